@@ -1,0 +1,72 @@
+/** Every error a client can receive in an ack, in one place. */
+export const ErrorCode = {
+  /** The payload failed schema validation; `details` lists the failing fields. */
+  INVALID_PAYLOAD: 'INVALID_PAYLOAD',
+  /** The event needs an acknowledgement callback and none was given. */
+  ACK_REQUIRED: 'ACK_REQUIRED',
+  /** Missing or invalid agent token / credentials. */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** The site key is not known to this server. */
+  UNKNOWN_SITE: 'UNKNOWN_SITE',
+  /** A customer event arrived before `session:start` succeeded on this socket. */
+  SESSION_REQUIRED: 'SESSION_REQUIRED',
+  /** The referenced conversation (or other entity) does not exist. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** Another agent claimed the conversation first, or it is no longer waiting. */
+  ALREADY_CLAIMED: 'ALREADY_CLAIMED',
+  /** The agent is not the owner of the conversation. */
+  NOT_ASSIGNED: 'NOT_ASSIGNED',
+  /** The agent is not a member of the conversation's queue. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The conversation is resolved; start a new one. */
+  CONVERSATION_CLOSED: 'CONVERSATION_CLOSED',
+  /** Too many events in a short time. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** Unexpected server error; the server keeps serving. */
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** Acks carry results, not exceptions. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+export type AckFn<T> = (response: Ack<T>) => void;
+
+/** The one error class services throw; the socket edge turns it into an ack. */
+export class BatonError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'BatonError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isBatonError(value: unknown): value is BatonError {
+  return value instanceof BatonError;
+}
+
+/** Converts anything thrown into an ack error; unknown errors become INTERNAL without leaking internals. */
+export function toAckError(err: unknown): AckError {
+  if (isBatonError(err)) {
+    return err.details === undefined
+      ? { code: err.code, message: err.message }
+      : { code: err.code, message: err.message, details: err.details };
+  }
+  return { code: ErrorCode.INTERNAL, message: 'Internal server error' };
+}
+
+export function ok<T>(data: T): Ack<T> {
+  return { ok: true, data };
+}
+
+export function fail(error: AckError): Ack<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,101 @@
+/**
+ * The socket protocol: every event name and payload, declared once.
+ * Server: `Server<CustomerClientEvents, CustomerServerEvents>` on `/customer`, likewise `/agent`.
+ * Clients: `Socket<CustomerServerEvents, CustomerClientEvents>`.
+ */
+import type { AckFn } from './errors';
+import type {
+  AgentProfile,
+  ChatMessage,
+  ConversationDetail,
+  Lane,
+  PresenceStatus,
+  QueueSnapshot,
+  QueueStatus,
+  TriggerName,
+  Unit,
+} from './model';
+import type {
+  AgentMessagePayload,
+  ContextSetPayload,
+  ConversationRefPayload,
+  CustomerMessagePayload,
+  HumanRequestPayload,
+  IdentifyPayload,
+  LeaveEmailPayload,
+  PresencePayload,
+  ResolvePayload,
+  SessionStartPayload,
+  SyncPayload,
+} from './schemas';
+
+export const CUSTOMER_NAMESPACE = '/customer';
+export const AGENT_NAMESPACE = '/agent';
+
+export interface SessionStartResult {
+  sessionToken: string;
+  conversationId: string;
+  /** Messages with seq > lastSeq (all of them when lastSeq is omitted). */
+  messages: ChatMessage[];
+  status: QueueStatus;
+}
+
+export interface EscalatedEvent {
+  conversationId: string;
+  lane: Lane;
+  unit: Unit | null;
+  queue: string | null;
+  triggers: TriggerName[];
+}
+
+// ---- /customer ----
+export interface CustomerClientEvents {
+  'session:start': (payload: SessionStartPayload, ack: AckFn<SessionStartResult>) => void;
+  'message:send': (payload: CustomerMessagePayload, ack: AckFn<{ message: ChatMessage }>) => void;
+  'human:request': (payload: HumanRequestPayload, ack: AckFn<{ status: QueueStatus }>) => void;
+  identify: (payload: IdentifyPayload, ack: AckFn<Record<string, never>>) => void;
+  'context:set': (payload: ContextSetPayload, ack: AckFn<Record<string, never>>) => void;
+  'email:leave': (payload: LeaveEmailPayload, ack: AckFn<{ status: QueueStatus }>) => void;
+  sync: (payload: SyncPayload, ack: AckFn<{ messages: ChatMessage[] }>) => void;
+}
+
+export interface CustomerServerEvents {
+  /** Every new message of the conversation, including the customer's own (other tabs). */
+  message: (message: ChatMessage) => void;
+  'queue:status': (status: QueueStatus) => void;
+  escalated: (event: EscalatedEvent) => void;
+  'agent:joined': (event: { conversationId: string; agentName: string }) => void;
+  'conversation:resolved': (event: { conversationId: string }) => void;
+}
+
+// ---- /agent ----
+export interface AgentClientEvents {
+  'presence:set': (payload: PresencePayload, ack: AckFn<{ status: PresenceStatus }>) => void;
+  'queues:get': (payload: Record<string, never>, ack: AckFn<{ queues: QueueSnapshot[] }>) => void;
+  'conversation:get': (payload: ConversationRefPayload, ack: AckFn<ConversationDetail>) => void;
+  'conversation:claim': (payload: ConversationRefPayload, ack: AckFn<ConversationDetail>) => void;
+  'message:send': (payload: AgentMessagePayload, ack: AckFn<{ message: ChatMessage }>) => void;
+  'conversation:resolve': (payload: ResolvePayload, ack: AckFn<Record<string, never>>) => void;
+}
+
+export interface AgentServerEvents {
+  /** Sent once on connect. */
+  hello: (event: { agent: AgentProfile; presence: PresenceStatus }) => void;
+  /** Full snapshot of the agent's queues whenever one of them changes. */
+  'queues:update': (event: { queues: QueueSnapshot[] }) => void;
+  /** New message in a conversation this agent owns or has opened. */
+  message: (event: { conversationId: string; message: ChatMessage }) => void;
+  'conversation:claimed': (event: {
+    conversationId: string;
+    agentId: string;
+    agentName: string;
+  }) => void;
+  /** Server-side error for an event sent without an ack callback. */
+  'baton:error': (event: { event: string; code: string; message: string }) => void;
+}
+
+/** HTTP: POST /api/agent/login { email, password } → 200 { token, agent } | 401 { error }. */
+export interface AgentLoginResult {
+  token: string;
+  agent: AgentProfile;
+}

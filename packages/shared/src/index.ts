@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './model';
+export * from './schemas';
+export * from './events';
+export * from './validate';

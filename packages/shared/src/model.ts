@@ -1,0 +1,205 @@
+/** Domain types shared by the server, the widget and the console. */
+
+export const TRIGGERS = [
+  'explicit_human_request',
+  'low_confidence',
+  'policy_sensitivity',
+  'policy_boundary',
+  'security_identity',
+  'missing_context',
+  'irreversible_action',
+  'customer_pressure',
+  'negative_sentiment',
+  'repeat_contact',
+  'conversation_loop',
+  'multi_domain',
+] as const;
+export type TriggerName = (typeof TRIGGERS)[number];
+
+export const LANES = ['autonomous', 'assisted', 'human'] as const;
+export type Lane = (typeof LANES)[number];
+
+export const UNITS = ['answer', 'action', 'conversation'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export type RiskTier = 1 | 2 | 3 | 4;
+
+export interface TriggerHit {
+  name: TriggerName;
+  /** Human-readable reason, e.g. "refund of 250 USD exceeds the assistant limit of 100 USD". */
+  reason: string;
+  /** The values that made it fire, e.g. { amount: 250, limit: 100 }. */
+  values: Record<string, unknown>;
+}
+
+export interface Decision {
+  lane: Lane;
+  unit: Unit | null;
+  tier: RiskTier;
+  triggers: TriggerHit[];
+  /** Queue the conversation is routed to when it leaves the autonomous lane. */
+  queue: string | null;
+  reasons: string[];
+  policyVersion: string;
+}
+
+export type MessageRole = 'customer' | 'assistant' | 'agent' | 'system';
+
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  /** Per-conversation sequence, starting at 1, without gaps. */
+  seq: number;
+  role: MessageRole;
+  text: string;
+  /** Agent display name for agent messages, null otherwise. */
+  authorName: string | null;
+  /** Client-generated id used to deduplicate retries (customer and agent messages). */
+  clientId: string | null;
+  createdAt: string;
+}
+
+export type ConversationState = 'bot' | 'queued' | 'assigned' | 'resolved';
+
+export interface WaitEstimate {
+  minutes: number;
+  /** How the estimate was measured, e.g. "median of 12 recent claims in billing". */
+  basis: string;
+  /** True when the estimate is longer than the queue's first-response SLA for this tier. */
+  exceedsSla: boolean;
+}
+
+/** What the customer sees in the queue banner. Every number is measured, never invented. */
+export interface QueueStatus {
+  conversationId: string;
+  state: ConversationState;
+  queue: string | null;
+  queueName: string | null;
+  /** 1-based position among waiting conversations in the queue, null unless queued. */
+  position: number | null;
+  /** Agents of this queue online now. */
+  agentsOnline: number;
+  estimate: WaitEstimate | null;
+  slaMinutes: number | null;
+  /** Whether the queue is inside its opening hours now. */
+  openNow: boolean;
+  openingHours: string | null;
+  /** Offer to leave an email (nobody online); the place in the queue is kept. */
+  offerEmail: boolean;
+  emailLeft: boolean;
+  agentName: string | null;
+  /** One honest sentence summarising all of the above. */
+  text: string;
+}
+
+export interface OrderInfo {
+  id: string;
+  total?: number;
+  currency?: string;
+  status?: string;
+  placedDaysAgo?: number;
+  items?: string[];
+  [key: string]: unknown;
+}
+
+export type SystemState = 'ok' | 'unavailable' | 'stale';
+
+/** Context a storefront passes with `Baton('setContext', …)`. Every field is optional. */
+export interface CustomerContext {
+  customer?: {
+    id?: string;
+    name?: string;
+    email?: string;
+    tier?: 'standard' | 'vip' | 'enterprise';
+    verified?: boolean;
+    [key: string]: unknown;
+  };
+  account?: { plan?: string; renewalInDays?: number; [key: string]: unknown };
+  orders?: OrderInfo[];
+  recentContacts?: { daysAgo: number; text: string }[];
+  systems?: Record<string, SystemState>;
+  [key: string]: unknown;
+}
+
+export type Certainty = 'confirmed' | 'inferred' | 'not_verified';
+
+export interface PacketFact {
+  label: string;
+  value: string;
+  source: string;
+  certainty: Certainty;
+}
+
+/** What the agent sees first. */
+export interface EscalationPacket {
+  conversationId: string;
+  lane: Lane;
+  unit: Unit | null;
+  tier: RiskTier;
+  triggers: TriggerHit[];
+  summary: string;
+  intent: { name: string; confidence: number } | null;
+  sentiment: { trend: 'improving' | 'steady' | 'worsening'; scores: number[] };
+  facts: PacketFact[];
+  context: CustomerContext;
+  missingContext: string[];
+  policyReferences: string[];
+  suggestedQueue: string;
+  /** Things the assistant intentionally did not do, e.g. "did not promise a refund". */
+  assistantDidNot: string[];
+  /** What the customer had been told or promised when the escalation happened. */
+  customerFacingState: string[];
+  /** An assistant draft held for review (assisted lane), if any. */
+  heldDraft: string | null;
+  policyVersion: string;
+  transcriptUrl: string;
+  createdAt: string;
+}
+
+export interface WaitingConversation {
+  conversationId: string;
+  queue: string;
+  tier: RiskTier;
+  triggers: TriggerName[];
+  summary: string;
+  customerName: string | null;
+  enqueuedAt: string;
+  slaDeadline: string;
+}
+
+export interface QueueSnapshot {
+  name: string;
+  displayName: string;
+  agentsOnline: number;
+  /** Waiting conversations, earliest SLA deadline first. */
+  waiting: WaitingConversation[];
+}
+
+export type PresenceStatus = 'online' | 'away';
+
+export interface AgentProfile {
+  id: string;
+  name: string;
+  email: string;
+  queues: string[];
+}
+
+export interface ConversationDetail {
+  id: string;
+  state: ConversationState;
+  queue: string | null;
+  assignedAgent: { id: string; name: string } | null;
+  packet: EscalationPacket | null;
+  messages: ChatMessage[];
+}
+
+export const ESCALATION_OUTCOMES = ['needed', 'unnecessary', 'late'] as const;
+export type EscalationOutcome = (typeof ESCALATION_OUTCOMES)[number];
+export const ROOT_CAUSES = [
+  'model_gap',
+  'policy_ambiguity',
+  'decision_rights',
+  'training_issue',
+  'none',
+] as const;
+export type RootCause = (typeof ROOT_CAUSES)[number];

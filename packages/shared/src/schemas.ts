@@ -1,0 +1,107 @@
+/** Zod schemas for every client → server payload. Servers validate with these; clients may too. */
+import { z } from 'zod';
+import { ESCALATION_OUTCOMES, ROOT_CAUSES } from './model';
+
+const id = z.string().min(1).max(128);
+/** Client-generated message id: makes retries idempotent. */
+export const clientIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+const messageText = z.string().trim().min(1, 'must not be empty').max(4000);
+
+const orderSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    total: z.number().finite().nonnegative().optional(),
+    currency: z.string().max(8).optional(),
+    status: z.string().max(64).optional(),
+    placedDaysAgo: z.number().finite().nonnegative().optional(),
+    items: z.array(z.string().max(200)).max(50).optional(),
+  })
+  .catchall(z.unknown());
+
+export const customerContextSchema = z
+  .object({
+    customer: z
+      .object({
+        id: z.string().max(128).optional(),
+        name: z.string().max(200).optional(),
+        email: z.string().max(320).optional(),
+        tier: z.enum(['standard', 'vip', 'enterprise']).optional(),
+        verified: z.boolean().optional(),
+      })
+      .catchall(z.unknown())
+      .optional(),
+    account: z
+      .object({
+        plan: z.string().max(64).optional(),
+        renewalInDays: z.number().finite().optional(),
+      })
+      .catchall(z.unknown())
+      .optional(),
+    orders: z.array(orderSchema).max(100).optional(),
+    recentContacts: z
+      .array(z.object({ daysAgo: z.number().finite().nonnegative(), text: z.string().max(2000) }))
+      .max(50)
+      .optional(),
+    systems: z.record(z.string().max(64), z.enum(['ok', 'unavailable', 'stale'])).optional(),
+  })
+  .catchall(z.unknown())
+  .refine((v) => JSON.stringify(v).length <= 64_000, 'context is larger than 64 KB');
+
+// ---- customer namespace ----
+export const sessionStartSchema = z.object({
+  siteKey: z.string().min(1).max(128),
+  /** Token from an earlier session:start; resumes that conversation. */
+  sessionToken: z.string().min(1).max(256).optional(),
+  /** Highest seq the client already has; the ack carries only later messages. */
+  lastSeq: z.number().int().nonnegative().optional(),
+});
+export const customerMessageSchema = z.object({ clientId: clientIdSchema, text: messageText });
+export const humanRequestSchema = z.object({ clientId: clientIdSchema });
+export const identifySchema = z.object({
+  id: z.string().max(128).optional(),
+  name: z.string().max(200).optional(),
+  email: z.email().max(320).optional(),
+});
+export const contextSetSchema = customerContextSchema;
+export const leaveEmailSchema = z.object({ email: z.email().max(320) });
+export const syncSchema = z.object({ lastSeq: z.number().int().nonnegative() });
+
+// ---- agent namespace & HTTP ----
+export const agentLoginSchema = z.object({
+  email: z.email().max(320),
+  password: z.string().min(1).max(200),
+});
+export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
+export const conversationRefSchema = z.object({ conversationId: id });
+export const agentMessageSchema = z.object({
+  conversationId: id,
+  clientId: clientIdSchema,
+  text: messageText,
+});
+export const resolveSchema = z.object({
+  conversationId: id,
+  outcome: z.object({
+    escalation: z.enum(ESCALATION_OUTCOMES),
+    rootCause: z.enum(ROOT_CAUSES),
+    packetUsefulness: z.number().int().min(1).max(5),
+    note: z.string().max(2000).optional(),
+  }),
+});
+export const emptySchema = z.object({}).strict().optional();
+
+export type SessionStartPayload = z.infer<typeof sessionStartSchema>;
+export type CustomerMessagePayload = z.infer<typeof customerMessageSchema>;
+export type HumanRequestPayload = z.infer<typeof humanRequestSchema>;
+export type IdentifyPayload = z.infer<typeof identifySchema>;
+export type ContextSetPayload = z.infer<typeof contextSetSchema>;
+export type LeaveEmailPayload = z.infer<typeof leaveEmailSchema>;
+export type SyncPayload = z.infer<typeof syncSchema>;
+export type AgentLoginPayload = z.infer<typeof agentLoginSchema>;
+export type PresencePayload = z.infer<typeof presenceSchema>;
+export type ConversationRefPayload = z.infer<typeof conversationRefSchema>;
+export type AgentMessagePayload = z.infer<typeof agentMessageSchema>;
+export type ResolvePayload = z.infer<typeof resolveSchema>;
