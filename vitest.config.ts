@@ -35,6 +35,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'console',
+          root: 'packages/console',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: 'test/e2e',
           include: ['**/*.test.ts'],

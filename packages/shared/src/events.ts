@@ -79,9 +79,13 @@ export interface AgentClientEvents {
 }
 
 export interface AgentServerEvents {
-  /** Sent once on connect. */
-  hello: (event: { agent: AgentProfile; presence: PresenceStatus }) => void;
-  /** Full snapshot of the agent's queues whenever one of them changes. */
+  /** Sent once on connect; `assigned` lists the conversations this agent owns now. */
+  hello: (event: {
+    agent: AgentProfile;
+    presence: PresenceStatus;
+    assigned: { conversationId: string; queue: string }[];
+  }) => void;
+  /** Snapshots of one or more of the agent's queues (all of them on connect); replace by name. */
   'queues:update': (event: { queues: QueueSnapshot[] }) => void;
   /** New message in a conversation this agent owns or has opened. */
   message: (event: { conversationId: string; message: ChatMessage }) => void;

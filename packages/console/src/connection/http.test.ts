@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { alex } from '../test-support/fixtures';
+import { createHttpClient, type FetchLike } from './http';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('login', () => {
+  it('posts the credentials as JSON and returns token and agent', async () => {
+    const fetchImpl = vi.fn<FetchLike>(async () => json(200, { token: 'tok', agent: alex }));
+    const result = await createHttpClient(fetchImpl).login('alex@northwind.example', 'pw');
+    expect(result).toEqual({ ok: true, data: { token: 'tok', agent: alex } });
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(url).toBe('/api/agent/login');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      email: 'alex@northwind.example',
+      password: 'pw',
+    });
+  });
+
+  it('maps 401 to UNAUTHORIZED with the server message', async () => {
+    const http = createHttpClient(async () =>
+      json(401, { error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' } }),
+    );
+    expect(await http.login('a@b.c', 'x')).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' },
+    });
+  });
+
+  it('keeps the code of a 400', async () => {
+    const http = createHttpClient(async () =>
+      json(400, { error: { code: 'INVALID_PAYLOAD', message: 'email: Invalid email' } }),
+    );
+    const result = await http.login('nope', 'x');
+    expect(!result.ok && result.error.code).toBe('INVALID_PAYLOAD');
+  });
+
+  it('reports an unreachable server as NETWORK', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const http = createHttpClient(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const result = await http.login('a@b.c', 'x');
+    expect(!result.ok && result.error.code).toBe('NETWORK');
+    warn.mockRestore();
+  });
+
+  it('copes with a non-JSON error page', async () => {
+    const http = createHttpClient(
+      async () => new Response('<h1>Bad gateway</h1>', { status: 502 }),
+    );
+    const result = await http.login('a@b.c', 'x');
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The server answered HTTP 502.' },
+    });
+  });
+});
+
+describe('fetchTranscript', () => {
+  it('sends the bearer token', async () => {
+    const fetchImpl = vi.fn<FetchLike>(async () => json(200, { messages: [] }));
+    const result = await createHttpClient(fetchImpl).fetchTranscript('/api/x/transcript', 'tok');
+    expect(result).toEqual({ ok: true, data: { messages: [] } });
+    const headers = fetchImpl.mock.calls[0]![1]?.headers as Record<string, string>;
+    expect(headers.Authorization).toBe('Bearer tok');
+  });
+});

@@ -1,0 +1,116 @@
+import type { AgentLoginResult, ChatMessage } from '@baton/shared';
+import { failure, type ClientErrorCode, type Result } from './result';
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export const LOGIN_PATH = '/api/agent/login';
+
+/** The console's two HTTP calls: sign in, and the full transcript behind the packet's link. */
+export interface ConsoleHttp {
+  login(email: string, password: string): Promise<Result<AgentLoginResult>>;
+  fetchTranscript(url: string, token: string): Promise<Result<{ messages: ChatMessage[] }>>;
+}
+
+export function createHttpClient(fetchImpl: FetchLike): ConsoleHttp {
+  async function call<T>(
+    url: string,
+    init: RequestInit,
+    isData: (body: unknown) => body is T,
+  ): Promise<Result<T>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, init);
+    } catch (err) {
+      console.warn('[baton console] request failed', { url, err });
+      return failure('NETWORK', 'Cannot reach the Baton server. Check the connection and retry.');
+    }
+    const body = await readJson(response);
+    if (response.ok && isData(body)) return { ok: true, data: body };
+    if (response.ok) {
+      console.error('[baton console] unexpected response body', { url, body });
+      return failure('INTERNAL', 'The server sent an answer the console does not understand.');
+    }
+    return { ok: false, error: errorFromBody(response.status, body) };
+  }
+
+  return {
+    login(email, password) {
+      return call(
+        LOGIN_PATH,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ email, password }),
+        },
+        isLoginResult,
+      );
+    },
+    fetchTranscript(url, token) {
+      return call(
+        url,
+        { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+        isTranscript,
+      );
+    },
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch((err: unknown) => {
+    console.warn('[baton console] could not read response body', err);
+    return '';
+  });
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): the status code still tells what happened.
+    return null;
+  }
+}
+
+/** Turns `{ error: { code, message } }` (or anything else) into a ClientError. */
+export function errorFromBody(
+  status: number,
+  body: unknown,
+): { code: ClientErrorCode; message: string } {
+  const error =
+    typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+      ? (error.code as ClientErrorCode)
+      : undefined;
+  const message =
+    typeof error === 'object' &&
+    error !== null &&
+    'message' in error &&
+    typeof error.message === 'string'
+      ? error.message
+      : undefined;
+  if (status === 401) return { code: 'UNAUTHORIZED', message: message ?? 'Not signed in.' };
+  return {
+    code: code ?? (status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'INTERNAL'),
+    message: message ?? `The server answered HTTP ${status}.`,
+  };
+}
+
+function isLoginResult(body: unknown): body is AgentLoginResult {
+  if (typeof body !== 'object' || body === null) return false;
+  const { token, agent } = body as Partial<AgentLoginResult>;
+  return (
+    typeof token === 'string' &&
+    typeof agent === 'object' &&
+    agent !== null &&
+    typeof agent.id === 'string' &&
+    typeof agent.name === 'string'
+  );
+}
+
+function isTranscript(body: unknown): body is { messages: ChatMessage[] } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    'messages' in body &&
+    Array.isArray((body as { messages: unknown }).messages)
+  );
+}

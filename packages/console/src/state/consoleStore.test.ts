@@ -1,0 +1,395 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ConsoleHttp } from '../connection/http';
+import {
+  alex,
+  detail,
+  FakeTransport,
+  flush,
+  memoryStorage,
+  message,
+  queues,
+  waiting,
+} from '../test-support/fixtures';
+import { canReply, ConsoleStore } from './consoleStore';
+import { createSessionStore } from './sessionStore';
+
+function setup(storage = memoryStorage()) {
+  const transport = new FakeTransport();
+  const http: ConsoleHttp = {
+    login: vi.fn(async () => ({ ok: true as const, data: { token: 'tok', agent: alex } })),
+    fetchTranscript: vi.fn(async () => ({ ok: true as const, data: { messages: [] } })),
+  };
+  const connect = vi.fn(() => transport);
+  let ids = 0;
+  const store = new ConsoleStore({
+    http,
+    connect,
+    session: createSessionStore(storage),
+    now: () => Date.parse('2025-01-01T12:05:00.000Z'),
+    newClientId: () => `a_client_${++ids}`,
+    sendTimeoutMs: 5,
+    sendAttempts: 3,
+  });
+  return { store, transport, http, connect, storage };
+}
+
+async function signedIn() {
+  const t = setup();
+  await t.store.login('alex@northwind.example', 'pw');
+  t.transport.setStatus('connected');
+  t.transport.push('hello', { agent: alex, presence: 'online', assigned: [] });
+  t.transport.push('queues:update', { queues: queues() });
+  return t;
+}
+
+async function claimed() {
+  const t = await signedIn();
+  t.transport.handle('conversation:claim', () => ({
+    ok: true,
+    data: detail({ state: 'assigned', assignedAgent: { id: alex.id, name: alex.name } }),
+  }));
+  await t.store.claim('c1');
+  return t;
+}
+
+describe('session', () => {
+  it('signs in, connects with the token, and survives a reload', async () => {
+    const t = await signedIn();
+    expect(t.connect).toHaveBeenCalledWith('tok');
+    expect(t.store.getState()).toMatchObject({
+      connection: 'connected',
+      presence: 'online',
+      queuesLoaded: true,
+    });
+
+    const reloaded = setup(t.storage);
+    reloaded.store.start();
+    expect(reloaded.connect).toHaveBeenCalledWith('tok');
+    expect(reloaded.store.getState().session?.agent.name).toBe('Alex Rivera');
+  });
+
+  it('shows a clear message for wrong credentials and does not connect', async () => {
+    const t = setup();
+    vi.mocked(t.http.login).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' },
+    });
+    await t.store.login('alex@northwind.example', 'wrong');
+    expect(t.connect).not.toHaveBeenCalled();
+    expect(t.store.getState().notice).toMatchObject({
+      tone: 'error',
+      message: 'Wrong email or password.',
+    });
+  });
+
+  it('signs out when the server refuses the token', async () => {
+    const t = await signedIn();
+    t.transport.setStatus('unauthorized');
+    expect(t.store.getState().session).toBeNull();
+    expect(t.store.getState().notice?.message).toMatch(/session has expired/);
+    expect(t.transport.closed).toBe(true);
+    expect(setup(t.storage).store.getState().session).toBeNull();
+  });
+});
+
+describe('connect', () => {
+  it('lists what the server says I own and loads its details', async () => {
+    const t = setup();
+    t.transport.handle('conversation:get', ({ conversationId }) => ({
+      ok: true,
+      data: detail({
+        id: conversationId,
+        state: 'assigned',
+        assignedAgent: { id: alex.id, name: alex.name },
+      }),
+    }));
+    await t.store.login('alex@northwind.example', 'pw');
+    t.transport.setStatus('connected');
+    t.transport.push('hello', {
+      agent: alex,
+      presence: 'away',
+      assigned: [{ conversationId: 'c7', queue: 'billing' }],
+    });
+    expect(t.store.getState().mine).toEqual([
+      expect.objectContaining({ conversationId: 'c7', state: 'assigned', summary: '' }),
+    ]);
+    await flush();
+    expect(t.transport.callsOf('conversation:get').map((c) => c.payload)).toEqual([
+      { conversationId: 'c7' },
+    ]);
+    expect(t.store.getState().mine[0]).toMatchObject({
+      customerName: 'Dana Kim',
+      summary: 'Customer wants a refund for a damaged blender.',
+      tier: 3,
+    });
+  });
+
+  it('takes the first queues:update as the full set and later ones by name', async () => {
+    const t = await signedIn();
+    const general = { name: 'general', displayName: 'Customer Care', agentsOnline: 1, waiting: [] };
+    t.transport.push('queues:update', { queues: [general] });
+    expect(t.store.getState().queues.map((q) => q.name)).toEqual(['billing', 'general']);
+    t.transport.push('queues:update', { queues: [{ ...queues()[0]!, waiting: [] }] });
+    const state = t.store.getState();
+    expect(state.queues.map((q) => [q.name, q.waiting.length])).toEqual([
+      ['billing', 0],
+      ['general', 0],
+    ]);
+    t.transport.setStatus('reconnecting');
+    t.transport.setStatus('connected');
+    t.transport.push('queues:update', { queues: [general] });
+    expect(t.store.getState().queues.map((q) => q.name)).toEqual(['general']);
+  });
+});
+
+describe('presence', () => {
+  it('takes the status from the ack', async () => {
+    const t = await signedIn();
+    t.transport.handle('presence:set', ({ status }) => ({ ok: true, data: { status } }));
+    await t.store.setPresence('away');
+    expect(t.store.getState().presence).toBe('away');
+    expect(t.transport.callsOf('presence:set')[0]!.payload).toEqual({ status: 'away' });
+  });
+});
+
+describe('claim', () => {
+  it('adds the conversation to "My conversations" and opens it', async () => {
+    const t = await claimed();
+    const state = t.store.getState();
+    expect(state.mine).toEqual([
+      expect.objectContaining({
+        conversationId: 'c1',
+        customerName: 'Dana Kim',
+        tier: 3,
+        state: 'assigned',
+      }),
+    ]);
+    expect(state.openId).toBe('c1');
+    expect(state.queues[0]!.waiting).toEqual([]);
+    expect(canReply(state, state.panes.c1)).toBe(true);
+    expect(t.storage.data.get(`baton.console.mine.${alex.id}`)).toContain('"c1"');
+  });
+
+  it('says "Already claimed by another agent" and refreshes the queues', async () => {
+    const t = await signedIn();
+    t.transport.handle('conversation:claim', () => ({
+      ok: false,
+      error: { code: 'ALREADY_CLAIMED', message: 'Conversation already has an owner' },
+    }));
+    t.transport.handle('queues:get', () => ({
+      ok: true,
+      data: { queues: queues([waiting({ conversationId: 'c2' })]) },
+    }));
+    await t.store.claim('c1');
+    await flush();
+    const state = t.store.getState();
+    expect(state.notice).toMatchObject({ tone: 'error' });
+    expect(state.notice?.message).toMatch(/^Already claimed by another agent/);
+    expect(t.transport.callsOf('queues:get')).toHaveLength(1);
+    expect(state.queues[0]!.waiting.map((w) => w.conversationId)).toEqual(['c2']);
+    expect(state.mine).toEqual([]);
+  });
+
+  it('after a timed-out claim, asks the server who owns the conversation', async () => {
+    const t = await signedIn();
+    t.transport.handle('conversation:claim', () => ({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'no answer' },
+    }));
+    t.transport.handle('conversation:get', () => ({
+      ok: true,
+      data: detail({ state: 'assigned', assignedAgent: { id: alex.id, name: alex.name } }),
+    }));
+    t.transport.handle('queues:get', () => ({ ok: true, data: { queues: queues([]) } }));
+    await t.store.claim('c1');
+    expect(t.store.getState().mine.map((c) => c.conversationId)).toEqual(['c1']);
+    expect(t.store.getState().notice).toBeNull();
+  });
+
+  it('updates an open preview when another agent claims it', async () => {
+    const t = await signedIn();
+    t.transport.handle('conversation:get', () => ({ ok: true, data: detail() }));
+    t.store.open('c1');
+    await flush();
+    t.transport.push('conversation:claimed', {
+      conversationId: 'c1',
+      agentId: 'agent-sam',
+      agentName: 'Sam Okafor',
+    });
+    const state = t.store.getState();
+    expect(state.panes.c1!.detail?.assignedAgent?.name).toBe('Sam Okafor');
+    expect(state.queues[0]!.waiting).toEqual([]);
+    expect(canReply(state, state.panes.c1)).toBe(false);
+  });
+});
+
+describe('replies', () => {
+  it('retries a timed-out send with the same clientId', async () => {
+    const t = await claimed();
+    let attempts = 0;
+    t.transport.handle('message:send', ({ clientId, text }) =>
+      ++attempts < 3
+        ? { ok: false, error: { code: 'TIMEOUT', message: 'no answer' } }
+        : { ok: true, data: { message: message(3, { role: 'agent', clientId, text }) } },
+    );
+    t.store.setReplyText('c1', '  On it!  ');
+    await t.store.sendReply('c1');
+    const sends = t.transport.callsOf('message:send');
+    expect(sends.map((c) => c.payload)).toEqual(
+      Array(3).fill({ conversationId: 'c1', clientId: 'a_client_1', text: 'On it!' }),
+    );
+    const pane = t.store.getState().panes.c1!;
+    expect(pane.outbox).toEqual([]);
+    expect(pane.replyText).toBe('');
+    expect(pane.messages.at(-1)).toMatchObject({ role: 'agent', text: 'On it!' });
+  });
+
+  it('shows a failed reply after the last attempt; Retry reuses its clientId', async () => {
+    const t = await claimed();
+    t.transport.handle('message:send', () => ({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'no answer' },
+    }));
+    t.store.setReplyText('c1', 'hello');
+    await t.store.sendReply('c1');
+    expect(t.store.getState().panes.c1!.outbox).toEqual([
+      expect.objectContaining({ clientId: 'a_client_1', status: 'failed', attempts: 3 }),
+    ]);
+
+    t.transport.handle('message:send', ({ clientId, text }) => ({
+      ok: true,
+      data: { message: message(3, { role: 'agent', clientId, text }) },
+    }));
+    await t.store.retryReply('c1', 'a_client_1');
+    const payloads = t.transport.callsOf('message:send').map((c) => c.payload);
+    expect(new Set(payloads.map((p) => JSON.stringify(p))).size).toBe(1);
+    expect(t.store.getState().panes.c1!.outbox).toEqual([]);
+  });
+
+  it('does not retry a reply the server refused', async () => {
+    const t = await claimed();
+    t.transport.handle('message:send', () => ({
+      ok: false,
+      error: { code: 'NOT_ASSIGNED', message: 'not yours' },
+    }));
+    t.store.setReplyText('c1', 'hello');
+    await t.store.sendReply('c1');
+    expect(t.transport.callsOf('message:send')).toHaveLength(1);
+    expect(t.store.getState().panes.c1!.outbox[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/not the owner/),
+    });
+  });
+
+  it('settles a pending reply from its live echo', async () => {
+    const t = await claimed();
+    let ack: (() => void) | undefined;
+    t.transport.handle(
+      'message:send',
+      ({ clientId, text }) =>
+        new Promise((resolve) => {
+          ack = () =>
+            resolve({ ok: true, data: { message: message(3, { role: 'agent', clientId, text }) } });
+        }),
+    );
+    t.store.setReplyText('c1', 'hello');
+    const sending = t.store.sendReply('c1');
+    expect(t.store.getState().panes.c1!.outbox).toHaveLength(1);
+    t.transport.push('message', {
+      conversationId: 'c1',
+      message: message(3, { role: 'agent', clientId: 'a_client_1', text: 'hello' }),
+    });
+    expect(t.store.getState().panes.c1!.outbox).toEqual([]);
+    ack!();
+    await sending;
+    expect(t.store.getState().panes.c1!.messages.filter((m) => m.seq === 3)).toHaveLength(1);
+  });
+});
+
+describe('live messages', () => {
+  it('refetches the conversation when a seq is skipped', async () => {
+    const t = await claimed();
+    t.transport.handle('conversation:get', () => ({
+      ok: true,
+      data: detail({
+        state: 'assigned',
+        assignedAgent: { id: alex.id, name: alex.name },
+        messages: [message(1), message(2), message(3), message(4)],
+      }),
+    }));
+    t.transport.push('message', { conversationId: 'c1', message: message(4) });
+    await flush();
+    expect(t.transport.callsOf('conversation:get')).toHaveLength(1);
+    expect(t.store.getState().panes.c1!.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('counts unread customer messages of my conversations that are not on screen', async () => {
+    const t = await claimed();
+    t.store.closeConversation();
+    t.transport.push('message', { conversationId: 'c1', message: message(3) });
+    t.transport.push('message', { conversationId: 'c1', message: message(4) });
+    expect(t.store.getState().mine[0]!.unread).toBe(2);
+    t.transport.handle('conversation:get', () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: '' },
+    }));
+    t.store.open('c1');
+    expect(t.store.getState().mine[0]!.unread).toBe(0);
+  });
+});
+
+describe('resolve', () => {
+  it('sends the outcome and marks the conversation resolved', async () => {
+    const t = await claimed();
+    t.transport.handle('conversation:resolve', () => ({ ok: true, data: {} }));
+    const outcome = { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 } as const;
+    expect(await t.store.resolve('c1', outcome)).toBe(true);
+    expect(t.transport.callsOf('conversation:resolve')[0]!.payload).toEqual({
+      conversationId: 'c1',
+      outcome,
+    });
+    const state = t.store.getState();
+    expect(state.panes.c1!.detail?.state).toBe('resolved');
+    expect(state.mine[0]!.state).toBe('resolved');
+    expect(canReply(state, state.panes.c1)).toBe(false);
+    expect(state.notice?.tone).toBe('info');
+  });
+
+  it('keeps the form when the server refuses', async () => {
+    const t = await claimed();
+    t.transport.handle('conversation:resolve', () => ({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', message: 'outcome.packetUsefulness: too big' },
+    }));
+    const ok = await t.store.resolve('c1', {
+      escalation: 'late',
+      rootCause: 'model_gap',
+      packetUsefulness: 2,
+    });
+    expect(ok).toBe(false);
+    expect(t.store.getState().panes.c1!.detail?.state).toBe('assigned');
+    expect(t.store.getState().notice?.message).toMatch(/packetUsefulness/);
+  });
+});
+
+describe('reconnect', () => {
+  it('refetches the open conversation after the link comes back', async () => {
+    const t = await claimed();
+    t.transport.handle('conversation:get', () => ({
+      ok: true,
+      data: detail({ state: 'assigned', assignedAgent: { id: alex.id, name: alex.name } }),
+    }));
+    t.transport.setStatus('reconnecting');
+    expect(t.store.getState().connection).toBe('reconnecting');
+    t.transport.setStatus('connected');
+    t.transport.push('hello', {
+      agent: alex,
+      presence: 'online',
+      assigned: [{ conversationId: 'c1', queue: 'billing' }],
+    });
+    await flush();
+    expect(t.transport.callsOf('conversation:get').map((c) => c.payload)).toEqual([
+      { conversationId: 'c1' },
+    ]);
+  });
+});

@@ -1,0 +1,623 @@
+import type {
+  ChatMessage,
+  ConversationDetail,
+  PresenceStatus,
+  QueueSnapshot,
+  ResolvePayload,
+} from '@baton/shared';
+import type { ConsoleHttp } from '../connection/http';
+import type { ClientError } from '../connection/result';
+import type { AgentTransport, ConnectionStatus } from '../connection/transport';
+import { ALREADY_CLAIMED_MESSAGE, describeError, describeLoginError } from './errorMessages';
+import { customerMessagesAfter, hasGap, lastSeq, mergeMessages } from './messages';
+import {
+  findWaiting,
+  mergeQueues,
+  patchMine,
+  reconcileMine,
+  toMyConversation,
+  upsertMine,
+  withoutWaiting,
+} from './myConversations';
+import {
+  addOutgoing,
+  newClientId,
+  removeOutgoing,
+  settleOutgoing,
+  updateOutgoing,
+  type OutgoingReply,
+} from './outbox';
+import type { MyConversation, SessionStore, StoredSession } from './sessionStore';
+
+export type ResolveOutcome = ResolvePayload['outcome'];
+
+/** The protocol's limit for one message (`messageText` in @baton/shared schemas). */
+export const MAX_REPLY_LENGTH = 4000;
+
+export interface ConsoleDeps {
+  http: ConsoleHttp;
+  connect: (token: string) => AgentTransport;
+  session: SessionStore;
+  now?: () => number;
+  newClientId?: () => string;
+  /** How long one send attempt waits for its ack. */
+  sendTimeoutMs?: number;
+  /** Attempts (same clientId) before a reply is shown as failed with a Retry button. */
+  sendAttempts?: number;
+}
+
+/** One conversation the agent has on screen (or had): a preview before the claim, or their own. */
+export interface ConversationPane {
+  id: string;
+  detail: ConversationDetail | null;
+  messages: ChatMessage[];
+  outbox: OutgoingReply[];
+  replyText: string;
+  loading: boolean;
+  loadError: string | null;
+  resolving: boolean;
+}
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  message: string;
+}
+
+export interface ConsoleState {
+  session: StoredSession | null;
+  connection: ConnectionStatus | 'signed-out';
+  /** Null until the server's `hello` says what it is. */
+  presence: PresenceStatus | null;
+  presencePending: boolean;
+  queues: QueueSnapshot[];
+  queuesLoaded: boolean;
+  mine: MyConversation[];
+  /** Conversations with a claim in flight (their Claim button is disabled). */
+  claiming: string[];
+  openId: string | null;
+  panes: Record<string, ConversationPane>;
+  notice: Notice | null;
+  loginPending: boolean;
+}
+
+export function initialState(): ConsoleState {
+  return {
+    session: null,
+    connection: 'signed-out',
+    presence: null,
+    presencePending: false,
+    queues: [],
+    queuesLoaded: false,
+    mine: [],
+    claiming: [],
+    openId: null,
+    panes: {},
+    notice: null,
+    loginPending: false,
+  };
+}
+
+function emptyPane(id: string): ConversationPane {
+  return {
+    id,
+    detail: null,
+    messages: [],
+    outbox: [],
+    replyText: '',
+    loading: false,
+    loadError: null,
+    resolving: false,
+  };
+}
+
+/** True when the signed-in agent owns the conversation and it is still open. */
+export function canReply(state: ConsoleState, pane: ConversationPane | undefined): boolean {
+  const detail = pane?.detail;
+  return (
+    !!detail && detail.state === 'assigned' && detail.assignedAgent?.id === state.session?.agent.id
+  );
+}
+
+/**
+ * The console's state and every action an agent can take. Framework-free: the UI subscribes to
+ * it, and tests drive it with a fake transport.
+ */
+export class ConsoleStore {
+  private state: ConsoleState = initialState();
+  private readonly listeners = new Set<() => void>();
+  private transport: AgentTransport | null = null;
+  private readonly inflightLoads = new Map<string, Promise<ConversationDetail | null>>();
+  private noticeCounter = 0;
+  /** The first `queues:update` after a connect is the full set; later ones are partial. */
+  private fullQueueSnapshotDue = true;
+  private readonly now: () => number;
+  private readonly makeClientId: () => string;
+  private readonly sendTimeoutMs: number;
+  private readonly sendAttempts: number;
+
+  constructor(private readonly deps: ConsoleDeps) {
+    this.now = deps.now ?? Date.now;
+    this.makeClientId = deps.newClientId ?? (() => newClientId());
+    this.sendTimeoutMs = deps.sendTimeoutMs ?? 8_000;
+    this.sendAttempts = deps.sendAttempts ?? 3;
+  }
+
+  getState = (): ConsoleState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Resumes a session kept in sessionStorage (a reload stays signed in). */
+  start(): void {
+    const session = this.deps.session.load();
+    if (session) this.beginSession(session);
+  }
+
+  // ---- session ----
+
+  async login(email: string, password: string): Promise<void> {
+    if (this.state.loginPending) return;
+    this.update((s) => ({ ...s, loginPending: true, notice: null }));
+    const result = await this.deps.http.login(email.trim(), password);
+    if (!result.ok) {
+      this.update((s) => ({ ...s, loginPending: false }));
+      this.notify('error', describeLoginError(result.error));
+      return;
+    }
+    this.deps.session.save(result.data);
+    this.beginSession(result.data);
+  }
+
+  logout(reason?: string): void {
+    this.transport?.close();
+    this.transport = null;
+    this.inflightLoads.clear();
+    this.deps.session.clear();
+    this.state = initialState();
+    if (reason) this.notify('error', reason);
+    else this.emit();
+  }
+
+  reconnect(): void {
+    this.transport?.reconnect();
+  }
+
+  private beginSession(session: StoredSession): void {
+    this.transport?.close();
+    this.state = {
+      ...initialState(),
+      session,
+      connection: 'connecting',
+      mine: this.deps.session.loadMine(session.agent.id),
+    };
+    this.emit();
+    const transport = this.deps.connect(session.token);
+    this.transport = transport;
+    const live = () => this.transport === transport;
+
+    transport.onStatus((status) => {
+      if (!live()) return;
+      if (status === 'unauthorized') {
+        this.logout('Your session has expired. Sign in again.');
+        return;
+      }
+      if (status === 'connected') this.fullQueueSnapshotDue = true;
+      this.update((s) => ({ ...s, connection: status }));
+    });
+    transport.on('hello', ({ agent, presence, assigned }) => {
+      if (!live() || !this.state.session) return;
+      const updated = { ...this.state.session, agent };
+      this.deps.session.save(updated);
+      const now = new Date(this.now()).toISOString();
+      this.update((s) => ({
+        ...s,
+        session: updated,
+        presence,
+        mine: reconcileMine(s.mine, assigned, now),
+      }));
+      this.resync();
+    });
+    transport.on('queues:update', ({ queues }) => {
+      if (!live()) return;
+      const replace = this.fullQueueSnapshotDue;
+      this.fullQueueSnapshotDue = false;
+      this.update((s) => ({
+        ...s,
+        queues: replace ? queues : mergeQueues(s.queues, queues),
+        queuesLoaded: true,
+      }));
+    });
+    transport.on('message', ({ conversationId, message }) => {
+      if (live()) this.receive(conversationId, [message], true);
+    });
+    transport.on('conversation:claimed', (event) => {
+      if (live()) this.onClaimed(event);
+    });
+    transport.on('baton:error', ({ event, code, message }) => {
+      if (!live()) return;
+      console.error('[baton console] server error', { event, code, message });
+      this.notify('error', describeError({ code: code as ClientError['code'], message }));
+    });
+  }
+
+  /** After (re)connecting (on `hello`): refetch what is on screen and my conversations. */
+  private resync(): void {
+    const ids = new Set<string>();
+    if (this.state.openId) ids.add(this.state.openId);
+    for (const c of this.state.mine) if (c.state !== 'resolved') ids.add(c.conversationId);
+    for (const id of ids) void this.load(id);
+  }
+
+  // ---- presence & queues ----
+
+  async setPresence(status: PresenceStatus): Promise<void> {
+    const transport = this.transport;
+    if (!transport || this.state.presencePending) return;
+    this.update((s) => ({ ...s, presencePending: true }));
+    const result = await transport.request('presence:set', { status });
+    if (transport !== this.transport) return;
+    this.update((s) => ({
+      ...s,
+      presencePending: false,
+      presence: result.ok ? result.data.status : s.presence,
+    }));
+    if (!result.ok)
+      this.notify('error', `Could not change presence. ${describeError(result.error)}`);
+  }
+
+  async refreshQueues(): Promise<void> {
+    const transport = this.transport;
+    if (!transport) return;
+    const result = await transport.request('queues:get', {});
+    if (transport !== this.transport) return;
+    if (result.ok) this.update((s) => ({ ...s, queues: result.data.queues, queuesLoaded: true }));
+    else console.warn('[baton console] queue refresh failed', result.error);
+  }
+
+  // ---- conversations ----
+
+  open(conversationId: string): void {
+    this.update((s) => ({
+      ...s,
+      openId: conversationId,
+      panes: s.panes[conversationId]
+        ? s.panes
+        : { ...s.panes, [conversationId]: emptyPane(conversationId) },
+      mine: s.mine.some((c) => c.conversationId === conversationId && c.unread > 0)
+        ? patchMine(s.mine, conversationId, { unread: 0 })
+        : s.mine,
+    }));
+    void this.load(conversationId);
+  }
+
+  closeConversation(): void {
+    this.update((s) => ({ ...s, openId: null }));
+  }
+
+  /** `conversation:get`; concurrent calls for one conversation share the request. */
+  load(conversationId: string): Promise<ConversationDetail | null> {
+    const pending = this.inflightLoads.get(conversationId);
+    if (pending) return pending;
+    const transport = this.transport;
+    if (!transport) return Promise.resolve(null);
+    this.patchPane(conversationId, { loading: true });
+    const promise = transport
+      .request('conversation:get', { conversationId })
+      .then((result) => {
+        if (transport !== this.transport) return null;
+        if (result.ok) {
+          this.applyDetail(result.data);
+          this.patchPane(conversationId, { loading: false, loadError: null });
+          return result.data;
+        }
+        this.patchPane(conversationId, { loading: false, loadError: describeError(result.error) });
+        return null;
+      })
+      .finally(() => this.inflightLoads.delete(conversationId));
+    this.inflightLoads.set(conversationId, promise);
+    return promise;
+  }
+
+  async claim(conversationId: string): Promise<void> {
+    const transport = this.transport;
+    if (!transport || this.state.claiming.includes(conversationId)) return;
+    const waiting = findWaiting(this.state.queues, conversationId);
+    this.update((s) => ({ ...s, claiming: [...s.claiming, conversationId] }));
+    const result = await transport.request('conversation:claim', { conversationId });
+    if (transport !== this.transport) return;
+    this.update((s) => ({ ...s, claiming: s.claiming.filter((id) => id !== conversationId) }));
+
+    if (result.ok) {
+      const entry = toMyConversation(result.data, waiting, new Date(this.now()).toISOString());
+      this.update((s) => ({
+        ...s,
+        mine: upsertMine(s.mine, entry),
+        queues: withoutWaiting(s.queues, conversationId),
+        openId: conversationId,
+        panes: s.panes[conversationId]
+          ? s.panes
+          : { ...s.panes, [conversationId]: emptyPane(conversationId) },
+      }));
+      this.applyDetail(result.data);
+      return;
+    }
+
+    if (result.error.code === 'TIMEOUT') {
+      // The claim may have gone through; the conversation itself says who owns it now.
+      this.notify('error', 'The claim got no answer in time. Checking who owns the conversation…');
+      const detail = await this.load(conversationId);
+      if (detail && detail.assignedAgent?.id === this.state.session?.agent.id) {
+        this.dismissNotice();
+      } else if (detail?.assignedAgent) {
+        this.notify('error', `${ALREADY_CLAIMED_MESSAGE} (${detail.assignedAgent.name}).`);
+      }
+      void this.refreshQueues();
+      return;
+    }
+
+    if (result.error.code === 'ALREADY_CLAIMED') {
+      const owner = this.state.panes[conversationId]?.detail?.assignedAgent?.name;
+      this.notify(
+        'error',
+        owner ? `${ALREADY_CLAIMED_MESSAGE} (${owner}).` : ALREADY_CLAIMED_MESSAGE,
+      );
+      this.update((s) => ({ ...s, queues: withoutWaiting(s.queues, conversationId) }));
+      if (this.state.panes[conversationId]) void this.load(conversationId);
+    } else {
+      this.notify('error', `Could not claim the conversation. ${describeError(result.error)}`);
+    }
+    void this.refreshQueues();
+  }
+
+  setReplyText(conversationId: string, text: string): void {
+    this.patchPane(conversationId, { replyText: text });
+  }
+
+  async sendReply(conversationId: string): Promise<void> {
+    const pane = this.state.panes[conversationId];
+    const text = pane?.replyText.trim() ?? '';
+    if (!pane || !text) return;
+    if (text.length > MAX_REPLY_LENGTH) {
+      this.notify('error', `A reply can be at most ${MAX_REPLY_LENGTH} characters.`);
+      return;
+    }
+    const clientId = this.makeClientId();
+    this.patchPane(conversationId, {
+      replyText: '',
+      outbox: addOutgoing(pane.outbox, clientId, text),
+    });
+    await this.deliver(conversationId, clientId, text);
+  }
+
+  /** Sends a failed reply again under its original clientId, so it cannot appear twice. */
+  async retryReply(conversationId: string, clientId: string): Promise<void> {
+    const reply = this.state.panes[conversationId]?.outbox.find((r) => r.clientId === clientId);
+    if (!reply || reply.status === 'sending') return;
+    await this.deliver(conversationId, clientId, reply.text);
+  }
+
+  discardReply(conversationId: string, clientId: string): void {
+    const pane = this.state.panes[conversationId];
+    if (pane) this.patchPane(conversationId, { outbox: removeOutgoing(pane.outbox, clientId) });
+  }
+
+  private async deliver(conversationId: string, clientId: string, text: string): Promise<void> {
+    const transport = this.transport;
+    if (!transport) return;
+    const patchReply = (patch: Partial<OutgoingReply>) => {
+      const pane = this.state.panes[conversationId];
+      if (pane)
+        this.patchPane(conversationId, { outbox: updateOutgoing(pane.outbox, clientId, patch) });
+    };
+    const stillPending = () =>
+      this.state.panes[conversationId]?.outbox.some((r) => r.clientId === clientId) ?? false;
+
+    for (let attempt = 1; attempt <= this.sendAttempts; attempt++) {
+      patchReply({ status: 'sending', attempts: attempt, error: null });
+      const result = await transport.request(
+        'message:send',
+        { conversationId, clientId, text },
+        this.sendTimeoutMs,
+      );
+      if (transport !== this.transport) return;
+      if (result.ok) {
+        this.receive(conversationId, [result.data.message], false);
+        this.discardReply(conversationId, clientId);
+        return;
+      }
+      // The live echo may have landed although this ack was lost.
+      if (!stillPending()) return;
+      if (result.error.code !== 'TIMEOUT') {
+        patchReply({ status: 'failed', error: describeError(result.error) });
+        return;
+      }
+    }
+    patchReply({
+      status: 'failed',
+      error: 'No answer from the server. Retry sends it again without duplicating it.',
+    });
+  }
+
+  async resolve(conversationId: string, outcome: ResolveOutcome): Promise<boolean> {
+    const transport = this.transport;
+    if (!transport || this.state.panes[conversationId]?.resolving) return false;
+    this.patchPane(conversationId, { resolving: true });
+    const result = await transport.request('conversation:resolve', { conversationId, outcome });
+    if (transport !== this.transport) return false;
+    this.patchPane(conversationId, { resolving: false });
+    if (result.ok || result.error.code === 'CONVERSATION_CLOSED') {
+      this.markResolved(conversationId);
+      if (result.ok) this.notify('info', 'Conversation resolved. Thank you for the feedback.');
+      else this.notify('error', describeError(result.error));
+      return result.ok;
+    }
+    this.notify('error', `Could not resolve the conversation. ${describeError(result.error)}`);
+    return false;
+  }
+
+  /** Fetches the full transcript behind the packet's link (HTTP, bearer token). */
+  async fetchTranscript(conversationId: string): Promise<ChatMessage[] | null> {
+    const url = this.state.panes[conversationId]?.detail?.packet?.transcriptUrl;
+    const token = this.state.session?.token;
+    if (!url || !token) return null;
+    const result = await this.deps.http.fetchTranscript(url, token);
+    if (!result.ok) {
+      this.notify('error', `Could not load the transcript. ${describeError(result.error)}`);
+      return null;
+    }
+    this.receive(conversationId, result.data.messages, false);
+    return result.data.messages;
+  }
+
+  dismissNotice(): void {
+    if (this.state.notice) this.update((s) => ({ ...s, notice: null }));
+  }
+
+  // ---- server pushes ----
+
+  private receive(conversationId: string, messages: ChatMessage[], live: boolean): void {
+    const pane = this.state.panes[conversationId];
+    if (pane) {
+      const merged = mergeMessages(pane.messages, messages);
+      if (merged !== pane.messages) {
+        this.patchPane(conversationId, {
+          messages: merged,
+          outbox: settleOutgoing(pane.outbox, merged),
+        });
+        // A seq gap means a live event was missed (e.g. during a reconnect): refetch.
+        if (live && hasGap(merged)) void this.load(conversationId);
+      }
+    }
+    const entry = this.state.mine.find((c) => c.conversationId === conversationId);
+    if (live && entry && this.state.openId !== conversationId) {
+      const seen = pane ? lastSeq(pane.messages) : 0;
+      const fresh = customerMessagesAfter(messages, seen);
+      if (fresh > 0) {
+        this.update((s) => ({
+          ...s,
+          mine: patchMine(s.mine, conversationId, { unread: entry.unread + fresh }),
+        }));
+      }
+    }
+  }
+
+  private onClaimed(event: { conversationId: string; agentId: string; agentName: string }): void {
+    const { conversationId, agentId, agentName } = event;
+    const me = this.state.session?.agent.id;
+    this.update((s) => {
+      const pane = s.panes[conversationId];
+      const detail = pane?.detail;
+      return {
+        ...s,
+        queues: withoutWaiting(s.queues, conversationId),
+        panes:
+          pane && detail
+            ? {
+                ...s.panes,
+                [conversationId]: {
+                  ...pane,
+                  detail: {
+                    ...detail,
+                    state: 'assigned',
+                    assignedAgent: { id: agentId, name: agentName },
+                  },
+                },
+              }
+            : s.panes,
+      };
+    });
+    // Claimed by me elsewhere (another tab): list it here too.
+    if (agentId === me && !this.state.mine.some((c) => c.conversationId === conversationId)) {
+      void this.load(conversationId);
+    }
+  }
+
+  private applyDetail(detail: ConversationDetail): void {
+    const me = this.state.session?.agent.id;
+    this.update((s) => {
+      const pane = s.panes[detail.id] ?? emptyPane(detail.id);
+      const messages = mergeMessages(pane.messages, detail.messages);
+      const existing = s.mine.find((c) => c.conversationId === detail.id);
+      let mine = s.mine;
+      if (existing) {
+        // Entries restored from `hello` start bare; fill what the detail now tells.
+        const fresh = toMyConversation(
+          detail,
+          findWaiting(s.queues, detail.id),
+          existing.claimedAt,
+        );
+        mine = patchMine(mine, detail.id, {
+          state: detail.state,
+          summary: existing.summary || fresh.summary,
+          customerName: existing.customerName ?? fresh.customerName,
+          tier: existing.tier ?? fresh.tier,
+          queue: existing.queue ?? fresh.queue,
+        });
+      } else if (detail.assignedAgent?.id === me && detail.state === 'assigned') {
+        const waiting = findWaiting(s.queues, detail.id);
+        mine = upsertMine(
+          mine,
+          toMyConversation(detail, waiting, new Date(this.now()).toISOString()),
+        );
+      }
+      return {
+        ...s,
+        mine,
+        panes: {
+          ...s.panes,
+          [detail.id]: { ...pane, detail, messages, outbox: settleOutgoing(pane.outbox, messages) },
+        },
+      };
+    });
+  }
+
+  private markResolved(conversationId: string): void {
+    this.update((s) => {
+      const pane = s.panes[conversationId];
+      return {
+        ...s,
+        mine: patchMine(s.mine, conversationId, { state: 'resolved', unread: 0 }),
+        panes: pane?.detail
+          ? {
+              ...s.panes,
+              [conversationId]: { ...pane, detail: { ...pane.detail, state: 'resolved' } },
+            }
+          : s.panes,
+      };
+    });
+  }
+
+  // ---- plumbing ----
+
+  private notify(tone: Notice['tone'], message: string): void {
+    this.noticeCounter += 1;
+    const notice = { id: this.noticeCounter, tone, message };
+    this.update((s) => ({ ...s, notice }));
+  }
+
+  private patchPane(conversationId: string, patch: Partial<ConversationPane>): void {
+    this.update((s) => ({
+      ...s,
+      panes: {
+        ...s.panes,
+        [conversationId]: { ...(s.panes[conversationId] ?? emptyPane(conversationId)), ...patch },
+      },
+    }));
+  }
+
+  private update(change: (state: ConsoleState) => ConsoleState): void {
+    const previous = this.state;
+    this.state = change(previous);
+    if (this.state.mine !== previous.mine && this.state.session) {
+      this.deps.session.saveMine(this.state.session.agent.id, this.state.mine);
+    }
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,142 @@
+import { useRef } from 'preact/hooks';
+import { canReply, type ConsoleState, type ConversationPane } from '../state/consoleStore';
+import { transcriptToText } from '../state/messages';
+import { StateBadge } from './badges';
+import { downloadText } from './download';
+import { PacketView } from './PacketView';
+import { ReplyComposer } from './ReplyComposer';
+import { ResolveForm } from './ResolveForm';
+import { useStore } from './storeContext';
+import { Transcript } from './Transcript';
+
+/** One conversation: packet on top, the live transcript, then reply and resolve for its owner. */
+export function ConversationView({ state, pane }: { state: ConsoleState; pane: ConversationPane }) {
+  const store = useStore();
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const { detail } = pane;
+  const me = state.session?.agent.id;
+  const mine = canReply(state, pane);
+  const packet = detail?.packet ?? null;
+  const customerName = customerNameOf(state, pane);
+  const claiming = state.claiming.includes(pane.id);
+
+  const useDraft = (draft: string) => {
+    store.setReplyText(pane.id, draft);
+    inputRef.current?.focus();
+  };
+  const openTranscript = async () => {
+    const messages = await store.fetchTranscript(pane.id);
+    if (messages)
+      downloadText(`transcript-${pane.id}.txt`, transcriptToText(messages, customerName));
+  };
+
+  return (
+    <article class="conversation" data-testid="conversation" data-conversation-id={pane.id}>
+      <header class="conversation-head">
+        <div class="conversation-title">
+          <h1>{customerName ?? 'Anonymous customer'}</h1>
+          <code class="muted small">{pane.id}</code>
+        </div>
+        <div class="conversation-status">
+          {detail && <StateBadge state={detail.state} />}
+          {detail?.assignedAgent && (
+            <span class="muted small" data-testid="conversation-owner">
+              {detail.assignedAgent.id === me ? 'Yours' : `Owned by ${detail.assignedAgent.name}`}
+            </span>
+          )}
+          {detail?.state === 'queued' && (
+            <button
+              type="button"
+              class="btn btn-primary btn-small"
+              data-testid="conversation-claim"
+              disabled={claiming}
+              onClick={() => void store.claim(pane.id)}
+            >
+              {claiming ? 'Claiming…' : 'Claim'}
+            </button>
+          )}
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            onClick={() => store.closeConversation()}
+          >
+            Close
+          </button>
+        </div>
+      </header>
+
+      {pane.loadError && (
+        <p class="inline-error" role="alert">
+          {pane.loadError}{' '}
+          <button type="button" class="link" onClick={() => void store.load(pane.id)}>
+            Try again
+          </button>
+        </p>
+      )}
+      {pane.loading && !detail && <p class="muted pad">Loading conversation…</p>}
+
+      {packet ? (
+        <PacketView
+          packet={packet}
+          canUseDraft={mine}
+          onUseDraft={useDraft}
+          onOpenTranscript={() => void openTranscript()}
+        />
+      ) : (
+        detail && <p class="card muted">No escalation packet for this conversation.</p>
+      )}
+
+      {detail && (
+        <Transcript
+          messages={pane.messages}
+          outbox={pane.outbox}
+          customerName={customerName}
+          onRetry={(clientId) => void store.retryReply(pane.id, clientId)}
+          onDiscard={(clientId) => store.discardReply(pane.id, clientId)}
+        />
+      )}
+
+      {mine ? (
+        <>
+          <ReplyComposer
+            text={pane.replyText}
+            inputRef={inputRef}
+            onChange={(text) => store.setReplyText(pane.id, text)}
+            onSend={() => void store.sendReply(pane.id)}
+          />
+          <ResolveForm
+            key={pane.id}
+            resolving={pane.resolving}
+            onResolve={(outcome) => void store.resolve(pane.id, outcome)}
+          />
+        </>
+      ) : (
+        detail && <p class="card muted readonly-note">{readOnlyReason(state, pane)}</p>
+      )}
+    </article>
+  );
+}
+
+function readOnlyReason(state: ConsoleState, pane: ConversationPane): string {
+  const detail = pane.detail;
+  if (!detail) return '';
+  if (detail.state === 'resolved') return 'This conversation is resolved.';
+  if (detail.state === 'queued') return 'Preview. Claim the conversation to reply to the customer.';
+  if (detail.state === 'bot') return 'The assistant is still handling this conversation.';
+  if (detail.assignedAgent && detail.assignedAgent.id !== state.session?.agent.id) {
+    return `${detail.assignedAgent.name} owns this conversation.`;
+  }
+  return 'You cannot reply to this conversation.';
+}
+
+function customerNameOf(state: ConsoleState, pane: ConversationPane): string | null {
+  const fromContext = pane.detail?.packet?.context.customer?.name;
+  if (typeof fromContext === 'string' && fromContext) return fromContext;
+  const fromMine = state.mine.find((c) => c.conversationId === pane.id)?.customerName;
+  if (fromMine) return fromMine;
+  for (const queue of state.queues) {
+    const hit = queue.waiting.find((w) => w.conversationId === pane.id);
+    if (hit?.customerName) return hit.customerName;
+  }
+  return null;
+}

@@ -1,0 +1,89 @@
+import type { Decision, RiskTier, TriggerName } from '@baton/shared';
+import type { Assessment, Severity } from './assessment';
+import type { HumanRequestFact, TurnFacts } from './facts';
+import { detectHumanRequest } from './humanRequest';
+import { interpret } from './matrix';
+import type { Policy } from './policy';
+import { autonomyAllowed, routeQueue } from './routing';
+import { consequence } from './triggers/consequence';
+import { conversationLoop } from './triggers/conversationLoop';
+import { customerPressure } from './triggers/customerPressure';
+import { explicitRequest } from './triggers/explicitRequest';
+import { lowConfidence } from './triggers/lowConfidence';
+import { missingContext } from './triggers/missingContext';
+import { multiDomain } from './triggers/multiDomain';
+import { negativeSentiment } from './triggers/negativeSentiment';
+import { policyBoundary } from './triggers/policyBoundary';
+import { repeatContact } from './triggers/repeatContact';
+
+/**
+ * The request for a person as the engine sees it. The caller normally detects it; the engine
+ * checks the text again so that the promise holds even for a caller that forgot.
+ */
+function humanRequestOf(facts: TurnFacts): HumanRequestFact | null {
+  if (facts.humanRequest) return facts.humanRequest;
+  if (facts.text === null) return null;
+  const found = detectHumanRequest(facts.text);
+  return found.matched ? { source: 'text', phrase: found.phrase } : null;
+}
+
+/**
+ * Every trigger that fires on this turn, weighed, in vocabulary order of evaluation. Policy
+ * severity overrides apply to all but the request for a person.
+ */
+export function assess(facts: TurnFacts, policy: Policy): Assessment[] {
+  const humanRequest = humanRequestOf(facts);
+  const seen: TurnFacts = humanRequest === facts.humanRequest ? facts : { ...facts, humanRequest };
+  const tuned = [
+    ...lowConfidence(seen, policy),
+    ...consequence(seen, policy),
+    ...policyBoundary(seen, policy),
+    ...missingContext(seen, policy),
+    ...customerPressure(seen, policy),
+    ...negativeSentiment(seen, policy),
+    ...repeatContact(seen, policy),
+    ...conversationLoop(seen, policy),
+    ...multiDomain(seen),
+  ];
+  const overrides: Partial<Record<TriggerName, Severity>> = policy.severity;
+  for (const a of tuned) {
+    const override = overrides[a.hit.name];
+    if (override) a.severity = override;
+  }
+  return [...explicitRequest(humanRequest), ...tuned];
+}
+
+/**
+ * Facts + policy + now → decision. Pure: same inputs, same decision, so decisions can be stored
+ * with their inputs and replayed against another policy version. `now` is part of the contract
+ * for time-based rules; none of the current rules reads the clock.
+ */
+export function decide(facts: TurnFacts, policy: Policy, _now: Date): Decision {
+  const assessments = assess(facts, policy);
+  const domain = facts.intent?.domain ?? null;
+  const autonomyOff = domain !== null && !autonomyAllowed(policy, domain);
+  const { lane, unit, rationale } = interpret(assessments, {
+    mediumsForHuman: policy.matrix.mediumsForHuman,
+    autonomyOffDomain: autonomyOff ? domain : null,
+  });
+
+  let tier: RiskTier = facts.intent?.tier ?? 1;
+  for (const a of assessments)
+    if (a.tier !== null && a.severity !== 'low' && a.tier > tier) tier = a.tier;
+
+  const reasons = [rationale];
+  if (autonomyOff && lane !== 'assisted') reasons.push(`autonomous handling is off for ${domain}`);
+  for (const a of assessments) {
+    reasons.push(a.severity === 'low' ? `${a.hit.reason} (recorded only)` : a.hit.reason);
+  }
+
+  return {
+    lane,
+    unit,
+    tier,
+    triggers: assessments.map((a) => a.hit),
+    queue: lane === 'autonomous' ? null : routeQueue(policy, tier, domain),
+    reasons,
+    policyVersion: policy.version,
+  };
+}

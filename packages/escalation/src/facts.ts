@@ -1,0 +1,54 @@
+import type { CustomerContext, Lane, RiskTier, TriggerName } from '@baton/shared';
+
+/** What the assistant understood the customer to want. */
+export interface IntentFacts {
+  name: string;
+  confidence: number;
+  tier: RiskTier;
+  /** Business domain of the intent, e.g. `orders`, `billing`, `security`. Drives routing. */
+  domain: string;
+  /**
+   * The step the assistant proposes: `answer` / `lookup` are informational; `return`, `refund`,
+   * `dispute`, `price_match`, `promo_exception`, `cancel_subscription`, `account_change`,
+   * `report_fraud`, `legal`, `data_deletion` change state or carry risk.
+   */
+  action: string;
+}
+
+export interface HumanRequestFact {
+  source: 'button' | 'text';
+  phrase: string | null;
+}
+
+export interface AmountFact {
+  value: number;
+  currency: string | null;
+  /** Where the amount came from, e.g. `order:A1001`, `message`. */
+  source: string;
+}
+
+export interface PriorTurn {
+  intent: string | null;
+  lane: Lane;
+  triggers: TriggerName[];
+}
+
+/** Everything the engine knows about one customer turn. The engine reads nothing else. */
+export interface TurnFacts {
+  /** 1-based customer turn number. */
+  turn: number;
+  /** Customer text; null for a press of the "talk to a person" button. */
+  text: string | null;
+  humanRequest: HumanRequestFact | null;
+  /** Null when nothing matched, or for a button press. */
+  intent: IntentFacts | null;
+  /** Money involved in the proposed action. */
+  amount: AmountFact | null;
+  /** Per-customer-turn sentiment, oldest first, including this turn; roughly -1..1. */
+  sentimentScores: number[];
+  context: CustomerContext;
+  /** Earlier turns of this conversation, oldest first. */
+  priorTurns: PriorTurn[];
+  /** Further business domains the message touches besides the intent's (feeds `multi_domain`). */
+  domains?: string[];
+}

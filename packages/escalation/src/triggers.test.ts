@@ -1,0 +1,475 @@
+import type { CustomerContext, TriggerName } from '@baton/shared';
+import { describe, expect, it } from 'vitest';
+import { facts, intent, INTENTS } from '../test/fixtures';
+import type { Severity } from './assessment';
+import { defaultPolicy } from './defaultPolicy';
+import { assess } from './engine';
+import type { TurnFacts } from './facts';
+import { validatePolicy, type Policy } from './policy';
+import { defaultPolicyInput } from './defaultPolicy';
+import { effectiveThreshold } from './triggers/lowConfidence';
+
+/** Severity of `name` on this turn, or null when it did not fire. */
+function severityOf(name: TriggerName, f: TurnFacts, policy: Policy = defaultPolicy) {
+  const hit = assess(f, policy).find((a) => a.hit.name === name);
+  return hit ? hit.severity : null;
+}
+
+type Row = [description: string, facts: TurnFacts, expected: Severity | null];
+
+function table(name: TriggerName, rows: Row[]) {
+  describe(name, () => {
+    it.each(rows)('%s', (_description, f, expected) => {
+      expect(severityOf(name, f)).toBe(expected);
+    });
+  });
+}
+
+const ctx = (context: CustomerContext) => facts({ context });
+const prior = (intentName: string | null, triggers: TriggerName[] = []) => ({
+  intent: intentName,
+  lane: 'autonomous' as const,
+  triggers,
+});
+
+table('explicit_human_request', [
+  [
+    'text request passed by the caller',
+    facts({ text: 'human please', humanRequest: { source: 'text', phrase: 'human please' } }),
+    'high',
+  ],
+  [
+    'button press',
+    facts({ text: null, intent: null, humanRequest: { source: 'button', phrase: null } }),
+    'high',
+  ],
+  [
+    'text request the caller did not flag (the engine checks again)',
+    facts({ text: 'can i talk to a human', intent: null }),
+    'high',
+  ],
+  ['a confident order question', facts(), null],
+  [
+    'human used in another sense',
+    facts({ text: 'is this safe for human skin', intent: INTENTS.storeHours }),
+    null,
+  ],
+]);
+
+table('low_confidence', [
+  ['confidence above the threshold', facts(), null],
+  [
+    'tier-1 lookup under its threshold → medium',
+    facts({ intent: intent(INTENTS.orderStatus, { confidence: 0.3 }) }),
+    'medium',
+  ],
+  [
+    'exactly at the threshold does not fire',
+    facts({ intent: intent(INTENTS.orderStatus, { confidence: 0.5 }) }),
+    null,
+  ],
+  [
+    'tier-2 return under the return threshold (0.7)',
+    facts({ intent: intent(INTENTS.returnItem, { confidence: 0.68 }) }),
+    'medium',
+  ],
+  [
+    'tier-3 refund under threshold → high',
+    facts({ intent: intent(INTENTS.refund, { confidence: 0.8 }) }),
+    'high',
+  ],
+  [
+    'tier-4 under threshold → high',
+    facts({ intent: intent(INTENTS.legal, { confidence: 0.5 }) }),
+    'high',
+  ],
+  [
+    'NaN confidence counts as low',
+    facts({ intent: intent(INTENTS.orderStatus, { confidence: Number.NaN }) }),
+    'medium',
+  ],
+  ['no intent matched a text turn → medium', facts({ text: 'blue?', intent: null }), 'medium'],
+  [
+    'no intent on a button press',
+    facts({ text: null, intent: null, humanRequest: { source: 'button', phrase: null } }),
+    null,
+  ],
+  ['no intent but the customer asked for a person', facts({ text: 'agent', intent: null }), null],
+  ['empty text', facts({ text: '  ', intent: null }), null],
+]);
+
+table('policy_boundary', [
+  [
+    'refund within the limit',
+    facts({ intent: INTENTS.refund, amount: { value: 80, currency: 'USD', source: 'order' } }),
+    null,
+  ],
+  [
+    'refund exactly at the limit',
+    facts({ intent: INTENTS.refund, amount: { value: 100, currency: 'USD', source: 'order' } }),
+    null,
+  ],
+  [
+    'refund above the limit → high',
+    facts({ intent: INTENTS.refund, amount: { value: 250, currency: 'USD', source: 'order' } }),
+    'high',
+  ],
+  [
+    'currency not given: the limit currency is assumed',
+    facts({ intent: INTENTS.refund, amount: { value: 150, currency: null, source: 'message' } }),
+    'high',
+  ],
+  [
+    'lower-case currency code',
+    facts({ intent: INTENTS.refund, amount: { value: 50, currency: 'usd', source: 'order' } }),
+    null,
+  ],
+  [
+    'another currency cannot be checked → high',
+    facts({ intent: INTENTS.refund, amount: { value: 20, currency: 'EUR', source: 'order' } }),
+    'high',
+  ],
+  [
+    'unknown amount for a limited action → medium',
+    facts({ intent: INTENTS.refund, amount: null }),
+    'medium',
+  ],
+  [
+    'price match above its 50 USD limit',
+    facts({
+      intent: INTENTS.priceMatch,
+      amount: { value: 60, currency: 'USD', source: 'message' },
+    }),
+    'high',
+  ],
+  [
+    'an action without a limit',
+    facts({
+      intent: INTENTS.returnItem,
+      amount: { value: 5000, currency: 'USD', source: 'order' },
+    }),
+    null,
+  ],
+  [
+    'no intent',
+    facts({
+      intent: null,
+      text: 'hmm',
+      amount: { value: 900, currency: 'USD', source: 'message' },
+    }),
+    null,
+  ],
+]);
+
+table('policy_sensitivity', [
+  ['tier-1 question', facts(), null],
+  ['tier-2 return', facts({ intent: INTENTS.returnItem }), null],
+  [
+    'tier-3 refund within limit → medium',
+    facts({ intent: INTENTS.refund, amount: { value: 20, currency: 'USD', source: 'order' } }),
+    'medium',
+  ],
+  [
+    'tier-3 price match',
+    facts({ intent: INTENTS.priceMatch, amount: { value: 10, currency: 'USD', source: 'order' } }),
+    'medium',
+  ],
+  [
+    'tier-3 promo exception',
+    facts({
+      intent: INTENTS.promoException,
+      amount: { value: 5, currency: 'USD', source: 'order' },
+    }),
+    'medium',
+  ],
+  ['tier-3 charge dispute', facts({ intent: INTENTS.dispute }), 'medium'],
+  ['tier-3 cancellation with terms', facts({ intent: INTENTS.cancel }), 'medium'],
+  [
+    'tier-3 refund above the limit → high',
+    facts({ intent: INTENTS.refund, amount: { value: 101, currency: 'USD', source: 'order' } }),
+    'high',
+  ],
+  ['tier-4 legal threat → high', facts({ intent: INTENTS.legal }), 'high'],
+  [
+    'tier-4 fraud report is named by security_identity instead',
+    facts({ intent: INTENTS.fraud }),
+    null,
+  ],
+]);
+
+table('security_identity', [
+  ['order status', facts(), null],
+  [
+    'account takeover (security domain, tier 4)',
+    facts({ intent: INTENTS.accountTakeover }),
+    'high',
+  ],
+  ['fraud report', facts({ intent: INTENTS.fraud }), 'high'],
+  ['email change (account_change action, tier 3)', facts({ intent: INTENTS.emailChange }), 'high'],
+  ['legal threat', facts({ intent: INTENTS.legal }), null],
+  [
+    'how to reset a password (security domain, informational) → medium',
+    facts({
+      intent: {
+        name: 'password_help',
+        confidence: 0.9,
+        tier: 1,
+        domain: 'security',
+        action: 'answer',
+      },
+    }),
+    'medium',
+  ],
+  [
+    'account recovery action in a security domain → high',
+    facts({
+      intent: {
+        name: 'recover_account',
+        confidence: 0.9,
+        tier: 2,
+        domain: 'security',
+        action: 'account_recovery',
+      },
+    }),
+    'high',
+  ],
+]);
+
+table('irreversible_action', [
+  [
+    'refund',
+    facts({ intent: INTENTS.refund, amount: { value: 20, currency: 'USD', source: 'order' } }),
+    null,
+  ],
+  ['data deletion', facts({ intent: INTENTS.dataDeletion }), 'high'],
+  [
+    'account closure at tier 3',
+    facts({ intent: intent(INTENTS.cancel, { action: 'close_account' }) }),
+    'high',
+  ],
+]);
+
+table('missing_context', [
+  ['all systems ok', ctx({ systems: { orders: 'ok' } }), null],
+  ['no system information at all', facts(), null],
+  [
+    'orders unavailable for an order lookup → medium',
+    ctx({ systems: { orders: 'unavailable' } }),
+    'medium',
+  ],
+  ['orders stale for an order lookup → medium', ctx({ systems: { orders: 'stale' } }), 'medium'],
+  ['an unrelated system is down', ctx({ systems: { billing: 'unavailable' } }), null],
+  [
+    'billing down for a refund (an action) → high',
+    facts({
+      intent: INTENTS.refund,
+      amount: { value: 10, currency: 'USD', source: 'order' },
+      context: { systems: { billing: 'stale' } },
+    }),
+    'high',
+  ],
+  [
+    'shipping intents need the orders system',
+    facts({
+      intent: intent(INTENTS.orderStatus, { domain: 'shipping' }),
+      context: { systems: { orders: 'unavailable' } },
+    }),
+    'medium',
+  ],
+  [
+    'a domain without a system of record',
+    facts({ intent: INTENTS.storeHours, context: { systems: { orders: 'unavailable' } } }),
+    null,
+  ],
+  [
+    'no intent',
+    facts({ intent: null, text: 'hm', context: { systems: { orders: 'unavailable' } } }),
+    null,
+  ],
+]);
+
+table('customer_pressure', [
+  ['standard customer', ctx({ customer: { tier: 'standard' } }), null],
+  ['vip customer → medium', ctx({ customer: { tier: 'vip' } }), 'medium'],
+  ['enterprise customer', ctx({ customer: { tier: 'enterprise' } }), 'medium'],
+  ['renewal in 30 days', ctx({ account: { renewalInDays: 30 } }), 'medium'],
+  ['renewal in 0 days', ctx({ account: { renewalInDays: 0 } }), 'medium'],
+  ['renewal in 31 days', ctx({ account: { renewalInDays: 31 } }), null],
+  ['renewal already passed', ctx({ account: { renewalInDays: -3 } }), null],
+  ['no customer information', facts(), null],
+]);
+
+table('negative_sentiment', [
+  ['neutral conversation', facts({ sentimentScores: [0, 0.1, 0] }), null],
+  ['one cross word is not enough', facts({ sentimentScores: [0.2, 0.1, -0.9] }), null],
+  ['a single very negative first turn', facts({ sentimentScores: [-1] }), null],
+  [
+    'two of the last three clearly negative',
+    facts({ sentimentScores: [0.3, -0.4, -0.3] }),
+    'medium',
+  ],
+  [
+    'two negative turns far apart, outside the window',
+    facts({ sentimentScores: [-0.8, 0.2, 0.3, -0.8] }),
+    null,
+  ],
+  ['a low average over a full window', facts({ sentimentScores: [-0.2, -0.2, -0.9] }), 'medium'],
+  ['a low average needs a full window', facts({ sentimentScores: [-0.9] }), null],
+  ['recovered after an angry start', facts({ sentimentScores: [-0.8, -0.7, 0.2, 0.4, 0.3] }), null],
+]);
+
+table('repeat_contact', [
+  ['first contact', facts(), null],
+  ['one earlier contact', ctx({ recentContacts: [{ daysAgo: 2, text: 'where is it' }] }), null],
+  [
+    'two earlier contacts this week → third contact',
+    ctx({
+      recentContacts: [
+        { daysAgo: 1, text: 'a' },
+        { daysAgo: 6, text: 'b' },
+      ],
+    }),
+    'medium',
+  ],
+  [
+    'on the window edge (7 days)',
+    ctx({
+      recentContacts: [
+        { daysAgo: 7, text: 'a' },
+        { daysAgo: 0, text: 'b' },
+      ],
+    }),
+    'medium',
+  ],
+  [
+    'older contacts fall outside the window',
+    ctx({
+      recentContacts: [
+        { daysAgo: 8, text: 'a' },
+        { daysAgo: 30, text: 'b' },
+      ],
+    }),
+    null,
+  ],
+]);
+
+table('conversation_loop', [
+  ['first turn', facts(), null],
+  ['same intent twice', facts({ priorTurns: [prior('order_status')] }), null],
+  [
+    'same intent three turns in a row',
+    facts({ priorTurns: [prior('order_status'), prior('order_status')] }),
+    'medium',
+  ],
+  [
+    'same intent three times but interrupted',
+    facts({ priorTurns: [prior('order_status'), prior('store_hours'), prior('order_status')] }),
+    null,
+  ],
+  [
+    'not understood three turns in a row',
+    facts({
+      intent: null,
+      text: 'the thing',
+      priorTurns: [prior(null, ['low_confidence']), prior(null, ['low_confidence'])],
+    }),
+    'medium',
+  ],
+  [
+    'low confidence now after two unmatched turns',
+    facts({
+      intent: intent(INTENTS.orderStatus, { confidence: 0.2 }),
+      priorTurns: [prior(null, ['low_confidence']), prior('return_item', ['low_confidence'])],
+    }),
+    'medium',
+  ],
+  [
+    'a button press earlier breaks the streak',
+    facts({
+      intent: null,
+      text: 'hmm',
+      priorTurns: [prior(null, ['low_confidence']), prior(null, ['explicit_human_request'])],
+    }),
+    null,
+  ],
+  [
+    'a button press now',
+    facts({
+      text: null,
+      intent: null,
+      humanRequest: { source: 'button', phrase: null },
+      priorTurns: [prior(null), prior(null)],
+    }),
+    null,
+  ],
+]);
+
+table('multi_domain', [
+  ['one domain', facts(), null],
+  ['the same domain listed again', facts({ domains: ['orders'] }), null],
+  [
+    'billing and an outage',
+    facts({
+      intent: INTENTS.refund,
+      domains: ['outage'],
+      amount: { value: 1, currency: 'USD', source: 'order' },
+    }),
+    'medium',
+  ],
+]);
+
+describe('effectiveThreshold', () => {
+  it.each([
+    [1, 'lookup', 0.5],
+    [1, 'answer', 0.55], // action raises tier 1's 0.5
+    [2, 'return', 0.7],
+    [3, 'refund', 0.85],
+    [3, 'unknown_action', 0.8],
+    [4, 'account_change', 0.9],
+  ] as const)('tier %s / %s → %s', (tier, action, expected) => {
+    expect(effectiveThreshold(defaultPolicy, tier, action)).toBe(expected);
+  });
+
+  it('falls back to the default for a tier without a threshold', () => {
+    const policy = validatePolicy({ ...defaultPolicyInput, confidence: { default: 0.77 } });
+    expect(effectiveThreshold(policy, 2, 'return')).toBe(0.77);
+  });
+});
+
+describe('trigger hits', () => {
+  it('carry a reason and the values that made them fire', () => {
+    const f = facts({
+      intent: INTENTS.refund,
+      amount: { value: 250, currency: 'USD', source: 'order:A1001' },
+    });
+    const boundary = assess(f, defaultPolicy).find((a) => a.hit.name === 'policy_boundary')!;
+    expect(boundary.hit).toEqual({
+      name: 'policy_boundary',
+      reason: 'refund of 250 USD exceeds the assistant limit of 100 USD',
+      values: { action: 'refund', amount: 250, currency: 'USD', limit: 100, source: 'order:A1001' },
+    });
+  });
+
+  it('use only the trigger vocabulary', async () => {
+    const { TRIGGERS } = await import('@baton/shared');
+    const f = facts({
+      text: 'agent',
+      intent: INTENTS.refund,
+      amount: null,
+      domains: ['outage'],
+      sentimentScores: [-0.9, -0.9, -0.9],
+      context: {
+        customer: { tier: 'vip' },
+        systems: { billing: 'unavailable' },
+        recentContacts: [
+          { daysAgo: 1, text: '' },
+          { daysAgo: 2, text: '' },
+        ],
+      },
+      priorTurns: [prior('refund_request'), prior('refund_request')],
+    });
+    const names = assess(f, defaultPolicy).map((a) => a.hit.name);
+    expect(names.every((n) => (TRIGGERS as readonly string[]).includes(n))).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});

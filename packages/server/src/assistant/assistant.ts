@@ -1,0 +1,46 @@
+import type { CustomerContext, MessageRole, RiskTier } from '@baton/shared';
+
+export interface AssistantInput {
+  text: string;
+  context: CustomerContext;
+  history: { role: MessageRole; text: string }[];
+}
+
+export interface ProposedIntent {
+  name: string;
+  /** 0..1. The escalation engine compares it with the threshold for this tier / action. */
+  confidence: number;
+  tier: RiskTier;
+  domain: string;
+  action: string;
+}
+
+export interface ProposedAmount {
+  value: number;
+  /** ISO 4217 code, or null when the text and context do not say. */
+  currency: string | null;
+  /** Where the amount came from: 'text', or 'context.orders[i]' (several joined with '+'). */
+  source: string;
+}
+
+/** What the assistant would do with one customer message. The server decides what happens. */
+export interface AssistantProposal {
+  /** Null when nothing matched well enough. */
+  intent: ProposedIntent | null;
+  /** What the assistant would say; the server decides whether it is sent. */
+  replyDraft: string;
+  /** Approved sources the draft is based on, e.g. ['kb:order_status', 'context.orders[0]']. */
+  sources: string[];
+  /** Money in the request (see extractAmount). */
+  amount: ProposedAmount | null;
+  /** The intent's `requires` entries absent (or unavailable / stale) in the context. */
+  missingContext: string[];
+  /** This message's sentiment, roughly -1..1. */
+  sentiment: number;
+}
+
+/** The seam where a later issue plugs in an LLM: same input, same proposal. */
+export interface Assistant {
+  readonly name: string;
+  propose(input: AssistantInput): Promise<AssistantProposal>;
+}

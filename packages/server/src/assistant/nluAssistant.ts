@@ -1,0 +1,102 @@
+import nodeNlp from 'node-nlp';
+import type { Assistant, AssistantInput, AssistantProposal, ProposedIntent } from './assistant';
+import { extractAmount } from './extractAmount';
+import type { KnowledgeBase, KnowledgeIntent } from './knowledgeBase';
+import { findMissingContext } from './missingContext';
+import { OFF_TOPIC_EXAMPLES } from './offTopicExamples';
+import { draftReply } from './replyDraft';
+import { scoreSentiment } from './scoreSentiment';
+import { createVocabulary } from './vocabularyCoverage';
+
+/**
+ * Below this the assistant reports no intent at all. Deliberately low: between it and the
+ * per-tier thresholds of the policy, the escalation engine sees the guess and its confidence
+ * and decides (low_confidence); the assistant does not second-guess the policy.
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.3;
+
+/** node-nlp's "no match" intent. */
+const NO_MATCH = 'None';
+const LOCALE = 'en';
+/** Classifying is linear in length; chat messages past this are not more informative. */
+const MAX_CLASSIFIED_CHARS = 2000;
+
+export interface NluAssistantOptions {
+  /** 0..1, default DEFAULT_MIN_CONFIDENCE. */
+  minConfidence?: number;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * The built-in assistant: a node-nlp intent classifier trained at start-up from the knowledge
+ * base examples (plus a small off-topic 'None' class). Confidence is the classifier score scaled
+ * by how much of the message's vocabulary the knowledge base covers, so a message about
+ * something else entirely cannot come out confident just because one word was familiar.
+ * It uses only the current message; `history` is for assistants that can use it (an LLM).
+ */
+export async function createNluAssistant(
+  kb: KnowledgeBase,
+  options: NluAssistantOptions = {},
+): Promise<Assistant> {
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  if (!(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new RangeError(`minConfidence must be between 0 and 1, got ${minConfidence}`);
+  }
+
+  const manager = new nodeNlp.NlpManager({
+    languages: [LOCALE],
+    forceNER: false,
+    // Keep node-nlp from replacing weak matches with 'None': we threshold ourselves.
+    threshold: 0,
+    calculateSentiment: false,
+    nlu: { log: false },
+    autoSave: false,
+    autoLoad: false,
+  });
+  const intents = new Map<string, KnowledgeIntent>();
+  for (const intent of kb.intents) {
+    intents.set(intent.name, intent);
+    for (const example of intent.examples) manager.addDocument(LOCALE, example, intent.name);
+  }
+  for (const example of OFF_TOPIC_EXAMPLES) manager.addDocument(LOCALE, example, NO_MATCH);
+  await manager.train();
+  const vocabulary = createVocabulary(kb.intents.flatMap((intent) => intent.examples));
+
+  async function classify(
+    text: string,
+  ): Promise<{ intent: KnowledgeIntent; confidence: number } | null> {
+    const utterance = text.trim().slice(0, MAX_CLASSIFIED_CHARS);
+    if (utterance === '') return null;
+    const result = await manager.process(LOCALE, utterance);
+    const intent = intents.get(result.intent);
+    if (!intent) return null;
+    const confidence = round(result.score * vocabulary.coverage(utterance));
+    return confidence >= minConfidence ? { intent, confidence } : null;
+  }
+
+  return {
+    name: 'nlu',
+    async propose({ text, context }: AssistantInput): Promise<AssistantProposal> {
+      const match = await classify(text);
+      const intent: ProposedIntent | null = match && {
+        name: match.intent.name,
+        confidence: match.confidence,
+        tier: match.intent.tier,
+        domain: match.intent.domain,
+        action: match.intent.action,
+      };
+      const draft = draftReply(match?.intent ?? null, text, context);
+      return {
+        intent,
+        replyDraft: draft.text,
+        sources: draft.sources,
+        amount: extractAmount(text, context, intent?.action ?? ''),
+        missingContext: findMissingContext(match?.intent.requires, context),
+        sentiment: scoreSentiment(text),
+      };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { agentLoginSchema, ErrorCode, isBatonError, parsePayload, toAckError } from '@baton/shared';
+import type { AgentService } from '../services';
+
+export interface StaticPaths {
+  /** packages/widget/dist (loader/widget.js and frame/). */
+  widgetDist: string;
+  /** packages/console/dist. */
+  consoleDist: string;
+  /** Directory with the demo storefront's index.html, served at `/`; null serves none. */
+  storefront: string | null;
+}
+
+export interface HttpDeps {
+  agents: AgentService;
+  paths: StaticPaths;
+  health: () => Promise<Record<string, unknown>>;
+  log: { error: (obj: object, msg: string) => void };
+}
+
+const STATUS: Record<string, number> = {
+  [ErrorCode.INVALID_PAYLOAD]: 400,
+  [ErrorCode.UNAUTHORIZED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.RATE_LIMITED]: 429,
+};
+
+export function createHttpApp(deps: HttpDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', async (_req, res, next) => {
+    try {
+      res.json({ status: 'ok', ...(await deps.health()) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  app.post('/api/agent/login', express.json({ limit: '16kb' }), async (req, res, next) => {
+    try {
+      const { email, password } = parsePayload(agentLoginSchema, req.body ?? {});
+      res.json(await deps.agents.login(email, password));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  app.get('/api/conversations/:id/transcript', async (req, res, next) => {
+    try {
+      const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+      const agent = await deps.agents.authenticate(token);
+      res.json(await deps.agents.transcript(agent, String(req.params.id)));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  const { widgetDist, consoleDist, storefront } = deps.paths;
+  const loader = join(widgetDist, 'loader', 'widget.js');
+  app.get('/widget.js', (_req, res) => {
+    if (!existsSync(loader))
+      return void res.status(503).type('text/plain').send('widget not built: run pnpm build');
+    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').sendFile(loader);
+  });
+  app.use('/widget', express.static(join(widgetDist, 'frame'), { index: false }));
+  app.use('/console', express.static(consoleDist));
+  if (storefront) app.use('/', express.static(storefront));
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'Not found' } });
+  });
+  // Express needs the 4-argument signature to recognise an error handler.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const bodyError = (err as { type?: string }).type === 'entity.parse.failed';
+    if (bodyError) {
+      return void res
+        .status(400)
+        .json({ error: { code: ErrorCode.INVALID_PAYLOAD, message: 'Body is not valid JSON' } });
+    }
+    if (!isBatonError(err)) deps.log.error({ err }, 'unhandled HTTP error');
+    const error = toAckError(err);
+    res.status(STATUS[error.code] ?? 500).json({ error });
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+/** The only module that reads the environment. `pnpm demo` runs it. */
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { REPO_ROOT, startBaton } from './bootstrap';
+
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const port = Number(process.env.PORT ?? 3000);
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = resolve(process.env.BATON_DATA_DIR ?? resolve(REPO_ROOT, '.baton-data'));
+
+const baton = await startBaton({
+  port,
+  log,
+  ...(databaseUrl ? { databaseUrl } : { dataDir }),
+  ...(process.env.REDIS_URL && { redisUrl: process.env.REDIS_URL }),
+  ...(process.env.BATON_DEMO_DIR && { demoDir: resolve(process.env.BATON_DEMO_DIR) }),
+  ...(process.env.BATON_POLICY && { policyFile: resolve(process.env.BATON_POLICY) }),
+  ...(process.env.BATON_KNOWLEDGE_BASE && {
+    knowledgeBaseFile: resolve(process.env.BATON_KNOWLEDGE_BASE),
+  }),
+});
+
+const base = `http://localhost:${baton.port}`;
+const lines = [
+  '',
+  `Baton is running (${databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${dataDir}`}, policy ${baton.policy.current().version})`,
+  `  Storefront:    ${base}/`,
+  `  Agent console: ${base}/console/`,
+  `  Widget loader: ${base}/widget.js   (site key ${baton.deployment.site.siteKey})`,
+  `  Health:        ${base}/healthz`,
+  '  Demo agent logins:',
+  ...baton.deployment.agents.map(
+    (a) => `    ${a.email} / ${a.password}   (${a.queues.join(', ')})`,
+  ),
+  '',
+];
+process.stdout.write(lines.join('\n') + '\n');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    baton.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,59 @@
+import type { ConversationState, QueueStatus, WaitEstimate } from '@baton/shared';
+
+export interface QueueStatusInput {
+  conversationId: string;
+  state: ConversationState;
+  queue: string | null;
+  queueName: string | null;
+  position: number | null;
+  agentsOnline: number;
+  estimate: WaitEstimate | null;
+  slaMinutes: number | null;
+  openNow: boolean;
+  openingHours: string | null;
+  emailLeft: boolean;
+  agentName: string | null;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The honest banner: every sentence is backed by a number the server measured or knows. */
+export function buildQueueStatus(input: QueueStatusInput): QueueStatus {
+  const offerEmail = input.state === 'queued' && input.agentsOnline === 0 && !input.emailLeft;
+  return { ...input, offerEmail, text: statusText(input) };
+}
+
+function statusText(s: QueueStatusInput): string {
+  const team = s.queueName ?? 'our team';
+  switch (s.state) {
+    case 'bot':
+      return 'You are chatting with our assistant. A person is one click away.';
+    case 'resolved':
+      return 'This conversation was resolved. Write again any time.';
+    case 'assigned':
+      return `${s.agentName ?? 'A teammate'} from ${team} has joined the conversation.`;
+    case 'queued':
+      break;
+  }
+  const place =
+    s.position === null ? 'You are in the queue' : `You are number ${s.position} in the queue`;
+  if (s.agentsOnline === 0) {
+    const hours = s.openingHours ? ` Opening hours: ${s.openingHours}.` : '';
+    const closed = s.openNow
+      ? `No one from ${team} is online right now.`
+      : `${team} is closed right now.`;
+    const keep = s.emailLeft
+      ? ` We have your email and will reply there; you keep your place.`
+      : ` Leave your email and we will reply there — you keep your place.`;
+    return `${place} for ${team}. ${closed}${hours}${keep}`;
+  }
+  const online = `${plural(s.agentsOnline, 'person', 'people')} from ${team} ${s.agentsOnline === 1 ? 'is' : 'are'} online.`;
+  let wait = 'No estimate yet.';
+  if (s.estimate) {
+    wait = `Estimated wait about ${plural(s.estimate.minutes, 'minute', 'minutes')} (${s.estimate.basis}).`;
+    if (s.estimate.exceedsSla && s.slaMinutes !== null) {
+      wait += ` That is longer than our ${s.slaMinutes}-minute target, sorry.`;
+    }
+  }
+  return `${place} for ${team}. ${online} ${wait}`;
+}

@@ -1,0 +1,232 @@
+import bcrypt from 'bcryptjs';
+import {
+  BatonError,
+  ErrorCode,
+  type AgentLoginResult,
+  type AgentMessagePayload,
+  type AgentProfile,
+  type ChatMessage,
+  type ConversationDetail,
+  type PresenceStatus,
+  type QueueSnapshot,
+  type ResolvePayload,
+} from '@baton/shared';
+import type { Agent, Conversation, Store } from '../storage';
+import type { Clock } from './clock';
+import type { Notifier } from './notifier';
+import type { QueueService } from './queueService';
+import { hashToken, newToken } from './tokens';
+
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export type { Agent };
+
+export interface AgentServiceDeps {
+  store: Store;
+  queues: QueueService;
+  notifier: Notifier;
+  clock: Clock;
+}
+
+export const profileOf = (agent: Agent): AgentProfile => ({
+  id: agent.id,
+  name: agent.name,
+  email: agent.email,
+  queues: agent.queues,
+});
+
+export function createAgentService(deps: AgentServiceDeps) {
+  const { store, queues, notifier, clock } = deps;
+
+  async function login(email: string, password: string): Promise<AgentLoginResult> {
+    const agent = await store.getAgentByEmail(email);
+    // Compare even for unknown emails so timing does not reveal which emails exist.
+    const hash =
+      agent?.passwordHash ?? '$2b$10$qLNojspcS39Y5vl3.e9LgOsyNkGLznz7bXBy0L39wUcu7Wkuwnd9e';
+    const valid = await bcrypt.compare(password, hash);
+    if (!agent || !valid) throw new BatonError(ErrorCode.UNAUTHORIZED, 'Wrong email or password');
+    const token = newToken();
+    await store.createAgentSession(
+      hashToken(token),
+      agent.id,
+      new Date(clock().getTime() + SESSION_TTL_MS),
+    );
+    return { token, agent: profileOf(agent) };
+  }
+
+  async function authenticate(token: unknown): Promise<Agent> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 256) {
+      throw new BatonError(ErrorCode.UNAUTHORIZED, 'Missing agent token');
+    }
+    const agent = await store.getAgentBySession(hashToken(token), clock());
+    if (!agent) throw new BatonError(ErrorCode.UNAUTHORIZED, 'Invalid or expired agent token');
+    return agent;
+  }
+
+  async function broadcastQueues(agent: Agent) {
+    await Promise.all(agent.queues.filter(queues.has).map((q) => queues.broadcast(q)));
+  }
+
+  async function connected(agent: Agent): Promise<PresenceStatus> {
+    const presence = await store.updatePresence(agent.id, { connectionsDelta: 1 }, clock());
+    await broadcastQueues(agent);
+    return presence.status;
+  }
+
+  async function disconnected(agent: Agent): Promise<void> {
+    await store.updatePresence(agent.id, { connectionsDelta: -1 }, clock());
+    await broadcastQueues(agent);
+  }
+
+  async function setPresence(agent: Agent, status: PresenceStatus) {
+    const presence = await store.updatePresence(agent.id, { status }, clock());
+    await broadcastQueues(agent);
+    return { status: presence.status };
+  }
+
+  async function listQueues(agent: Agent): Promise<{ queues: QueueSnapshot[] }> {
+    return {
+      queues: await Promise.all(agent.queues.filter(queues.has).map((q) => queues.snapshot(q))),
+    };
+  }
+
+  async function detail(conversation: Conversation): Promise<ConversationDetail> {
+    const [messages, owner] = await Promise.all([
+      store.listMessages(conversation.id),
+      conversation.assignedAgentId
+        ? store.getAgent(conversation.assignedAgentId)
+        : Promise.resolve(null),
+    ]);
+    return {
+      id: conversation.id,
+      state: conversation.state,
+      queue: conversation.queue,
+      assignedAgent: owner ? { id: owner.id, name: owner.name } : null,
+      packet: conversation.packet,
+      messages,
+    };
+  }
+
+  /** Agents may read conversations of their queues and the ones they own. */
+  async function readable(agent: Agent, conversationId: string): Promise<Conversation> {
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) throw new BatonError(ErrorCode.NOT_FOUND, 'Conversation not found');
+    const member = conversation.queue !== null && agent.queues.includes(conversation.queue);
+    if (!member && conversation.assignedAgentId !== agent.id) {
+      throw new BatonError(ErrorCode.FORBIDDEN, 'This conversation is not in one of your queues');
+    }
+    return conversation;
+  }
+
+  async function getConversation(agent: Agent, conversationId: string) {
+    return detail(await readable(agent, conversationId));
+  }
+
+  async function claim(agent: Agent, conversationId: string): Promise<ConversationDetail> {
+    const before = await readable(agent, conversationId);
+    const now = clock();
+    const won = await store.claim(conversationId, agent.id, now);
+    if (!won) {
+      const current = await store.getConversation(conversationId);
+      const owner = current?.assignedAgentId ? await store.getAgent(current.assignedAgentId) : null;
+      throw new BatonError(
+        ErrorCode.ALREADY_CLAIMED,
+        owner ? `Already claimed by ${owner.name}` : 'This conversation is not waiting in a queue',
+        owner ? { agentId: owner.id, agentName: owner.name } : undefined,
+      );
+    }
+    const { message } = await store.appendMessage({
+      conversationId,
+      role: 'system',
+      text: `${agent.name} joined the conversation.`,
+      now,
+    });
+    notifier.customerMessage(conversationId, message);
+    notifier.agentMessage(conversationId, message);
+    notifier.customerAgentJoined(conversationId, agent.name);
+    notifier.customerStatus(conversationId, await queues.status(won));
+    notifier.conversationClaimed(before.queue!, {
+      conversationId,
+      agentId: agent.id,
+      agentName: agent.name,
+    });
+    await queues.broadcast(before.queue!);
+    return detail(won);
+  }
+
+  async function owned(agent: Agent, conversationId: string): Promise<Conversation> {
+    const conversation = await readable(agent, conversationId);
+    if (conversation.state === 'resolved') {
+      throw new BatonError(ErrorCode.CONVERSATION_CLOSED, 'The conversation is resolved');
+    }
+    if (conversation.state !== 'assigned' || conversation.assignedAgentId !== agent.id) {
+      throw new BatonError(ErrorCode.NOT_ASSIGNED, 'Claim the conversation before replying');
+    }
+    return conversation;
+  }
+
+  async function reply(
+    agent: Agent,
+    payload: AgentMessagePayload,
+  ): Promise<{ message: ChatMessage }> {
+    await owned(agent, payload.conversationId);
+    const { message, duplicate } = await store.appendMessage({
+      conversationId: payload.conversationId,
+      role: 'agent',
+      text: payload.text,
+      authorName: agent.name,
+      clientId: payload.clientId,
+      now: clock(),
+    });
+    if (!duplicate) {
+      notifier.customerMessage(payload.conversationId, message);
+      notifier.agentMessage(payload.conversationId, message);
+    }
+    return { message };
+  }
+
+  async function resolve(agent: Agent, payload: ResolvePayload) {
+    const conversation = await owned(agent, payload.conversationId);
+    const now = clock();
+    const resolved = await store.resolve(conversation.id, agent.id, payload.outcome, now);
+    if (!resolved)
+      throw new BatonError(ErrorCode.NOT_ASSIGNED, 'The conversation is no longer yours');
+    const { message } = await store.appendMessage({
+      conversationId: conversation.id,
+      role: 'system',
+      text: `${agent.name} marked the conversation as resolved.`,
+      now,
+    });
+    notifier.customerMessage(conversation.id, message);
+    notifier.agentMessage(conversation.id, message);
+    notifier.customerResolved(conversation.id);
+    notifier.customerStatus(conversation.id, await queues.status(resolved));
+    return {};
+  }
+
+  async function transcript(agent: Agent, conversationId: string) {
+    await readable(agent, conversationId);
+    return { messages: await store.listMessages(conversationId) };
+  }
+
+  async function assigned(agent: Agent) {
+    const owned = await store.listAssigned(agent.id);
+    return owned.map((c) => ({ conversationId: c.id, queue: c.queue ?? 'general' }));
+  }
+
+  return {
+    assigned,
+    login,
+    authenticate,
+    connected,
+    disconnected,
+    setPresence,
+    listQueues,
+    getConversation,
+    claim,
+    reply,
+    resolve,
+    transcript,
+  };
+}
+export type AgentService = ReturnType<typeof createAgentService>;

@@ -1,0 +1,3 @@
+/** Time is a dependency so tests and replays control it. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();

@@ -1,0 +1,43 @@
+import type { ChatMessage, EscalatedEvent, QueueSnapshot, QueueStatus } from '@baton/shared';
+
+/**
+ * How services push events without knowing the transport. The socket layer implements it with
+ * Socket.IO rooms (and so across nodes through the Redis adapter).
+ */
+export interface Notifier {
+  customerMessage(conversationId: string, message: ChatMessage): void;
+  customerStatus(conversationId: string, status: QueueStatus): void;
+  customerEscalated(conversationId: string, event: EscalatedEvent): void;
+  customerAgentJoined(conversationId: string, agentName: string): void;
+  customerResolved(conversationId: string): void;
+  /** Agents watching the conversation (its owner and anyone who opened it). */
+  agentMessage(conversationId: string, message: ChatMessage): void;
+  queueSnapshot(snapshot: QueueSnapshot): void;
+  conversationClaimed(
+    queue: string,
+    event: { conversationId: string; agentId: string; agentName: string },
+  ): void;
+}
+
+/** A notifier that records everything; used where no transport exists (tests, tools). */
+export function createRecordingNotifier(): Notifier & {
+  events: { name: string; args: unknown[] }[];
+} {
+  const events: { name: string; args: unknown[] }[] = [];
+  const rec =
+    (name: string) =>
+    (...args: unknown[]) => {
+      events.push({ name, args });
+    };
+  return {
+    events,
+    customerMessage: rec('customerMessage'),
+    customerStatus: rec('customerStatus'),
+    customerEscalated: rec('customerEscalated'),
+    customerAgentJoined: rec('customerAgentJoined'),
+    customerResolved: rec('customerResolved'),
+    agentMessage: rec('agentMessage'),
+    queueSnapshot: rec('queueSnapshot'),
+    conversationClaimed: rec('conversationClaimed'),
+  };
+}

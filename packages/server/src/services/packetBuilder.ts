@@ -1,0 +1,148 @@
+import type {
+  ChatMessage,
+  CustomerContext,
+  Decision,
+  EscalationPacket,
+  PacketFact,
+} from '@baton/shared';
+import { sentimentTrend } from '@baton/escalation';
+import type { AssistantProposal } from '../assistant';
+
+export interface PacketInput {
+  conversationId: string;
+  decision: Decision;
+  proposal: AssistantProposal | null;
+  humanRequested: boolean;
+  context: CustomerContext;
+  identity: { externalId: string | null; name: string | null; email: string | null };
+  sentimentScores: number[];
+  transcript: ChatMessage[];
+  references: string[];
+  heldDraft: string | null;
+  now: Date;
+}
+
+const MONEY_ACTIONS = new Set([
+  'refund',
+  'dispute',
+  'price_match',
+  'promo_exception',
+  'cancel_subscription',
+]);
+const ACCOUNT_ACTIONS = new Set(['account_change', 'data_deletion', 'report_fraud', 'legal']);
+
+const humanize = (name: string) => name.replace(/_/g, ' ');
+const excerpt = (text: string, max = 160) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** Builds the escalation packet: what the agent reads first so the customer never repeats themselves. */
+export function buildPacket(input: PacketInput): EscalationPacket {
+  const { decision, proposal, context } = input;
+  const customerLines = input.transcript.filter((m) => m.role === 'customer').map((m) => m.text);
+  const lastAsk = customerLines.at(-1);
+  const intent = proposal?.intent ?? null;
+  const subject = intent ? humanize(intent.name) : 'an unclassified request';
+  const summaryParts = [
+    input.humanRequested
+      ? `Customer asked for a person${intent ? ` about ${subject}` : ''}.`
+      : `Customer needs help with ${subject}.`,
+  ];
+  if (lastAsk) summaryParts.push(`Latest message: "${excerpt(lastAsk)}".`);
+  if (customerLines.length > 1)
+    summaryParts.push(`${customerLines.length} customer messages so far.`);
+
+  return {
+    conversationId: input.conversationId,
+    lane: decision.lane,
+    unit: decision.unit,
+    tier: decision.tier,
+    triggers: decision.triggers,
+    summary: summaryParts.join(' '),
+    intent: intent ? { name: intent.name, confidence: intent.confidence } : null,
+    sentiment: { trend: sentimentTrend(input.sentimentScores), scores: input.sentimentScores },
+    facts: buildFacts(input),
+    context,
+    missingContext: [
+      ...(proposal?.missingContext ?? []),
+      ...Object.entries(context.systems ?? {})
+        .filter(([, state]) => state !== 'ok')
+        .map(([system, state]) => `${system} system is ${state}`),
+    ],
+    policyReferences: input.references,
+    suggestedQueue: decision.queue ?? 'general',
+    assistantDidNot: didNot(input),
+    customerFacingState: input.transcript
+      .filter((m) => m.role === 'assistant' || m.role === 'system' || m.role === 'agent')
+      .slice(-6)
+      .map(
+        (m) =>
+          `${m.role === 'agent' ? (m.authorName ?? 'agent') : m.role}: ${excerpt(m.text, 240)}`,
+      ),
+    heldDraft: input.heldDraft,
+    policyVersion: decision.policyVersion,
+    transcriptUrl: `/api/conversations/${encodeURIComponent(input.conversationId)}/transcript`,
+    createdAt: input.now.toISOString(),
+  };
+}
+
+function buildFacts({ context, identity, proposal }: PacketInput): PacketFact[] {
+  const facts: PacketFact[] = [];
+  const verified = context.customer?.verified === true;
+  const fromStore = (label: string, value: unknown, source = 'storefront context') => {
+    if (value === undefined || value === null || value === '') return;
+    facts.push({
+      label,
+      value: String(value),
+      source,
+      certainty: verified ? 'confirmed' : 'not_verified',
+    });
+  };
+  fromStore('Customer id', context.customer?.id ?? identity.externalId);
+  fromStore('Name', context.customer?.name ?? identity.name);
+  fromStore('Email', context.customer?.email ?? identity.email);
+  fromStore('Customer tier', context.customer?.tier);
+  fromStore('Plan', context.account?.plan);
+  fromStore('Renewal in days', context.account?.renewalInDays);
+  if (context.orders?.length) fromStore('Orders on file', context.orders.length);
+  if (context.customer && context.customer.verified === undefined) {
+    facts.push({
+      label: 'Identity',
+      value: 'not verified by the storefront',
+      source: 'storefront context',
+      certainty: 'not_verified',
+    });
+  }
+  if (proposal?.intent) {
+    facts.push({
+      label: 'Detected intent',
+      value: `${humanize(proposal.intent.name)} (${Math.round(proposal.intent.confidence * 100)}%)`,
+      source: 'assistant NLU',
+      certainty: 'inferred',
+    });
+  }
+  if (proposal?.amount) {
+    facts.push({
+      label: 'Amount involved',
+      value: `${proposal.amount.value}${proposal.amount.currency ? ` ${proposal.amount.currency}` : ''}`,
+      source: proposal.amount.source,
+      certainty: 'inferred',
+    });
+  }
+  return facts;
+}
+
+function didNot({ decision, proposal, humanRequested, heldDraft }: PacketInput): string[] {
+  const out: string[] = [];
+  if (humanRequested)
+    out.push('Did not reply, rephrase or offer articles after the customer asked for a person.');
+  if (heldDraft) out.push('Did not send its drafted reply; it is held for your review.');
+  else if (decision.lane === 'human' && !humanRequested)
+    out.push('Did not send a reply on this turn.');
+  const action = proposal?.intent?.action;
+  if (action && MONEY_ACTIONS.has(action))
+    out.push('Did not promise, issue or deny any refund, credit or exception.');
+  if (action && ACCOUNT_ACTIONS.has(action))
+    out.push('Did not change the account or disclose account details.');
+  out.push('Did not promise a response time or say that a person had reviewed anything.');
+  return out;
+}

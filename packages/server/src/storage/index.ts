@@ -1,0 +1,6 @@
+export type { SqlDatabase, SqlExecutor } from './sql';
+export type * from './types';
+export { openEmbeddedDatabase } from './embedded';
+export { openPostgresDatabase } from './postgres';
+export { migrate, MIGRATIONS } from './migrations';
+export { createSqlStore } from './sqlStore';

@@ -1,0 +1,399 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, MessageRole, RiskTier } from '@baton/shared';
+import type { SqlDatabase, SqlExecutor } from './sql';
+import type { Agent, Conversation, Presence, Site, Store, StoredDecision, Visitor } from './types';
+
+type Row = Record<string, unknown>;
+
+const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+const dateOrNull = (v: unknown): Date | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v));
+const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+function toSite(r: Row): Site {
+  return {
+    id: String(r.id),
+    siteKey: String(r.site_key),
+    name: String(r.name),
+    allowedOrigins: (r.allowed_origins as string[]) ?? [],
+  };
+}
+
+function toVisitor(r: Row): Visitor {
+  return {
+    id: String(r.id),
+    siteId: String(r.site_id),
+    externalId: (r.external_id as string | null) ?? null,
+    name: (r.name as string | null) ?? null,
+    email: (r.email as string | null) ?? null,
+    context: json(r.context) ?? {},
+  };
+}
+
+function toAgent(r: Row): Agent {
+  return {
+    id: String(r.id),
+    email: String(r.email),
+    name: String(r.name),
+    passwordHash: String(r.password_hash),
+    queues: (r.queues as string[]) ?? [],
+  };
+}
+
+function toConversation(r: Row): Conversation {
+  return {
+    id: String(r.id),
+    siteId: String(r.site_id),
+    visitorId: String(r.visitor_id),
+    state: r.state as Conversation['state'],
+    lastSeq: Number(r.last_seq),
+    lane: r.lane as Conversation['lane'],
+    unit: (r.unit as Conversation['unit']) ?? null,
+    tier: Number(r.tier) as RiskTier,
+    queue: (r.queue as string | null) ?? null,
+    assignedAgentId: (r.assigned_agent_id as string | null) ?? null,
+    enqueuedAt: dateOrNull(r.enqueued_at),
+    slaDeadline: dateOrNull(r.sla_deadline),
+    claimedAt: dateOrNull(r.claimed_at),
+    resolvedAt: dateOrNull(r.resolved_at),
+    emailLeft: (r.email_left as string | null) ?? null,
+    packet: r.packet === null || r.packet === undefined ? null : json(r.packet),
+    createdAt: dateOrNull(r.created_at) ?? new Date(0),
+  };
+}
+
+function toMessage(r: Row): ChatMessage {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    seq: Number(r.seq),
+    role: r.role as MessageRole,
+    text: String(r.text),
+    authorName: (r.author_name as string | null) ?? null,
+    clientId: (r.client_id as string | null) ?? null,
+    createdAt: iso(r.created_at),
+  };
+}
+
+const one = async <T>(rows: Promise<Row[]>, map: (r: Row) => T): Promise<T | null> => {
+  const [row] = await rows;
+  return row ? map(row) : null;
+};
+
+/** The Store over any SqlDatabase (PGlite or PostgreSQL): same SQL for both. */
+export function createSqlStore(db: SqlDatabase): Store {
+  const q = (sql: string, params?: unknown[], ex: SqlExecutor = db) => ex.query<Row>(sql, params);
+
+  return {
+    async upsertSite(site) {
+      await q(
+        `INSERT INTO sites (id, site_key, name, allowed_origins) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET site_key = $2, name = $3, allowed_origins = $4`,
+        [site.id, site.siteKey, site.name, site.allowedOrigins],
+      );
+    },
+    getSiteByKey: (siteKey) => one(q('SELECT * FROM sites WHERE site_key = $1', [siteKey]), toSite),
+
+    async createVisitor({ siteId, tokenHash, now }) {
+      const rows = await q(
+        `INSERT INTO visitors (id, site_id, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING *`,
+        [randomUUID(), siteId, tokenHash, now],
+      );
+      return toVisitor(rows[0]!);
+    },
+    getVisitorByToken: (siteId, tokenHash) =>
+      one(
+        q('SELECT * FROM visitors WHERE site_id = $1 AND token_hash = $2', [siteId, tokenHash]),
+        toVisitor,
+      ),
+    getVisitor: (id) => one(q('SELECT * FROM visitors WHERE id = $1', [id]), toVisitor),
+    async updateVisitor(id, patch) {
+      const rows = await q(
+        `UPDATE visitors SET
+           external_id = COALESCE($2, external_id),
+           name = COALESCE($3, name),
+           email = COALESCE($4, email),
+           context = COALESCE($5::jsonb, context)
+         WHERE id = $1 RETURNING *`,
+        [
+          id,
+          patch.externalId ?? null,
+          patch.name ?? null,
+          patch.email ?? null,
+          patch.context === undefined ? null : JSON.stringify(patch.context),
+        ],
+      );
+      return toVisitor(rows[0]!);
+    },
+
+    async upsertAgent(agent) {
+      await q(
+        `INSERT INTO agents (id, email, name, password_hash, queues) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET email = $2, name = $3, password_hash = $4, queues = $5`,
+        [agent.id, agent.email.toLowerCase(), agent.name, agent.passwordHash, agent.queues],
+      );
+    },
+    getAgent: (id) => one(q('SELECT * FROM agents WHERE id = $1', [id]), toAgent),
+    getAgentByEmail: (email) =>
+      one(q('SELECT * FROM agents WHERE email = $1', [email.toLowerCase()]), toAgent),
+    async createAgentSession(tokenHash, agentId, expiresAt) {
+      await q('INSERT INTO agent_sessions (token_hash, agent_id, expires_at) VALUES ($1, $2, $3)', [
+        tokenHash,
+        agentId,
+        expiresAt,
+      ]);
+    },
+    getAgentBySession: (tokenHash, now) =>
+      one(
+        q(
+          `SELECT a.* FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
+           WHERE s.token_hash = $1 AND s.expires_at > $2`,
+          [tokenHash, now],
+        ),
+        toAgent,
+      ),
+    async updatePresence(agentId, change, now) {
+      const rows = await q(
+        `INSERT INTO agent_presence (agent_id, status, connections, updated_at)
+         VALUES ($1, COALESCE($2, 'online'), GREATEST($3, 0), $4)
+         ON CONFLICT (agent_id) DO UPDATE SET
+           status = COALESCE($2, agent_presence.status),
+           connections = GREATEST(agent_presence.connections + $3, 0),
+           updated_at = $4
+         RETURNING status, connections`,
+        [agentId, change.status ?? null, change.connectionsDelta ?? 0, now],
+      );
+      const r = rows[0]!;
+      return { status: r.status as Presence['status'], connections: Number(r.connections) };
+    },
+    async getPresence(agentId) {
+      const r = await one(
+        q('SELECT status, connections FROM agent_presence WHERE agent_id = $1', [agentId]),
+        (row) => ({
+          status: row.status as Presence['status'],
+          connections: Number(row.connections),
+        }),
+      );
+      return r ?? { status: 'online', connections: 0 };
+    },
+    async countAgentsOnline(queue) {
+      const rows = await q(
+        `SELECT count(*)::int AS n FROM agents a JOIN agent_presence p ON p.agent_id = a.id
+         WHERE $1 = ANY(a.queues) AND p.status = 'online' AND p.connections > 0`,
+        [queue],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    async resetPresence() {
+      await q('UPDATE agent_presence SET connections = 0');
+    },
+
+    async createConversation({ siteId, visitorId, now }) {
+      const rows = await q(
+        `INSERT INTO conversations (id, site_id, visitor_id, state, created_at)
+         VALUES ($1, $2, $3, 'bot', $4) RETURNING *`,
+        [randomUUID(), siteId, visitorId, now],
+      );
+      return toConversation(rows[0]!);
+    },
+    getConversation: (id) =>
+      one(q('SELECT * FROM conversations WHERE id = $1', [id]), toConversation),
+    latestConversation: (visitorId) =>
+      one(
+        q('SELECT * FROM conversations WHERE visitor_id = $1 ORDER BY created_at DESC LIMIT 1', [
+          visitorId,
+        ]),
+        toConversation,
+      ),
+    appendMessage(input) {
+      return db.transaction(async (tx) => {
+        // Row lock first: serialises writers of one conversation so seq has no gaps and a
+        // retried clientId is seen by the second writer.
+        const locked = await q(
+          'SELECT last_seq FROM conversations WHERE id = $1 FOR UPDATE',
+          [input.conversationId],
+          tx,
+        );
+        if (locked.length === 0) throw new Error(`conversation ${input.conversationId} not found`);
+        if (input.clientId) {
+          const existing = await q(
+            'SELECT * FROM messages WHERE conversation_id = $1 AND role = $2 AND client_id = $3',
+            [input.conversationId, input.role, input.clientId],
+            tx,
+          );
+          if (existing[0]) return { message: toMessage(existing[0]), duplicate: true };
+        }
+        const seq = Number(locked[0]!.last_seq) + 1;
+        await q(
+          'UPDATE conversations SET last_seq = $2 WHERE id = $1',
+          [input.conversationId, seq],
+          tx,
+        );
+        const rows = await q(
+          `INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+          [
+            randomUUID(),
+            input.conversationId,
+            seq,
+            input.role,
+            input.text,
+            input.authorName ?? null,
+            input.clientId ?? null,
+            input.now,
+          ],
+          tx,
+        );
+        return { message: toMessage(rows[0]!), duplicate: false };
+      });
+    },
+    async listMessages(conversationId, afterSeq = 0) {
+      const rows = await q(
+        'SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq',
+        [conversationId, afterSeq],
+      );
+      return rows.map(toMessage);
+    },
+    async recordDecision(d) {
+      await q(
+        `INSERT INTO decisions (id, conversation_id, message_id, turn, lane, policy_version, mode, decision, facts, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          randomUUID(),
+          d.conversationId,
+          d.messageId,
+          d.turn,
+          d.decision.lane,
+          d.decision.policyVersion,
+          d.mode,
+          JSON.stringify(d.decision),
+          JSON.stringify(d.facts),
+          d.now,
+        ],
+      );
+    },
+    async listDecisions(conversationId) {
+      const rows = await q(
+        'SELECT * FROM decisions WHERE conversation_id = $1 ORDER BY turn, created_at',
+        [conversationId],
+      );
+      return rows.map((r): StoredDecision & { id: string } => ({
+        id: String(r.id),
+        conversationId: String(r.conversation_id),
+        messageId: (r.message_id as string | null) ?? null,
+        turn: Number(r.turn),
+        mode: r.mode as StoredDecision['mode'],
+        decision: json(r.decision),
+        facts: json(r.facts),
+        now: dateOrNull(r.created_at) ?? new Date(0),
+      }));
+    },
+    async enqueue(conversationId, e) {
+      const rows = await q(
+        `UPDATE conversations SET state = 'queued', lane = $2, unit = $3, tier = $4, queue = $5,
+           sla_deadline = $6, packet = $7, enqueued_at = $8, assigned_agent_id = NULL,
+           claimed_at = NULL, resolved_at = NULL
+         WHERE id = $1 RETURNING *`,
+        [
+          conversationId,
+          e.lane,
+          e.unit,
+          e.tier,
+          e.queue,
+          e.slaDeadline,
+          JSON.stringify(e.packet),
+          e.now,
+        ],
+      );
+      return toConversation(rows[0]!);
+    },
+    async updatePacket(conversationId, packet) {
+      await q('UPDATE conversations SET packet = $2 WHERE id = $1', [
+        conversationId,
+        JSON.stringify(packet),
+      ]);
+    },
+    claim(conversationId, agentId, now) {
+      return db.transaction(async (tx) => {
+        const rows = await q(
+          `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, claimed_at = $3
+           WHERE id = $1 AND state = 'queued' RETURNING *`,
+          [conversationId, agentId, now],
+          tx,
+        );
+        const won = rows[0];
+        if (!won) return null;
+        // Kept apart from the conversation row so measured waits survive a reopen.
+        await q(
+          'INSERT INTO claims (conversation_id, queue, agent_id, enqueued_at, claimed_at) VALUES ($1, $2, $3, $4, $5)',
+          [conversationId, won.queue, agentId, won.enqueued_at, now],
+          tx,
+        );
+        return toConversation(won);
+      });
+    },
+    resolve(conversationId, agentId, outcome, now) {
+      return db.transaction(async (tx) => {
+        const rows = await q(
+          `UPDATE conversations SET state = 'resolved', resolved_at = $3
+           WHERE id = $1 AND assigned_agent_id = $2 AND state = 'assigned' RETURNING *`,
+          [conversationId, agentId, now],
+          tx,
+        );
+        if (!rows[0]) return null;
+        await q(
+          `INSERT INTO outcomes (conversation_id, agent_id, escalation, root_cause, packet_usefulness, note, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            conversationId,
+            agentId,
+            outcome.escalation,
+            outcome.rootCause,
+            outcome.packetUsefulness,
+            outcome.note ?? null,
+            now,
+          ],
+          tx,
+        );
+        return toConversation(rows[0]);
+      });
+    },
+    async reopen(conversationId) {
+      await q(
+        `UPDATE conversations SET state = 'bot', lane = 'autonomous', unit = NULL, queue = NULL,
+           assigned_agent_id = NULL, enqueued_at = NULL, sla_deadline = NULL, claimed_at = NULL,
+           email_left = NULL, packet = NULL
+         WHERE id = $1 AND state = 'resolved'`,
+        [conversationId],
+      );
+    },
+    async setEmailLeft(conversationId, email) {
+      await q('UPDATE conversations SET email_left = $2 WHERE id = $1', [conversationId, email]);
+    },
+    async listWaiting(queue) {
+      const rows = await q(
+        `SELECT * FROM conversations WHERE queue = $1 AND state = 'queued'
+         ORDER BY sla_deadline ASC, enqueued_at ASC, id ASC`,
+        [queue],
+      );
+      return rows.map(toConversation);
+    },
+    async listAssigned(agentId) {
+      const rows = await q(
+        `SELECT * FROM conversations WHERE assigned_agent_id = $1 AND state = 'assigned' ORDER BY claimed_at`,
+        [agentId],
+      );
+      return rows.map(toConversation);
+    },
+    async recentWaits(queue, since, limit) {
+      const rows = await q(
+        `SELECT EXTRACT(EPOCH FROM (claimed_at - enqueued_at)) * 1000 AS wait_ms FROM claims
+         WHERE queue = $1 AND claimed_at >= $2
+         ORDER BY claimed_at DESC LIMIT $3`,
+        [queue, since, limit],
+      );
+      return rows.map((r) => Number(r.wait_ms));
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,160 @@
+import type {
+  ChatMessage,
+  ConversationState,
+  CustomerContext,
+  Decision,
+  EscalationOutcome,
+  EscalationPacket,
+  Lane,
+  MessageRole,
+  PresenceStatus,
+  RiskTier,
+  RootCause,
+  Unit,
+} from '@baton/shared';
+
+export interface Site {
+  id: string;
+  siteKey: string;
+  name: string;
+  allowedOrigins: string[];
+}
+
+export interface Visitor {
+  id: string;
+  siteId: string;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  context: CustomerContext;
+}
+
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  queues: string[];
+}
+
+export interface Conversation {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  state: ConversationState;
+  lastSeq: number;
+  lane: Lane;
+  unit: Unit | null;
+  tier: RiskTier;
+  queue: string | null;
+  assignedAgentId: string | null;
+  enqueuedAt: Date | null;
+  slaDeadline: Date | null;
+  claimedAt: Date | null;
+  resolvedAt: Date | null;
+  emailLeft: string | null;
+  packet: EscalationPacket | null;
+  createdAt: Date;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  role: MessageRole;
+  text: string;
+  authorName?: string | null;
+  clientId?: string | null;
+  now: Date;
+}
+
+export interface StoredDecision {
+  conversationId: string;
+  messageId: string | null;
+  turn: number;
+  mode: 'enforce' | 'shadow';
+  decision: Decision;
+  facts: unknown;
+  now: Date;
+}
+
+export interface Outcome {
+  escalation: EscalationOutcome;
+  rootCause: RootCause;
+  packetUsefulness: number;
+  note?: string | undefined;
+}
+
+export interface Presence {
+  status: PresenceStatus;
+  connections: number;
+}
+
+export interface Enqueue {
+  lane: Lane;
+  unit: Unit | null;
+  tier: RiskTier;
+  queue: string;
+  slaDeadline: Date;
+  packet: EscalationPacket;
+  now: Date;
+}
+
+/** Everything Baton persists. One SQL implementation over either backend; one contract suite. */
+export interface Store {
+  upsertSite(site: Site): Promise<void>;
+  getSiteByKey(siteKey: string): Promise<Site | null>;
+
+  createVisitor(input: { siteId: string; tokenHash: string; now: Date }): Promise<Visitor>;
+  getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
+  getVisitor(id: string): Promise<Visitor | null>;
+  updateVisitor(
+    id: string,
+    patch: { externalId?: string; name?: string; email?: string; context?: CustomerContext },
+  ): Promise<Visitor>;
+
+  upsertAgent(agent: Agent): Promise<void>;
+  getAgent(id: string): Promise<Agent | null>;
+  getAgentByEmail(email: string): Promise<Agent | null>;
+  createAgentSession(tokenHash: string, agentId: string, expiresAt: Date): Promise<void>;
+  getAgentBySession(tokenHash: string, now: Date): Promise<Agent | null>;
+  /** Adjusts presence; `connectionsDelta` counts open sockets of the agent. */
+  updatePresence(
+    agentId: string,
+    change: { status?: PresenceStatus; connectionsDelta?: number },
+    now: Date,
+  ): Promise<Presence>;
+  getPresence(agentId: string): Promise<Presence>;
+  /** Agents of the queue with status online and at least one open connection. */
+  countAgentsOnline(queue: string): Promise<number>;
+  resetPresence(): Promise<void>;
+
+  createConversation(input: {
+    siteId: string;
+    visitorId: string;
+    now: Date;
+  }): Promise<Conversation>;
+  getConversation(id: string): Promise<Conversation | null>;
+  latestConversation(visitorId: string): Promise<Conversation | null>;
+  /** Stores a message with the next seq; a repeated (role, clientId) returns the stored one. */
+  appendMessage(input: NewMessage): Promise<{ message: ChatMessage; duplicate: boolean }>;
+  listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
+  recordDecision(input: StoredDecision): Promise<void>;
+  listDecisions(conversationId: string): Promise<(StoredDecision & { id: string })[]>;
+  enqueue(conversationId: string, input: Enqueue): Promise<Conversation>;
+  updatePacket(conversationId: string, packet: EscalationPacket): Promise<void>;
+  /** Atomic: exactly one caller wins while the conversation is queued. */
+  claim(conversationId: string, agentId: string, now: Date): Promise<Conversation | null>;
+  resolve(
+    conversationId: string,
+    agentId: string,
+    outcome: Outcome,
+    now: Date,
+  ): Promise<Conversation | null>;
+  reopen(conversationId: string): Promise<void>;
+  setEmailLeft(conversationId: string, email: string): Promise<void>;
+  /** Waiting conversations of a queue, earliest SLA deadline first. */
+  listWaiting(queue: string): Promise<Conversation[]>;
+  listAssigned(agentId: string): Promise<Conversation[]>;
+  /** Measured waits (claimed_at - enqueued_at, in ms) of the latest claims in a queue. */
+  recentWaits(queue: string, since: Date, limit: number): Promise<number[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+import {
+  agentMessageSchema,
+  conversationRefSchema,
+  ErrorCode,
+  isBatonError,
+  presenceSchema,
+  resolveSchema,
+  type AgentClientEvents,
+  type AgentServerEvents,
+} from '@baton/shared';
+import { z } from 'zod';
+import type { Namespace } from 'socket.io';
+import { profileOf, type Agent, type AgentService, type TaskTracker } from '../services';
+import { bindEvent, type Logger } from './handler';
+
+export interface AgentSocketData {
+  agent: Agent;
+}
+
+export type AgentNamespace = Namespace<
+  AgentClientEvents,
+  AgentServerEvents,
+  Record<string, never>,
+  AgentSocketData
+>;
+
+export const queueRoom = (queue: string) => `queue:${queue}`;
+export const watchRoom = (conversationId: string) => `conv:${conversationId}`;
+
+export function registerAgentNamespace(
+  nsp: AgentNamespace,
+  agents: AgentService,
+  tasks: TaskTracker,
+  log: Logger,
+) {
+  nsp.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    agents.authenticate(auth?.token).then(
+      (agent) => {
+        socket.data.agent = agent;
+        next();
+      },
+      (err: unknown) => {
+        if (!isBatonError(err)) log.error({ err }, 'agent authentication failed');
+        next(new Error(ErrorCode.UNAUTHORIZED));
+      },
+    );
+  });
+
+  nsp.on('connection', (socket) => {
+    const agent = socket.data.agent;
+    const bind = <S extends z.ZodType, T>(
+      event: keyof AgentClientEvents,
+      schema: S,
+      fn: (payload: z.infer<S>) => Promise<T>,
+    ) => bindEvent(socket as never, event, schema, fn, log);
+
+    void socket.join(agent.queues.map(queueRoom));
+    const connectedTask = agents
+      .connected(agent)
+      .then(async (presence) => {
+        const assigned = await agents.assigned(agent);
+        await socket.join(assigned.map((c) => watchRoom(c.conversationId)));
+        socket.emit('hello', { agent: profileOf(agent), presence, assigned });
+        socket.emit('queues:update', await agents.listQueues(agent));
+      })
+      .catch((err: unknown) => log.error({ err, agent: agent.id }, 'agent connect failed'));
+    tasks.track(connectedTask);
+    socket.on('disconnect', () => {
+      if (tasks.closed) return; // shutting down: storage is going away; start-up resets presence
+      // After the connect bookkeeping, so the connection count never goes below zero.
+      const task = connectedTask
+        .then(() => agents.disconnected(agent))
+        .catch((err: unknown) => log.error({ err, agent: agent.id }, 'agent disconnect failed'));
+      tasks.track(task);
+    });
+
+    bind('presence:set', presenceSchema, (p) => agents.setPresence(agent, p.status));
+    bind('queues:get', z.object({}).optional(), () => agents.listQueues(agent));
+    bind('conversation:get', conversationRefSchema, async (p) => {
+      const detail = await agents.getConversation(agent, p.conversationId);
+      await socket.join(watchRoom(p.conversationId));
+      return detail;
+    });
+    bind('conversation:claim', conversationRefSchema, async (p) => {
+      const detail = await agents.claim(agent, p.conversationId);
+      await socket.join(watchRoom(p.conversationId));
+      return detail;
+    });
+    bind('message:send', agentMessageSchema, (p) => agents.reply(agent, p));
+    bind('conversation:resolve', resolveSchema, (p) => agents.resolve(agent, p));
+  });
+}

@@ -1,0 +1,63 @@
+import {
+  contextSetSchema,
+  customerMessageSchema,
+  humanRequestSchema,
+  identifySchema,
+  leaveEmailSchema,
+  sessionStartSchema,
+  syncSchema,
+  type CustomerClientEvents,
+  type CustomerServerEvents,
+} from '@baton/shared';
+import type { Namespace } from 'socket.io';
+import type { CustomerService, CustomerSession } from '../services';
+import { bindEvent, sessionRequired, type Logger } from './handler';
+
+export interface CustomerSocketData {
+  session?: CustomerSession;
+}
+
+export type CustomerNamespace = Namespace<
+  CustomerClientEvents,
+  CustomerServerEvents,
+  Record<string, never>,
+  CustomerSocketData
+>;
+
+export const conversationRoom = (conversationId: string) => `conv:${conversationId}`;
+
+export function registerCustomerNamespace(
+  nsp: CustomerNamespace,
+  customers: CustomerService,
+  log: Logger,
+) {
+  nsp.on('connection', (socket) => {
+    const session = () => {
+      const s = socket.data.session;
+      if (!s) throw sessionRequired();
+      return s;
+    };
+    const bind = <S extends Parameters<typeof bindEvent>[2], T>(
+      event: keyof CustomerClientEvents,
+      schema: S,
+      fn: (payload: import('zod').infer<S>) => Promise<T>,
+    ) => bindEvent(socket as never, event, schema, fn, log);
+
+    bind('session:start', sessionStartSchema, async (payload) => {
+      const { session: next, result } = await customers.startSession(payload);
+      const previous = socket.data.session;
+      if (previous && previous.conversationId !== next.conversationId) {
+        await socket.leave(conversationRoom(previous.conversationId));
+      }
+      socket.data.session = next;
+      await socket.join(conversationRoom(next.conversationId));
+      return result;
+    });
+    bind('message:send', customerMessageSchema, (p) => customers.sendMessage(session(), p));
+    bind('human:request', humanRequestSchema, (p) => customers.requestHuman(session(), p));
+    bind('identify', identifySchema, (p) => customers.identify(session(), p));
+    bind('context:set', contextSetSchema, (p) => customers.setContext(session(), p));
+    bind('email:leave', leaveEmailSchema, (p) => customers.leaveEmail(session(), p));
+    bind('sync', syncSchema, (p) => customers.sync(session(), p.lastSeq));
+  });
+}

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createSqlStore,
+  migrate,
+  openEmbeddedDatabase,
+  openPostgresDatabase,
+  type SqlDatabase,
+  type Store,
+} from '../src/storage';
+import type { Decision, EscalationPacket } from '@baton/shared';
+import { freshPostgresSchema } from './harness';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (!pgUrl) {
+  console.warn(
+    '\n⚠️  SKIPPED: storage contract against PostgreSQL — set TEST_DATABASE_URL to run it.\n',
+  );
+}
+
+interface Backend {
+  name: string;
+  open(): Promise<{ db: SqlDatabase; cleanup(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  {
+    name: 'embedded PGlite',
+    async open() {
+      const db = await openEmbeddedDatabase();
+      return { db, cleanup: async () => undefined };
+    },
+  },
+];
+if (pgUrl) {
+  backends.push({
+    name: 'PostgreSQL',
+    async open() {
+      const schema = await freshPostgresSchema(pgUrl);
+      const db = await openPostgresDatabase(schema.url);
+      return { db, cleanup: schema.drop };
+    },
+  });
+}
+
+const packet = (conversationId: string): EscalationPacket => ({
+  conversationId,
+  lane: 'human',
+  unit: 'conversation',
+  tier: 1,
+  triggers: [],
+  summary: 's',
+  intent: null,
+  sentiment: { trend: 'steady', scores: [] },
+  facts: [],
+  context: {},
+  missingContext: [],
+  policyReferences: [],
+  suggestedQueue: 'general',
+  assistantDidNot: [],
+  customerFacingState: [],
+  heldDraft: null,
+  policyVersion: 'v1',
+  transcriptUrl: '/x',
+  createdAt: new Date(0).toISOString(),
+});
+
+describe.each(backends)('Store contract: $name', (backend) => {
+  let db: SqlDatabase;
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  const now = new Date('2026-11-24T12:00:00Z');
+
+  beforeAll(async () => {
+    const opened = await backend.open();
+    db = opened.db;
+    cleanup = opened.cleanup;
+    expect(await migrate(db)).toEqual([1]);
+    expect(await migrate(db)).toEqual([]);
+    store = createSqlStore(db);
+    await store.upsertSite({ id: 's1', siteKey: 'key-1', name: 'Shop', allowedOrigins: [] });
+    for (const id of ['a1', 'a2', 'a3']) {
+      await store.upsertAgent({
+        id,
+        email: `${id}@x.test`,
+        name: id.toUpperCase(),
+        passwordHash: 'h',
+        queues: ['general'],
+      });
+    }
+  });
+  afterAll(async () => {
+    await store?.close();
+    await cleanup?.();
+  });
+
+  async function newConversation() {
+    const visitor = await store.createVisitor({
+      siteId: 's1',
+      tokenHash: `t-${Math.random()}`,
+      now,
+    });
+    return store.createConversation({ siteId: 's1', visitorId: visitor.id, now });
+  }
+
+  it('finds sites and visitors, merges visitor context', async () => {
+    expect((await store.getSiteByKey('key-1'))?.id).toBe('s1');
+    expect(await store.getSiteByKey('nope')).toBeNull();
+    const v = await store.createVisitor({ siteId: 's1', tokenHash: 'hash-1', now });
+    expect((await store.getVisitorByToken('s1', 'hash-1'))?.id).toBe(v.id);
+    const updated = await store.updateVisitor(v.id, {
+      name: 'Jo',
+      context: { orders: [{ id: 'A1' }] },
+    });
+    expect(updated.name).toBe('Jo');
+    expect(updated.context.orders?.[0]?.id).toBe('A1');
+    expect((await store.updateVisitor(v.id, { email: 'jo@x.test' })).name).toBe('Jo');
+  });
+
+  it('appends messages with gapless seq under concurrency and dedupes client ids', async () => {
+    const c = await newConversation();
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      store.appendMessage({
+        conversationId: c.id,
+        role: 'customer',
+        text: `m${i}`,
+        clientId: `client-${i % 10}xxxx`,
+        now,
+      }),
+    );
+    const results = await Promise.all(writes);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(10);
+    const messages = await store.listMessages(c.id);
+    expect(messages.map((m) => m.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect((await store.listMessages(c.id, 7)).map((m) => m.seq)).toEqual([8, 9, 10]);
+    // The same client id from another role is a different message.
+    const agentMsg = await store.appendMessage({
+      conversationId: c.id,
+      role: 'agent',
+      text: 'x',
+      clientId: 'client-0xxxx',
+      now,
+    });
+    expect(agentMsg.duplicate).toBe(false);
+  });
+
+  it('claims atomically: of many concurrent claims exactly one wins', async () => {
+    const c = await newConversation();
+    await store.enqueue(c.id, {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 1,
+      queue: 'general',
+      slaDeadline: now,
+      packet: packet(c.id),
+      now,
+    });
+    const claims = await Promise.all(
+      ['a1', 'a2', 'a3', 'a1', 'a2', 'a3'].map((agent) =>
+        store.claim(c.id, agent, new Date(now.getTime() + 90_000)),
+      ),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.recentWaits('general', new Date(0), 10)).toEqual([90_000]);
+  });
+
+  it('orders the waiting list by SLA deadline and tracks presence', async () => {
+    const late = await newConversation();
+    const early = await newConversation();
+    await store.enqueue(late.id, {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 1,
+      queue: 'billing',
+      slaDeadline: new Date(now.getTime() + 3_600_000),
+      packet: packet(late.id),
+      now,
+    });
+    await store.enqueue(early.id, {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 3,
+      queue: 'billing',
+      slaDeadline: new Date(now.getTime() + 600_000),
+      packet: packet(early.id),
+      now,
+    });
+    expect((await store.listWaiting('billing')).map((c) => c.id)).toEqual([early.id, late.id]);
+
+    expect(await store.countAgentsOnline('general')).toBe(0);
+    await store.updatePresence('a1', { connectionsDelta: 1 }, now);
+    await store.updatePresence('a2', { connectionsDelta: 1 }, now);
+    expect(await store.countAgentsOnline('general')).toBe(2);
+    await store.updatePresence('a2', { status: 'away' }, now);
+    expect(await store.countAgentsOnline('general')).toBe(1);
+    await store.updatePresence('a1', { connectionsDelta: -1 }, now);
+    await store.updatePresence('a1', { connectionsDelta: -1 }, now);
+    expect((await store.getPresence('a1')).connections).toBe(0);
+    expect(await store.countAgentsOnline('general')).toBe(0);
+  });
+
+  it('resolves only for the owner and records the outcome; reopen returns to the assistant', async () => {
+    const c = await newConversation();
+    await store.enqueue(c.id, {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 1,
+      queue: 'general',
+      slaDeadline: now,
+      packet: packet(c.id),
+      now,
+    });
+    await store.claim(c.id, 'a1', now);
+    const outcome = { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 } as const;
+    expect(await store.resolve(c.id, 'a2', outcome, now)).toBeNull();
+    expect((await store.resolve(c.id, 'a1', outcome, now))?.state).toBe('resolved');
+    await store.reopen(c.id);
+    expect((await store.getConversation(c.id))?.state).toBe('bot');
+  });
+
+  it('stores decisions with their policy version', async () => {
+    const c = await newConversation();
+    const decision: Decision = {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 1,
+      triggers: [],
+      queue: 'general',
+      reasons: ['r'],
+      policyVersion: 'v7',
+    };
+    await store.recordDecision({
+      conversationId: c.id,
+      messageId: null,
+      turn: 1,
+      mode: 'enforce',
+      decision,
+      facts: { a: 1 },
+      now,
+    });
+    const [stored] = await store.listDecisions(c.id);
+    expect(stored?.decision.policyVersion).toBe('v7');
+    expect(stored?.facts).toEqual({ a: 1 });
+  });
+});

@@ -1,0 +1,347 @@
+import type { Ack, ChatMessage, QueueStatus } from '@baton/shared';
+import { describe, expect, it, vi } from 'vitest';
+import type { FrameToLoader } from '../../protocol/envelope';
+import { createStore } from '../state/store';
+import { initialWidgetState } from '../state/widgetState';
+import { createChatClient } from './chatClient';
+import type { CustomerSocket } from './customerSocket';
+import { createTokenStore, type StorageLike } from './tokenStore';
+
+/** Stands in for a socket.io-client socket: records emits, answers from a script. */
+class FakeSocket {
+  connected = false;
+  id: string | undefined;
+  emits: { event: string; payload: unknown }[] = [];
+  /** Answer per event; `undefined` simulates a timeout (no ack). */
+  answer: (event: string, payload: unknown) => Ack<unknown> | undefined = () => undefined;
+  private handlers = new Map<string, ((...args: unknown[]) => void)[]>();
+  private connections = 0;
+
+  on(event: string, fn: (...args: unknown[]) => void) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+    return this;
+  }
+  timeout() {
+    return {
+      emitWithAck: async (event: string, payload: unknown) => {
+        this.emits.push({ event, payload });
+        const res = this.answer(event, payload);
+        if (res === undefined) throw new Error('operation has timed out');
+        return res;
+      },
+    };
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const fn of this.handlers.get(event) ?? []) fn(...args);
+  }
+  connect() {
+    this.connected = true;
+    this.id = `sock-${++this.connections}`;
+    this.fire('connect');
+  }
+  disconnect() {
+    this.connected = false;
+    this.fire('disconnect', 'transport close');
+  }
+  sent(event: string) {
+    return this.emits.filter((e) => e.event === event).map((e) => e.payload);
+  }
+}
+
+function msg(seq: number, extra: Partial<ChatMessage> = {}): ChatMessage {
+  return {
+    id: `m${seq}`,
+    conversationId: 'c1',
+    seq,
+    role: 'assistant',
+    text: `message ${seq}`,
+    authorName: null,
+    clientId: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    ...extra,
+  };
+}
+
+const botStatus: QueueStatus = {
+  conversationId: 'c1',
+  state: 'bot',
+  queue: null,
+  queueName: null,
+  position: null,
+  agentsOnline: 0,
+  estimate: null,
+  slaMinutes: null,
+  openNow: true,
+  openingHours: null,
+  offerEmail: false,
+  emailLeft: false,
+  agentName: null,
+  text: '',
+};
+
+function setup(storage: StorageLike = memoryStorage()) {
+  const socket = new FakeSocket();
+  const store = createStore(initialWidgetState());
+  const notified: { type: keyof FrameToLoader; payload: unknown }[] = [];
+  let n = 0;
+  const client = createChatClient({
+    socket: socket as unknown as CustomerSocket,
+    store,
+    siteKey: 'site-1',
+    tokens: createTokenStore('site-1', storage),
+    notify: (type, payload) => notified.push({ type, payload }),
+    newClientId: () => `client-${String(++n).padStart(4, '0')}`,
+    retryDelayMs: 1,
+  });
+  /** A server that knows conversation c1 with `history`. */
+  const history: ChatMessage[] = [];
+  socket.answer = (event, payload) => {
+    const p = payload as Record<string, unknown>;
+    if (event === 'session:start') {
+      const after = typeof p.lastSeq === 'number' ? p.lastSeq : 0;
+      return {
+        ok: true,
+        data: {
+          sessionToken: 'tok-1',
+          conversationId: 'c1',
+          messages: history.filter((m) => m.seq > after),
+          status: botStatus,
+        },
+      };
+    }
+    if (event === 'sync') {
+      const after = p.lastSeq as number;
+      return { ok: true, data: { messages: history.filter((m) => m.seq > after) } };
+    }
+    return undefined;
+  };
+  return { socket, store, client, notified, history };
+}
+
+function memoryStorage(): StorageLike {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('chatClient session', () => {
+  it('starts a session on connect and stores the token', async () => {
+    const storage = memoryStorage();
+    const { socket, store, history } = setup(storage);
+    history.push(msg(1), msg(2));
+    socket.connect();
+    await flush();
+    expect(socket.sent('session:start')).toEqual([{ siteKey: 'site-1' }]);
+    expect(store.get()).toMatchObject({ connection: 'online', conversationId: 'c1' });
+    expect(store.get().messages.map((m) => m.seq)).toEqual([1, 2]);
+    expect(storage.getItem('baton:session:site-1')).toBe('tok-1');
+  });
+
+  it('resumes with token and lastSeq on reconnect, without duplicates', async () => {
+    const { socket, store, history, notified } = setup();
+    history.push(msg(1));
+    socket.connect();
+    await flush();
+    socket.disconnect();
+    expect(store.get().connection).toBe('offline');
+    history.push(msg(2), msg(3));
+    socket.connect();
+    await flush();
+    expect(socket.sent('session:start')[1]).toEqual({
+      siteKey: 'site-1',
+      sessionToken: 'tok-1',
+      lastSeq: 1,
+    });
+    expect(store.get().messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    // history from the first load is not announced; messages missed while offline are
+    expect(
+      notified.filter((e) => e.type === 'message').map((e) => (e.payload as ChatMessage).seq),
+    ).toEqual([2, 3]);
+  });
+
+  it('fills a gap with sync instead of skipping messages', async () => {
+    const { socket, store, history } = setup();
+    history.push(msg(1));
+    socket.connect();
+    await flush();
+    history.push(msg(2), msg(3));
+    socket.fire('message', msg(3));
+    await flush();
+    expect(socket.sent('sync')).toEqual([{ lastSeq: 1 }]);
+    expect(store.get().messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('drops a stale token and starts fresh', async () => {
+    const storage = memoryStorage();
+    storage.setItem('baton:session:site-1', 'old');
+    const { socket, store } = setup(storage);
+    const answer = socket.answer;
+    socket.answer = (event, payload) =>
+      event === 'session:start' && (payload as { sessionToken?: string }).sessionToken === 'old'
+        ? { ok: false, error: { code: 'NOT_FOUND', message: 'no such session' } }
+        : answer(event, payload);
+    socket.connect();
+    await flush();
+    expect(socket.sent('session:start')).toEqual([
+      { siteKey: 'site-1', sessionToken: 'old' },
+      { siteKey: 'site-1' },
+    ]);
+    expect(store.get().connection).toBe('online');
+  });
+
+  it('shows a fatal error for an unknown site', async () => {
+    const { socket, store } = setup();
+    socket.answer = () => ({ ok: false, error: { code: 'UNKNOWN_SITE', message: 'unknown site' } });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    socket.connect();
+    await flush();
+    expect(store.get()).toMatchObject({
+      connection: 'failed',
+      fatalError: { code: 'UNKNOWN_SITE' },
+    });
+    error.mockRestore();
+  });
+});
+
+describe('chatClient sending', () => {
+  it('shows the message as pending, then sent; the echo does not duplicate it', async () => {
+    const { socket, store, client } = setup();
+    socket.connect();
+    await flush();
+    const answer = socket.answer;
+    socket.answer = (event, payload) => {
+      if (event !== 'message:send') return answer(event, payload);
+      const p = payload as { clientId: string; text: string };
+      return {
+        ok: true,
+        data: { message: msg(1, { role: 'customer', clientId: p.clientId, text: p.text }) },
+      };
+    };
+    client.send('hello');
+    expect(store.get().outbox).toMatchObject([{ clientId: 'client-0001', status: 'sending' }]);
+    await flush();
+    socket.fire('message', msg(1, { role: 'customer', clientId: 'client-0001', text: 'hello' }));
+    expect(store.get().outbox).toEqual([]);
+    expect(store.get().messages).toHaveLength(1);
+  });
+
+  it('retries a timed-out send with the same clientId', async () => {
+    const { socket, store, client } = setup();
+    socket.connect();
+    await flush();
+    let attempts = 0;
+    const answer = socket.answer;
+    socket.answer = (event, payload) => {
+      if (event !== 'message:send') return answer(event, payload);
+      if (++attempts < 2) return undefined; // first attempt times out
+      const p = payload as { clientId: string; text: string };
+      return {
+        ok: true,
+        data: { message: msg(1, { role: 'customer', clientId: p.clientId, text: p.text }) },
+      };
+    };
+    client.send('hello');
+    await flush();
+    expect(socket.sent('message:send')).toEqual([
+      { clientId: 'client-0001', text: 'hello' },
+      { clientId: 'client-0001', text: 'hello' },
+    ]);
+    expect(store.get().outbox).toEqual([]);
+  });
+
+  it('queues sends while offline and delivers them after the session resumes', async () => {
+    const { socket, store, client } = setup();
+    const answer = socket.answer;
+    socket.answer = (event, payload) => {
+      if (event !== 'message:send') return answer(event, payload);
+      const p = payload as { clientId: string; text: string };
+      return {
+        ok: true,
+        data: { message: msg(1, { role: 'customer', clientId: p.clientId, text: p.text }) },
+      };
+    };
+    client.send('sent before connecting');
+    await flush();
+    expect(socket.sent('message:send')).toEqual([]);
+    socket.connect();
+    await flush();
+    expect(socket.emits.map((e) => e.event)).toEqual(['session:start', 'message:send']);
+    expect(store.get().outbox).toEqual([]);
+  });
+
+  it('shows an error inline and lets the user retry with the same clientId', async () => {
+    const { socket, store, client } = setup();
+    socket.connect();
+    await flush();
+    let fail = true;
+    const answer = socket.answer;
+    socket.answer = (event, payload) => {
+      if (event !== 'message:send') return answer(event, payload);
+      if (fail) return { ok: false, error: { code: 'RATE_LIMITED', message: 'Slow down' } };
+      const p = payload as { clientId: string; text: string };
+      return {
+        ok: true,
+        data: { message: msg(1, { role: 'customer', clientId: p.clientId, text: p.text }) },
+      };
+    };
+    client.send('hello');
+    await flush();
+    expect(store.get().outbox).toMatchObject([
+      { status: 'failed', error: { code: 'RATE_LIMITED', message: 'Slow down' } },
+    ]);
+    fail = false;
+    client.retry('client-0001');
+    await flush();
+    expect(socket.sent('message:send').map((p) => (p as { clientId: string }).clientId)).toEqual([
+      'client-0001',
+      'client-0001',
+    ]);
+    expect(store.get().outbox).toEqual([]);
+  });
+
+  it('asks for a human and shows the returned queue status', async () => {
+    const { socket, store, client, notified } = setup();
+    socket.connect();
+    await flush();
+    const queued: QueueStatus = {
+      ...botStatus,
+      state: 'queued',
+      position: 1,
+      text: 'You are first.',
+    };
+    const answer = socket.answer;
+    socket.answer = (event, payload) =>
+      event === 'human:request' ? { ok: true, data: { status: queued } } : answer(event, payload);
+    client.requestHuman();
+    await flush();
+    expect(socket.sent('human:request')).toEqual([{ clientId: 'client-0001' }]);
+    expect(store.get().status).toEqual(queued);
+    expect(notified.at(-1)).toEqual({ type: 'queue', payload: queued });
+    socket.fire('agent:joined', { conversationId: 'c1', agentName: 'Dana' });
+    expect(store.get().status).toMatchObject({ state: 'assigned', agentName: 'Dana' });
+    expect(notified.at(-1)).toEqual({
+      type: 'agentJoined',
+      payload: { conversationId: 'c1', agentName: 'Dana' },
+    });
+  });
+
+  it('sends identify and context once the session is ready', async () => {
+    const { socket, client } = setup();
+    const answer = socket.answer;
+    socket.answer = (event, payload) =>
+      event === 'identify' || event === 'context:set'
+        ? { ok: true, data: {} }
+        : answer(event, payload);
+    client.identify({ id: 'cust-1', name: 'Ana' });
+    client.setContext({ orders: [{ id: 'o1' }] });
+    expect(socket.emits).toEqual([]);
+    socket.connect();
+    await flush();
+    expect(socket.emits.map((e) => e.event)).toEqual(['session:start', 'identify', 'context:set']);
+  });
+});

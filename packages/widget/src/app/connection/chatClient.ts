@@ -1,0 +1,365 @@
+/**
+ * The customer's side of the conversation over Socket.IO: session resume, sending with
+ * idempotent retries, gap-free transcript sync, queue status. Owns no UI; it writes the store
+ * and reports events for the storefront through `notify`.
+ */
+import type {
+  AckError,
+  ChatMessage,
+  ContextSetPayload,
+  ErrorCode,
+  IdentifyPayload,
+  QueueStatus,
+  SessionStartPayload,
+} from '@baton/shared';
+import type { FrameToLoader } from '../../protocol/envelope';
+import { reconcileOutbox, setOutboxStatus, addToOutbox } from '../state/outbox';
+import type { Store } from '../state/store';
+import { contiguousSeq, hasGap, mergeMessages, newMessages } from '../state/transcript';
+import { idle, type WidgetState } from '../state/widgetState';
+import type { CustomerSocket } from './customerSocket';
+import { NO_ANSWER, request, type ClientEvent, type PayloadOf, type ResultOf } from './request';
+import type { TokenStore } from './tokenStore';
+
+export type Notify = <K extends keyof FrameToLoader>(type: K, payload: FrameToLoader[K]) => void;
+
+export interface ChatClientOptions {
+  socket: CustomerSocket;
+  store: Store<WidgetState>;
+  siteKey: string;
+  tokens: TokenStore;
+  notify: Notify;
+  newClientId: () => string;
+  ackTimeoutMs?: number;
+  /** Automatic re-sends after a timeout on a live connection before asking the user. */
+  maxAttempts?: number;
+  /** Delay before re-trying session:start after a timeout or a transient error. */
+  retryDelayMs?: number;
+}
+
+export interface ChatClient {
+  send(text: string): void;
+  retry(clientId: string): void;
+  requestHuman(): void;
+  leaveEmail(email: string): void;
+  identify(payload: IdentifyPayload): void;
+  setContext(payload: ContextSetPayload): void;
+}
+
+const TIMEOUT_ERROR = {
+  code: 'TIMEOUT',
+  message: 'No answer from the server. Check your connection and try again.',
+};
+
+/** Errors after which a stored session token is dropped and a fresh session is started. */
+const STALE_TOKEN_CODES: readonly ErrorCode[] = [
+  'INVALID_PAYLOAD',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'CONVERSATION_CLOSED',
+];
+const TRANSIENT_CODES: readonly ErrorCode[] = ['RATE_LIMITED', 'INTERNAL'];
+
+export function createChatClient(options: ChatClientOptions): ChatClient {
+  const { socket, store, siteKey, tokens, notify, newClientId } = options;
+  const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const retryDelayMs = options.retryDelayMs ?? 2_000;
+
+  let ready = false;
+  let waiters: (() => void)[] = [];
+  let sessionsStarted = 0;
+  let syncing = false;
+  let humanClientId: string | null = null;
+  const inFlight = new Set<string>();
+  const profile: { identify?: IdentifyPayload; context?: ContextSetPayload } = {};
+  const profileDelivered: { identify: string | null; context: string | null } = {
+    identify: null,
+    context: null,
+  };
+
+  const call = <E extends ClientEvent>(event: E, payload: PayloadOf<E>) =>
+    request(socket, ackTimeoutMs, event, payload);
+
+  function whenReady(): Promise<void> {
+    return ready ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
+  }
+
+  function setReady(value: boolean): void {
+    ready = value;
+    if (!value) return;
+    const pending = waiters;
+    waiters = [];
+    for (const resolve of pending) resolve();
+  }
+
+  // ---- transcript and status ----
+
+  function applyMessages(incoming: ChatMessage[], announce: boolean): void {
+    const before = store.get();
+    const current = before.conversationId;
+    const relevant = incoming.filter((m) => current === null || m.conversationId === current);
+    const messages = mergeMessages(before.messages, relevant);
+    const added = newMessages(before.messages, messages);
+    if (added.length === 0) return;
+    const unread = announce && !before.open ? added.filter((m) => m.role !== 'customer').length : 0;
+    store.update((s) => ({
+      ...s,
+      messages,
+      outbox: reconcileOutbox(s.outbox, messages),
+      unread: s.unread + unread,
+    }));
+    if (announce) for (const message of added) notify('message', message);
+    if (hasGap(messages)) void fillGap();
+  }
+
+  function applyStatus(status: QueueStatus): void {
+    const current = store.get().conversationId;
+    if (current !== null && status.conversationId !== current) return;
+    store.update((s) => ({ ...s, status }));
+    notify('queue', status);
+  }
+
+  /** Fetches the messages missed between what we hold and what the server has. */
+  async function fillGap(): Promise<void> {
+    if (syncing || !ready) return;
+    syncing = true;
+    const from = contiguousSeq(store.get().messages);
+    const res = await call('sync', { lastSeq: from });
+    syncing = false;
+    if (res === NO_ANSWER) return; // the next session:start (on reconnect) asks again
+    if (!res.ok) {
+      console.error('[Baton] sync failed', res.error);
+      return;
+    }
+    applyMessages(res.data.messages, true);
+  }
+
+  // ---- session ----
+
+  async function startSession(): Promise<void> {
+    const socketId = socket.id;
+    const state = store.get();
+    const token = tokens.get();
+    const lastSeq = contiguousSeq(state.messages);
+    const payload: SessionStartPayload = { siteKey };
+    if (token) payload.sessionToken = token;
+    if (token && lastSeq > 0) payload.lastSeq = lastSeq;
+
+    const res = await call('session:start', payload);
+    if (!socket.connected || socket.id !== socketId) return; // a newer connect handles it
+    if (res === NO_ANSWER) {
+      setTimeout(() => socket.connected && socket.id === socketId && void startSession(), 0);
+      return;
+    }
+    if (!res.ok) {
+      if (token && STALE_TOKEN_CODES.includes(res.error.code)) {
+        tokens.clear();
+        await startSession();
+      } else if (TRANSIENT_CODES.includes(res.error.code)) {
+        setTimeout(() => socket.connected && void startSession(), retryDelayMs);
+      } else {
+        console.error('[Baton] could not start the chat session', res.error);
+        store.update((s) => ({ ...s, connection: 'failed', fatalError: res.error }));
+      }
+      return;
+    }
+
+    const { sessionToken, conversationId, messages: received, status } = res.data;
+    tokens.set(sessionToken);
+    const announce = sessionsStarted > 0;
+    sessionsStarted += 1;
+    const before = store.get();
+    const sameConversation = before.conversationId === conversationId;
+    // A different conversation (the old one was resolved) starts a fresh transcript.
+    const base = sameConversation
+      ? before.messages
+      : before.messages.filter((m) => m.conversationId === conversationId);
+    const messages = mergeMessages(base, received);
+    const added = announce ? newMessages(before.messages, messages) : [];
+    store.update((s) => ({
+      ...s,
+      connection: 'online',
+      fatalError: null,
+      conversationId,
+      messages,
+      outbox: reconcileOutbox(s.outbox, messages),
+      status,
+      unread: s.open ? 0 : s.unread + added.filter((m) => m.role !== 'customer').length,
+    }));
+    for (const message of added) notify('message', message);
+    notify('queue', status);
+    setReady(true);
+
+    if (hasGap(messages)) void fillGap();
+    deliverProfile('identify');
+    deliverProfile('context');
+    for (const item of store.get().outbox)
+      if (item.status === 'sending') void deliver(item.clientId);
+  }
+
+  // ---- sending ----
+
+  /**
+   * Sends one outbox item until the server answers. No answer (timeout, or the socket dropped)
+   * re-sends with the same clientId; an error answer is shown inline for the user to retry.
+   */
+  async function deliver(clientId: string): Promise<void> {
+    if (inFlight.has(clientId)) return;
+    inFlight.add(clientId);
+    try {
+      for (let attempt = 1; ;) {
+        await whenReady();
+        const item = store.get().outbox.find((i) => i.clientId === clientId);
+        if (!item || item.status !== 'sending') return; // confirmed by a broadcast meanwhile
+        const res = await call('message:send', { clientId, text: item.text });
+        if (res === NO_ANSWER) {
+          // A drop rejects at once; only count timeouts on a live connection.
+          if (socket.connected && ++attempt > maxAttempts) {
+            fail(clientId, TIMEOUT_ERROR);
+            return;
+          }
+          continue;
+        }
+        if (res.ok) applyMessages([res.data.message], true);
+        else fail(clientId, res.error);
+        return;
+      }
+    } finally {
+      inFlight.delete(clientId);
+    }
+  }
+
+  function fail(clientId: string, error: AckError | typeof TIMEOUT_ERROR): void {
+    store.update((s) => ({ ...s, outbox: setOutboxStatus(s.outbox, clientId, 'failed', error) }));
+  }
+
+  /** Calls an ack'ed event, re-sending on no answer like `deliver`. */
+  async function callWithRetry<E extends ClientEvent>(
+    event: E,
+    payload: PayloadOf<E>,
+  ): Promise<
+    { ok: true; data: ResultOf<E> } | { ok: false; error: { code: string; message: string } }
+  > {
+    for (let attempt = 1; ;) {
+      await whenReady();
+      const res = await call(event, payload);
+      if (res !== NO_ANSWER) return res;
+      if (socket.connected && ++attempt > maxAttempts) return { ok: false, error: TIMEOUT_ERROR };
+    }
+  }
+
+  function deliverProfile(kind: 'identify' | 'context'): void {
+    const conversationId = store.get().conversationId;
+    if (!ready || conversationId === null || profileDelivered[kind] === conversationId) return;
+    const value = profile[kind];
+    if (!value) return;
+    profileDelivered[kind] = conversationId;
+    void (async () => {
+      const res =
+        kind === 'identify'
+          ? await call('identify', value as IdentifyPayload)
+          : await call('context:set', value);
+      if (res === NO_ANSWER) {
+        profileDelivered[kind] = null; // sent again after the next session:start
+      } else if (!res.ok) {
+        console.error(`[Baton] the server rejected ${kind}`, res.error);
+      }
+    })();
+  }
+
+  // ---- server events ----
+
+  socket.on('connect', () => {
+    store.update((s) => ({ ...s, connection: s.fatalError ? s.connection : 'connecting' }));
+    void startSession();
+  });
+  socket.on('disconnect', () => {
+    setReady(false);
+    store.update((s) => ({ ...s, connection: s.fatalError ? s.connection : 'offline' }));
+  });
+  socket.on('connect_error', () => {
+    store.update((s) => ({ ...s, connection: s.fatalError ? s.connection : 'offline' }));
+  });
+  socket.on('message', (message) => applyMessages([message], true));
+  socket.on('queue:status', applyStatus);
+  socket.on('escalated', (event) => notify('escalated', event));
+  socket.on('agent:joined', (event) => {
+    const { status } = store.get();
+    if (status && status.conversationId === event.conversationId) {
+      applyStatus({
+        ...status,
+        state: 'assigned',
+        agentName: event.agentName,
+        position: null,
+        offerEmail: false,
+        text: `${event.agentName} has joined the conversation.`,
+      });
+    }
+    notify('agentJoined', event);
+  });
+  socket.on('conversation:resolved', (event) => {
+    const { status } = store.get();
+    if (status && status.conversationId === event.conversationId) {
+      applyStatus({
+        ...status,
+        state: 'resolved',
+        position: null,
+        offerEmail: false,
+        text: 'This conversation has been resolved.',
+      });
+    }
+  });
+
+  // ---- commands ----
+
+  return {
+    send(text) {
+      if (!text.trim()) return;
+      const clientId = newClientId();
+      store.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, clientId, text) }));
+      void deliver(clientId);
+    },
+    retry(clientId) {
+      store.update((s) => ({ ...s, outbox: setOutboxStatus(s.outbox, clientId, 'sending') }));
+      void deliver(clientId);
+    },
+    requestHuman() {
+      if (store.get().human.pending) return;
+      // Kept until the server answers, so a retry after a timeout is the same request.
+      const clientId = (humanClientId ??= newClientId());
+      store.update((s) => ({ ...s, human: { pending: true, error: null } }));
+      void callWithRetry('human:request', { clientId }).then((res) => {
+        if (res.ok) {
+          humanClientId = null;
+          applyStatus(res.data.status);
+        }
+        store.update((s) => ({
+          ...s,
+          human: res.ok ? idle : { pending: false, error: res.error },
+        }));
+      });
+    },
+    leaveEmail(email) {
+      if (store.get().email.pending) return;
+      store.update((s) => ({ ...s, email: { pending: true, error: null } }));
+      void callWithRetry('email:leave', { email }).then((res) => {
+        if (res.ok) applyStatus(res.data.status);
+        store.update((s) => ({
+          ...s,
+          email: res.ok ? idle : { pending: false, error: res.error },
+        }));
+      });
+    },
+    identify(payload) {
+      profile.identify = payload;
+      profileDelivered.identify = null;
+      deliverProfile('identify');
+    },
+    setContext(payload) {
+      profile.context = payload;
+      profileDelivered.context = null;
+      deliverProfile('context');
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { AckError, ChatMessage, QueueStatus } from '@baton/shared';
+import type { OutboxItem } from './outbox';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'failed';
+
+/** An action in flight (human request, email) and its last error, for inline display. */
+export interface RequestState {
+  pending: boolean;
+  error: { code: string; message: string } | null;
+}
+
+export interface WidgetState {
+  open: boolean;
+  connection: ConnectionState;
+  /** Why the session could not start (e.g. unknown site key); nothing works until reload. */
+  fatalError: AckError | null;
+  conversationId: string | null;
+  messages: ChatMessage[];
+  outbox: OutboxItem[];
+  status: QueueStatus | null;
+  /** Assistant / agent messages that arrived while the panel was closed. */
+  unread: number;
+  human: RequestState;
+  email: RequestState;
+}
+
+export const idle: RequestState = { pending: false, error: null };
+
+export function initialWidgetState(): WidgetState {
+  return {
+    open: false,
+    connection: 'connecting',
+    fatalError: null,
+    conversationId: null,
+    messages: [],
+    outbox: [],
+    status: null,
+    unread: 0,
+    human: idle,
+    email: idle,
+  };
+}

@@ -1,0 +1,51 @@
+import type { WidgetState } from '../state/widgetState';
+import type { WidgetActions } from '../widgetActions';
+import { Composer } from './Composer';
+import { HumanButton } from './HumanButton';
+import { QueueBanner } from './QueueBanner';
+import { Transcript } from './Transcript';
+
+const CONNECTION_NOTICE: Record<WidgetState['connection'], string | null> = {
+  connecting: 'Connecting…',
+  online: null,
+  offline: 'Connection lost — reconnecting…',
+  failed: null,
+};
+
+export function Panel({ state, actions }: { state: WidgetState; actions: WidgetActions }) {
+  const notice = state.fatalError
+    ? `Chat is unavailable: ${state.fatalError.message} (${state.fatalError.code})`
+    : CONNECTION_NOTICE[state.connection];
+  return (
+    <section
+      id="baton-panel"
+      class="baton-panel"
+      data-testid="baton-panel"
+      aria-label="Chat"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.setOpen(false);
+      }}
+    >
+      <header class="baton-header">
+        <h1 class="baton-title">Chat with us</h1>
+        <button
+          type="button"
+          class="baton-close"
+          aria-label="Close chat"
+          onClick={() => actions.setOpen(false)}
+        >
+          ×
+        </button>
+      </header>
+      {notice && (
+        <p class="baton-notice" role="status" data-testid="baton-connection">
+          {notice}
+        </p>
+      )}
+      <QueueBanner status={state.status} email={state.email} onLeaveEmail={actions.leaveEmail} />
+      <Transcript messages={state.messages} outbox={state.outbox} onRetry={actions.retry} />
+      <HumanButton human={state.human} onRequest={actions.requestHuman} />
+      <Composer onSend={actions.send} />
+    </section>
+  );
+}

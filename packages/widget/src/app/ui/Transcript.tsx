@@ -1,0 +1,97 @@
+import type { ChatMessage } from '@baton/shared';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { OutboxItem } from '../state/outbox';
+
+function authorLabel(message: ChatMessage): string | null {
+  switch (message.role) {
+    case 'customer':
+      return 'You';
+    case 'assistant':
+      return 'Assistant';
+    case 'agent':
+      return message.authorName ?? 'Agent';
+    case 'system':
+      return null;
+  }
+}
+
+function MessageItem({ message }: { message: ChatMessage }) {
+  const label = authorLabel(message);
+  return (
+    <li
+      class={`baton-msg baton-msg-${message.role}`}
+      data-testid="baton-message"
+      data-role={message.role}
+      data-seq={message.seq}
+    >
+      {label && <span class="baton-author">{label}</span>}
+      <p class="baton-text">{message.text}</p>
+    </li>
+  );
+}
+
+function PendingItem({ item, onRetry }: { item: OutboxItem; onRetry: (clientId: string) => void }) {
+  return (
+    <li
+      class={`baton-msg baton-msg-customer baton-${item.status}`}
+      data-testid="baton-message"
+      data-role="customer"
+      data-status={item.status === 'sending' ? 'pending' : 'failed'}
+    >
+      <span class="baton-author">You</span>
+      <p class="baton-text">{item.text}</p>
+      {item.status === 'sending' ? (
+        <span class="baton-meta">Sending…</span>
+      ) : (
+        <span class="baton-meta baton-error" role="alert">
+          Not sent: {item.error?.message ?? 'unknown error'}
+          {item.error && ` (${item.error.code})`}{' '}
+          <button
+            type="button"
+            class="baton-link"
+            data-testid="baton-retry"
+            onClick={() => onRetry(item.clientId)}
+          >
+            Retry
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+export function Transcript(props: {
+  messages: ChatMessage[];
+  outbox: OutboxItem[];
+  onRetry: (clientId: string) => void;
+}) {
+  const { messages, outbox } = props;
+  const log = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length, outbox.length]);
+
+  return (
+    <div
+      ref={log}
+      class="baton-transcript"
+      data-testid="baton-transcript"
+      role="log"
+      aria-live="polite"
+      aria-label="Conversation"
+    >
+      <ol class="baton-messages">
+        {messages.length === 0 && outbox.length === 0 && (
+          <li class="baton-empty">Ask us anything. A person is always one click away.</li>
+        )}
+        {messages.map((m) => (
+          <MessageItem key={m.id} message={m} />
+        ))}
+        {outbox.map((item) => (
+          <PendingItem key={item.clientId} item={item} onRetry={props.onRetry} />
+        ))}
+      </ol>
+    </div>
+  );
+}

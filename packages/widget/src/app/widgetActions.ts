@@ -1,0 +1,62 @@
+/**
+ * What the UI and the storefront can ask of the widget. Opening and closing live here because
+ * both the launcher and `Baton('open')` do it, and the loader must resize the iframe either way.
+ */
+import type { LoaderToFrame } from '../protocol/envelope';
+import type { ParentBridge } from './bridge/parentBridge';
+import { toContextPayload, toIdentifyPayload } from './bridge/commandPayloads';
+import type { ChatClient } from './connection/chatClient';
+import type { Store } from './state/store';
+import type { WidgetState } from './state/widgetState';
+
+export interface WidgetActions {
+  setOpen(open: boolean): void;
+  send(text: string): void;
+  retry(clientId: string): void;
+  requestHuman(): void;
+  leaveEmail(email: string): void;
+}
+
+export function createWidgetActions(
+  store: Store<WidgetState>,
+  client: ChatClient,
+  bridge: ParentBridge,
+): WidgetActions & { command(type: keyof LoaderToFrame, payload: unknown): void } {
+  const actions: WidgetActions = {
+    setOpen(open) {
+      if (store.get().open === open) return;
+      store.update((s) => ({ ...s, open, unread: open ? 0 : s.unread }));
+      bridge.post(open ? 'open' : 'close', undefined);
+    },
+    send: (text) => client.send(text),
+    retry: (clientId) => client.retry(clientId),
+    requestHuman: () => client.requestHuman(),
+    leaveEmail: (email) => client.leaveEmail(email),
+  };
+
+  function command(type: keyof LoaderToFrame, payload: unknown): void {
+    switch (type) {
+      case 'open':
+      case 'close':
+        actions.setOpen(type === 'open');
+        break;
+      case 'requestHuman':
+        actions.requestHuman();
+        break;
+      case 'identify': {
+        const identify = toIdentifyPayload(payload);
+        if (identify) client.identify(identify);
+        else console.error("[Baton] Baton('identify', { id, name, email }) needs an object");
+        break;
+      }
+      case 'setContext': {
+        const context = toContextPayload(payload);
+        if (context) client.setContext(context);
+        else console.error("[Baton] Baton('setContext', context) needs an object");
+        break;
+      }
+    }
+  }
+
+  return { ...actions, command };
+}

@@ -1,0 +1,125 @@
+import {
+  acceptEnvelope,
+  envelope,
+  FRAME_MESSAGES,
+  LOADER_COMMANDS,
+  type LoaderToFrame,
+} from '../protocol/envelope';
+import { applyBaseStyle, applyLayout, NARROW_QUERY } from './frameLayout';
+
+type Listener = (payload: unknown) => void;
+
+export interface FrameHostOptions {
+  win: Window;
+  doc: Document;
+  batonOrigin: string;
+  siteKey: string;
+}
+
+export interface FrameHost {
+  /** Runs one `Baton(command, ...args)` call. */
+  command(name: unknown, args: unknown[]): void;
+}
+
+/**
+ * Mounts the widget iframe and relays between `window.Baton` and the iframe. Commands issued
+ * before the iframe says `ready` are kept and sent in order afterwards.
+ */
+export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOptions): FrameHost {
+  const listeners = new Map<string, Set<Listener>>();
+  const pending: { type: keyof LoaderToFrame; payload: unknown }[] = [];
+  const narrow = win.matchMedia(NARROW_QUERY);
+  let ready = false;
+  let open = false;
+
+  const frame = doc.createElement('iframe');
+  frame.id = 'baton-widget';
+  frame.title = 'Chat with us';
+  frame.setAttribute('allowtransparency', 'true');
+  frame.src =
+    `${batonOrigin}/widget/frame.html?siteKey=${encodeURIComponent(siteKey)}` +
+    `&parentOrigin=${encodeURIComponent(win.location.origin)}`;
+  applyBaseStyle(frame);
+  const layout = () => applyLayout(frame, open, narrow.matches);
+  layout();
+  narrow.addEventListener('change', layout);
+
+  const mount = () => doc.body.appendChild(frame);
+  if (doc.body) mount();
+  else doc.addEventListener('DOMContentLoaded', mount);
+
+  function post(type: keyof LoaderToFrame, payload: unknown): void {
+    if (!ready || !frame.contentWindow) {
+      pending.push({ type, payload });
+      return;
+    }
+    try {
+      frame.contentWindow.postMessage(envelope(type, payload), batonOrigin);
+    } catch (err) {
+      // A payload that cannot be structured-cloned (functions, DOM nodes) is the caller's bug.
+      console.error(`[Baton] could not send "${type}" to the widget`, err);
+    }
+  }
+
+  function dispatch(name: string, payload: unknown): void {
+    for (const fn of listeners.get(name) ?? []) {
+      try {
+        fn(payload);
+      } catch (err) {
+        console.error(`[Baton] a listener for "${name}" threw`, err);
+      }
+    }
+  }
+
+  // The iframe's fallback store for its session token when third-party storage is blocked.
+  const tokenKey = `baton:session:${siteKey}`;
+  function storedToken(token?: string | null): string | null {
+    try {
+      if (token === undefined) return win.localStorage.getItem(tokenKey);
+      if (token === null) win.localStorage.removeItem(tokenKey);
+      else win.localStorage.setItem(tokenKey, token);
+    } catch (err) {
+      console.warn('[Baton] localStorage is unavailable; a reload will start a new chat', err);
+    }
+    return null;
+  }
+
+  win.addEventListener('message', (event) => {
+    const msg = acceptEnvelope(event, batonOrigin, frame.contentWindow, FRAME_MESSAGES);
+    if (!msg) return;
+    if (msg.type === 'session') {
+      const { token } = (msg.payload ?? {}) as { token?: unknown };
+      storedToken(typeof token === 'string' ? token : null);
+      return;
+    }
+    if (msg.type === 'ready') {
+      ready = true;
+      post('restore', { token: storedToken() });
+      for (const item of pending.splice(0)) post(item.type, item.payload);
+    } else if (msg.type === 'open' || msg.type === 'close') {
+      open = msg.type === 'open';
+      layout();
+    }
+    dispatch(msg.type, msg.payload);
+  });
+
+  return {
+    command(name, args) {
+      if (name === 'on' || name === 'off') {
+        const [event, fn] = args;
+        if (typeof event !== 'string' || typeof fn !== 'function') {
+          console.error(`[Baton] usage: Baton('${name}', eventName, function)`);
+          return;
+        }
+        const set = listeners.get(event) ?? new Set<Listener>();
+        listeners.set(event, set);
+        if (name === 'on') set.add(fn as Listener);
+        else set.delete(fn as Listener);
+      } else if ((LOADER_COMMANDS as readonly unknown[]).includes(name)) {
+        post(name as keyof LoaderToFrame, args[0]);
+      } else {
+        console.error(`[Baton] unknown command "${String(name)}"`);
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Sizes the iframe: launcher-sized when closed, a panel when open, full screen on narrow
+ * viewports. Styles go through the CSSOM (not a <style> tag) so a storefront's CSP `style-src`
+ * cannot block them, and with `important` so storefront CSS like `iframe { width: 100% }` loses.
+ */
+export const CLOSED_SIZE = { width: '80px', height: '80px' };
+export const OPEN_SIZE = { width: '400px', height: '640px' };
+export const NARROW_QUERY = '(max-width: 480px)';
+
+const BASE_STYLE: Record<string, string> = {
+  position: 'fixed',
+  bottom: '0',
+  right: '0',
+  border: '0',
+  margin: '0',
+  padding: '0',
+  background: 'transparent',
+  'color-scheme': 'normal',
+  'max-width': '100%',
+  'max-height': '100%',
+  'z-index': '2147483000',
+};
+
+function setStyles(el: HTMLElement, styles: Record<string, string>): void {
+  for (const [name, value] of Object.entries(styles))
+    el.style.setProperty(name, value, 'important');
+}
+
+export function applyBaseStyle(frame: HTMLIFrameElement): void {
+  setStyles(frame, BASE_STYLE);
+}
+
+export function applyLayout(frame: HTMLIFrameElement, open: boolean, narrow: boolean): void {
+  const size = !open ? CLOSED_SIZE : narrow ? { width: '100%', height: '100%' } : OPEN_SIZE;
+  setStyles(frame, size);
+}
