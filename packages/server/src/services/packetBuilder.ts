@@ -12,6 +12,10 @@ export interface PacketInput {
   conversationId: string;
   decision: Decision;
   proposal: AssistantProposal | null;
+  /** The most recent intent the assistant was confident about, this turn or earlier. */
+  topic: { name: string; confidence: number } | null;
+  /** The customer's typed messages, oldest first (button presses excluded). */
+  customerAsks: string[];
   humanRequested: boolean;
   context: CustomerContext;
   identity: { externalId: string | null; name: string | null; email: string | null };
@@ -38,18 +42,19 @@ const excerpt = (text: string, max = 160) =>
 /** Builds the escalation packet: what the agent reads first so the customer never repeats themselves. */
 export function buildPacket(input: PacketInput): EscalationPacket {
   const { decision, proposal, context } = input;
-  const customerLines = input.transcript.filter((m) => m.role === 'customer').map((m) => m.text);
-  const lastAsk = customerLines.at(-1);
   const intent = proposal?.intent ?? null;
-  const subject = intent ? humanize(intent.name) : 'an unclassified request';
+  const subject = input.topic ? humanize(input.topic.name) : null;
+  const asks = input.customerAsks;
   const summaryParts = [
     input.humanRequested
-      ? `Customer asked for a person${intent ? ` about ${subject}` : ''}.`
-      : `Customer needs help with ${subject}.`,
+      ? `Customer asked for a person${subject ? ` (topic: ${subject})` : ''}.`
+      : `Customer needs help with ${subject ?? 'an unclassified request'}.`,
   ];
-  if (lastAsk) summaryParts.push(`Latest message: "${excerpt(lastAsk)}".`);
-  if (customerLines.length > 1)
-    summaryParts.push(`${customerLines.length} customer messages so far.`);
+  if (asks.length > 0) {
+    const recent = asks.slice(-2).map((t) => `"${excerpt(t, 120)}"`);
+    summaryParts.push(`In their words: ${recent.join(' … ')}.`);
+  }
+  if (asks.length > 2) summaryParts.push(`${asks.length} customer messages so far.`);
 
   return {
     conversationId: input.conversationId,
@@ -58,7 +63,9 @@ export function buildPacket(input: PacketInput): EscalationPacket {
     tier: decision.tier,
     triggers: decision.triggers,
     summary: summaryParts.join(' '),
-    intent: intent ? { name: intent.name, confidence: intent.confidence } : null,
+    intent: intent
+      ? { name: intent.name, confidence: intent.confidence }
+      : input.topic && { name: input.topic.name, confidence: input.topic.confidence },
     sentiment: { trend: sentimentTrend(input.sentimentScores), scores: input.sentimentScores },
     facts: buildFacts(input),
     context,

@@ -1,5 +1,11 @@
 import type { ChatMessage, Decision } from '@baton/shared';
-import { decide, detectHumanRequest, type TurnFacts } from '@baton/escalation';
+import {
+  decide,
+  detectHumanRequest,
+  effectiveThreshold,
+  type IntentFacts,
+  type TurnFacts,
+} from '@baton/escalation';
 import type { Assistant, AssistantProposal } from '../assistant';
 import type { Store } from '../storage';
 import type { Clock } from './clock';
@@ -66,7 +72,7 @@ export function createTurnService(deps: TurnServiceDeps) {
         : detected?.matched
           ? { source: 'text' as const, phrase: detected.phrase }
           : null;
-    const proposal =
+    const rawProposal =
       text === null
         ? null
         : await assistant.propose({
@@ -76,6 +82,14 @@ export function createTurnService(deps: TurnServiceDeps) {
               .filter((m) => m.seq < input.message.seq)
               .map((m) => ({ role: m.role, text: m.text })),
           });
+    const confident = (intent: IntentFacts | null | undefined): intent is IntentFacts =>
+      !!intent && intent.confidence >= effectiveThreshold(policy, intent.tier, intent.action);
+    // "I want to talk to a person" is the request itself: a weak guess at another topic from
+    // those words would only mislead the agent and the engine.
+    const proposal =
+      rawProposal && humanRequest && !confident(rawProposal.intent)
+        ? { ...rawProposal, intent: null }
+        : rawProposal;
     const prior = decisions.map((d) => ({ decision: d.decision, facts: d.facts as StoredFacts }));
     const facts: TurnFacts = {
       turn: decisions.length + 1,
@@ -142,6 +156,9 @@ export function createTurnService(deps: TurnServiceDeps) {
       conversationId,
       decision: { ...decision, queue: queueName },
       proposal,
+      topic:
+        [proposal?.intent, ...prior.map((p) => p.facts.intent).reverse()].find(confident) ?? null,
+      customerAsks: [...prior.map((p) => p.facts.text), text].filter((t): t is string => !!t),
       humanRequested: humanRequest !== null,
       context,
       identity: {
@@ -172,7 +189,7 @@ export function createTurnService(deps: TurnServiceDeps) {
       queue: queueName,
       triggers: decision.triggers.map((t) => t.name),
     });
-    notifier.customerStatus(conversationId, await deps.queues.status(queued));
+    // The broadcast sends this customer (and everyone behind them) the new queue status.
     await deps.queues.broadcast(queueName);
     return decision;
   }
