@@ -22,6 +22,7 @@ import type { Store } from './storage';
 import { registerAgentNamespace, type AgentNamespace } from './transport/agentNamespace';
 import { registerCustomerNamespace, type CustomerNamespace } from './transport/customerNamespace';
 import { createSocketNotifier } from './transport/socketNotifier';
+import { createEventLimiter } from './transport/rateLimit';
 
 export interface Logger {
   info: (obj: object, msg: string) => void;
@@ -46,7 +47,19 @@ export interface BatonServerDeps {
   redis?: RedisPair;
   referencesFor?: (intent: string | null) => string[];
   health?: () => Promise<Record<string, unknown>>;
+  /** Events allowed per socket per window; defaults suit people typing, not scripts. */
+  rateLimits?: RateLimits;
 }
+
+export interface RateLimits {
+  customer: { points: number; seconds: number };
+  agent: { points: number; seconds: number };
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  customer: { points: 30, seconds: 10 },
+  agent: { points: 120, seconds: 10 },
+};
 
 export interface BatonServer {
   httpServer: HttpServer;
@@ -58,6 +71,7 @@ export interface BatonServer {
 /** Wires storage, assistant, engine, services and transport. Nothing here reads env or globals. */
 export function createBatonServer(deps: BatonServerDeps): BatonServer {
   const clock = deps.clock ?? systemClock;
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   const { store, log } = deps;
   // Express must be the server's request handler before Socket.IO attaches: Socket.IO then
   // answers its own /socket.io/ requests (long-polling included) and passes the rest on.
@@ -106,8 +120,19 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
   });
   const agents = createAgentService({ store, queues, notifier, clock });
 
-  registerCustomerNamespace(customerNs, customers, log);
-  registerAgentNamespace(agentNs, agents, tasks, log);
+  registerCustomerNamespace(
+    customerNs,
+    customers,
+    log,
+    createEventLimiter(limits.customer.points, limits.customer.seconds),
+  );
+  registerAgentNamespace(
+    agentNs,
+    agents,
+    tasks,
+    log,
+    createEventLimiter(limits.agent.points, limits.agent.seconds),
+  );
   app = createHttpApp({
     agents,
     paths: deps.paths,

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { parsePolicy } from '@baton/escalation';
 import { createClient } from 'redis';
 import { createNluAssistant, parseKnowledgeBase, type Assistant } from './assistant';
-import { createBatonServer, type BatonServer, type Logger, type RedisPair } from './app';
+import {
+  createBatonServer,
+  type BatonServer,
+  type Logger,
+  type RateLimits,
+  type RedisPair,
+} from './app';
 import { loadDeployment, type Deployment } from './config/deployment';
 import { seedDeployment } from './seed';
 import { createPolicyHolder, type Clock, type PolicyHolder } from './services';
@@ -31,6 +37,7 @@ export interface StartOptions {
   policyFile?: string;
   knowledgeBaseFile?: string;
   clock?: Clock;
+  rateLimits?: RateLimits;
   log: Logger;
 }
 
@@ -89,6 +96,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     deployment,
     log: options.log,
     ...(options.clock && { clock: options.clock }),
+    ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(redis && { redis }),
     paths: {
       widgetDist: resolve(REPO_ROOT, 'packages/widget/dist'),

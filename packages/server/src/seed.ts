@@ -14,6 +14,7 @@ export async function seedDeployment(store: Store, deployment: Deployment): Prom
       name: agent.name,
       passwordHash: keep ? existing.passwordHash : await bcrypt.hash(agent.password, 10),
       queues: agent.queues,
+      capacity: agent.capacity,
     });
   }
   // Sockets of a previous process are gone; their presence must not count.

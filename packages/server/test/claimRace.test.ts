@@ -49,10 +49,47 @@ describe('atomic claim', () => {
       const conv = await baton.store.getConversation(s.conversationId);
       const winner = winners[0]!;
       expect(winner.ok && winner.data.assignedAgent?.id).toBe(conv?.assignedAgentId);
+      // The winner resolves, so capacity never limits the next round.
+      const owner = conv?.assignedAgentId === alex.agent.id ? alex : sam;
+      await call(owner.socket, 'conversation:resolve', {
+        conversationId: s.conversationId,
+        outcome: { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 },
+      });
       customer.close();
     }
     alex.socket.close();
     sam.socket.close();
+  });
+
+  it('an agent at capacity cannot claim another conversation', async () => {
+    const alex = await connectAgent(baton.url, ALEX);
+    const opened: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const customer = connectCustomer(baton.url);
+      const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
+      await call(customer, 'human:request', { clientId: newClientId() });
+      opened.push(s.conversationId);
+      customer.close();
+    }
+    for (const conversationId of opened.slice(0, 3)) {
+      await call(alex.socket, 'conversation:claim', { conversationId });
+    }
+    const res = await callRaw(alex.socket, 'conversation:claim', { conversationId: opened[3] });
+    expect(!res.ok && res.error.code).toBe('AT_CAPACITY');
+    await call(alex.socket, 'conversation:resolve', {
+      conversationId: opened[0],
+      outcome: { escalation: 'needed', rootCause: 'none', packetUsefulness: 3 },
+    });
+    expect(
+      (await callRaw(alex.socket, 'conversation:claim', { conversationId: opened[3] })).ok,
+    ).toBe(true);
+    for (const conversationId of opened.slice(1)) {
+      await call(alex.socket, 'conversation:resolve', {
+        conversationId,
+        outcome: { escalation: 'unnecessary', rootCause: 'model_gap', packetUsefulness: 2 },
+      });
+    }
+    alex.socket.close();
   });
 
   it('an agent cannot reply to a conversation it does not own', async () => {

@@ -141,3 +141,28 @@ describe('malformed input gets error codes and the server keeps serving', () => 
     expect(await res.json()).toMatchObject({ status: 'ok', storage: 'pglite' });
   });
 });
+
+describe('rate limiting', () => {
+  it('answers RATE_LIMITED past the per-socket budget and keeps serving other sockets', async () => {
+    const limited = await startTestServer({
+      rateLimits: { customer: { points: 5, seconds: 60 }, agent: { points: 5, seconds: 60 } },
+    });
+    try {
+      const c = connectCustomer(limited.url);
+      await call(c, 'session:start', { siteKey: SITE_KEY });
+      const results = [];
+      for (let i = 0; i < 6; i++) {
+        results.push(await callRaw(c, 'sync', { lastSeq: 0 }));
+      }
+      expect(results.slice(0, 4).every((r) => r.ok)).toBe(true);
+      const last = results.at(-1)!;
+      expect(!last.ok && last.error.code).toBe('RATE_LIMITED');
+      const other = connectCustomer(limited.url);
+      await call(other, 'session:start', { siteKey: SITE_KEY });
+      c.close();
+      other.close();
+    } finally {
+      await limited.stop();
+    }
+  });
+});

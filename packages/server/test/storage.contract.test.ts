@@ -85,6 +85,7 @@ describe.each(backends)('Store contract: $name', (backend) => {
         name: id.toUpperCase(),
         passwordHash: 'h',
         queues: ['general'],
+        capacity: 3,
       });
     }
   });

@@ -18,6 +18,8 @@ export const ErrorCode = {
   NOT_ASSIGNED: 'NOT_ASSIGNED',
   /** The agent is not a member of the conversation's queue. */
   FORBIDDEN: 'FORBIDDEN',
+  /** The agent already owns as many open conversations as their capacity allows. */
+  AT_CAPACITY: 'AT_CAPACITY',
   /** The conversation is resolved; start a new one. */
   CONVERSATION_CLOSED: 'CONVERSATION_CLOSED',
   /** Too many events in a short time. */

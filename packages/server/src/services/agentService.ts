@@ -124,6 +124,13 @@ export function createAgentService(deps: AgentServiceDeps) {
 
   async function claim(agent: Agent, conversationId: string): Promise<ConversationDetail> {
     const before = await readable(agent, conversationId);
+    const open = await store.listAssigned(agent.id);
+    if (open.length >= agent.capacity) {
+      throw new BatonError(
+        ErrorCode.AT_CAPACITY,
+        `You already own ${open.length} open conversations (capacity ${agent.capacity}); resolve one first`,
+      );
+    }
     const now = clock();
     const won = await store.claim(conversationId, agent.id, now);
     if (!won) {

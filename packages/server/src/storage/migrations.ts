@@ -27,7 +27,8 @@ CREATE TABLE agents (
   email TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   password_hash TEXT NOT NULL,
-  queues TEXT[] NOT NULL DEFAULT '{}'
+  queues TEXT[] NOT NULL DEFAULT '{}',
+  capacity INTEGER NOT NULL DEFAULT 3
 );
 CREATE TABLE agent_sessions (
   token_hash TEXT PRIMARY KEY,

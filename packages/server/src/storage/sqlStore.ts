@@ -37,6 +37,7 @@ function toAgent(r: Row): Agent {
     name: String(r.name),
     passwordHash: String(r.password_hash),
     queues: (r.queues as string[]) ?? [],
+    capacity: Number(r.capacity ?? 3),
   };
 }
 
@@ -128,9 +129,16 @@ export function createSqlStore(db: SqlDatabase): Store {
 
     async upsertAgent(agent) {
       await q(
-        `INSERT INTO agents (id, email, name, password_hash, queues) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET email = $2, name = $3, password_hash = $4, queues = $5`,
-        [agent.id, agent.email.toLowerCase(), agent.name, agent.passwordHash, agent.queues],
+        `INSERT INTO agents (id, email, name, password_hash, queues, capacity) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET email = $2, name = $3, password_hash = $4, queues = $5, capacity = $6`,
+        [
+          agent.id,
+          agent.email.toLowerCase(),
+          agent.name,
+          agent.passwordHash,
+          agent.queues,
+          agent.capacity,
+        ],
       );
     },
     getAgent: (id) => one(q('SELECT * FROM agents WHERE id = $1', [id]), toAgent),

@@ -35,6 +35,8 @@ export interface Agent {
   name: string;
   passwordHash: string;
   queues: string[];
+  /** Open conversations the agent may own at once. */
+  capacity: number;
 }
 
 export interface Conversation {

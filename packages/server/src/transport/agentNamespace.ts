@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Namespace } from 'socket.io';
 import { profileOf, type Agent, type AgentService, type TaskTracker } from '../services';
 import { bindEvent, type Logger } from './handler';
+import type { EventLimiter } from './rateLimit';
 
 export interface AgentSocketData {
   agent: Agent;
@@ -32,6 +33,7 @@ export function registerAgentNamespace(
   agents: AgentService,
   tasks: TaskTracker,
   log: Logger,
+  limiter?: EventLimiter,
 ) {
   nsp.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
@@ -53,7 +55,7 @@ export function registerAgentNamespace(
       event: keyof AgentClientEvents,
       schema: S,
       fn: (payload: z.infer<S>) => Promise<T>,
-    ) => bindEvent(socket as never, event, schema, fn, log);
+    ) => bindEvent(socket as never, event, schema, fn, log, limiter);
 
     void socket.join(agent.queues.map(queueRoom));
     const connectedTask = agents

@@ -12,6 +12,7 @@ import {
 import type { Namespace } from 'socket.io';
 import type { CustomerService, CustomerSession } from '../services';
 import { bindEvent, sessionRequired, type Logger } from './handler';
+import type { EventLimiter } from './rateLimit';
 
 export interface CustomerSocketData {
   session?: CustomerSession;
@@ -30,6 +31,7 @@ export function registerCustomerNamespace(
   nsp: CustomerNamespace,
   customers: CustomerService,
   log: Logger,
+  limiter?: EventLimiter,
 ) {
   nsp.on('connection', (socket) => {
     const session = () => {
@@ -41,7 +43,7 @@ export function registerCustomerNamespace(
       event: keyof CustomerClientEvents,
       schema: S,
       fn: (payload: import('zod').infer<S>) => Promise<T>,
-    ) => bindEvent(socket as never, event, schema, fn, log);
+    ) => bindEvent(socket as never, event, schema, fn, log, limiter);
 
     bind('session:start', sessionStartSchema, async (payload) => {
       const { session: next, result } = await customers.startSession(payload);

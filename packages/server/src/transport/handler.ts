@@ -7,6 +7,7 @@ import {
   type Ack,
 } from '@baton/shared';
 import type { z } from 'zod';
+import type { EventLimiter } from './rateLimit';
 
 export interface Logger {
   error: (obj: object, msg: string) => void;
@@ -30,6 +31,7 @@ export function bindEvent<S extends z.ZodType, T>(
   schema: S,
   handler: (payload: z.infer<S>) => Promise<T>,
   log: Logger,
+  limiter?: EventLimiter,
 ): void {
   socket.on(event, (...args: unknown[]) => {
     const last = args.at(-1);
@@ -51,6 +53,7 @@ export function bindEvent<S extends z.ZodType, T>(
       }
     };
     Promise.resolve()
+      .then(() => limiter?.consume(socket.id))
       .then(() => handler(parsePayload(schema, payload)))
       .then(
         (data) => respond({ ok: true, data }),
