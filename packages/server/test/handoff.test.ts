@@ -165,4 +165,36 @@ describe('the handoff loop over real sockets', () => {
     });
     customer.close();
   });
+
+  it('moves the queue live: the second customer goes from position 2 to 1 when the first is claimed', async () => {
+    const first = connectCustomer(baton.url);
+    const second = connectCustomer(baton.url);
+    const a = await call<SessionStartResult>(first, 'session:start', { siteKey: SITE_KEY });
+    const b = await call<SessionStartResult>(second, 'session:start', { siteKey: SITE_KEY });
+    const secondStatuses = record<QueueStatus>(second, 'queue:status');
+    await call(first, 'human:request', { clientId: newClientId() });
+    const { status } = await call<{ status: QueueStatus }>(second, 'human:request', {
+      clientId: newClientId(),
+    });
+    const ahead = (await baton.store.listWaiting('general')).map((c) => c.id);
+    expect(ahead.indexOf(b.conversationId)).toBe(ahead.indexOf(a.conversationId) + 1);
+    expect(status.position).toBe(ahead.indexOf(b.conversationId) + 1);
+
+    const alex = await connectAgent(baton.url, ALEX);
+    for (const id of ahead.slice(0, ahead.indexOf(b.conversationId))) {
+      await call(alex.socket, 'conversation:claim', { conversationId: id });
+    }
+    const moved = await eventually(secondStatuses, (s) => s.position === 1);
+    expect(moved.state).toBe('queued');
+    expect(moved.agentsOnline).toBe(1);
+    for (const id of ahead.slice(0, ahead.indexOf(b.conversationId))) {
+      await call(alex.socket, 'conversation:resolve', {
+        conversationId: id,
+        outcome: { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 },
+      });
+    }
+    first.close();
+    second.close();
+    alex.socket.close();
+  });
 });
