@@ -6,12 +6,27 @@ import { z } from 'zod';
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'expected HH:MM');
 const day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
-export const openingHoursSchema = z.object({
-  timezone: z.string().min(1),
-  days: z.array(day).min(1),
-  open: hhmm,
-  close: hhmm,
-});
+const validTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const openingHoursSchema = z
+  .object({
+    timezone: z.string().min(1).refine(validTimeZone, 'unknown IANA time zone'),
+    days: z.array(day).min(1),
+    open: hhmm,
+    close: hhmm,
+  })
+  // Overnight hours are not modelled: they would read as "closed" all the time.
+  .refine((h) => h.open < h.close && h.open !== '24:00' && h.close <= '24:00', {
+    message: 'open must be before close, within one day (00:00–24:00)',
+    path: ['close'],
+  });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 export const queueConfigSchema = z.object({

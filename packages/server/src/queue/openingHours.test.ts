@@ -6,7 +6,12 @@ const weekdays: OpeningHours['days'] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const at = (iso: string) => new Date(iso);
 
 describe('isOpen', () => {
-  const utcOffice: OpeningHours = { timezone: 'UTC', days: weekdays, open: '08:00', close: '20:00' };
+  const utcOffice: OpeningHours = {
+    timezone: 'UTC',
+    days: weekdays,
+    open: '08:00',
+    close: '20:00',
+  };
 
   it.each([
     ['2025-01-06T07:59:00Z', false], // Monday, a minute before opening

@@ -126,7 +126,9 @@ describe('buildQueueStatus', () => {
 
     it('once the email is left: confirms it instead of asking again', () => {
       const status = nobody({ emailLeft: true });
-      expect(status.text).toContain('We have your email and will reply there; you keep your place.');
+      expect(status.text).toContain(
+        'We have your email and will reply there; you keep your place.',
+      );
       expect(status.text).not.toContain('Leave your email');
       expect(status.offerEmail).toBe(false);
     });

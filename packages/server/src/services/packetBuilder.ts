@@ -104,9 +104,23 @@ function buildFacts({ context, identity, proposal }: PacketInput): PacketFact[] 
       certainty: verified ? 'confirmed' : 'not_verified',
     });
   };
-  fromStore('Customer id', context.customer?.id ?? identity.externalId);
-  fromStore('Name', context.customer?.name ?? identity.name);
-  fromStore('Email', context.customer?.email ?? identity.email);
+  // Storefront context first; otherwise what the widget said (identify / the email form), which
+  // nobody verified.
+  const person = (label: string, fromContext: unknown, fromIdentity: string | null) => {
+    if (fromContext !== undefined && fromContext !== null && fromContext !== '') {
+      fromStore(label, fromContext);
+    } else if (fromIdentity) {
+      facts.push({
+        label,
+        value: fromIdentity,
+        source: 'visitor identify',
+        certainty: 'not_verified',
+      });
+    }
+  };
+  person('Customer id', context.customer?.id, identity.externalId);
+  person('Name', context.customer?.name, identity.name);
+  person('Email', context.customer?.email, identity.email);
   fromStore('Customer tier', context.customer?.tier);
   fromStore('Plan', context.account?.plan);
   fromStore('Renewal in days', context.account?.renewalInDays);
