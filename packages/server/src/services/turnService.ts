@@ -173,7 +173,7 @@ export function createTurnService(deps: TurnServiceDeps) {
       now,
     });
     const slaMinutes = deps.queues.slaMinutes(decision.tier);
-    const queued = await store.enqueue(conversationId, {
+    await store.enqueue(conversationId, {
       lane: decision.lane,
       unit: decision.unit,
       tier: decision.tier,
