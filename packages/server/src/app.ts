@@ -49,6 +49,7 @@ export interface BatonServerDeps {
   health?: () => Promise<Record<string, unknown>>;
   /** Events allowed per socket per window; defaults suit people typing, not scripts. */
   rateLimits?: RateLimits;
+  assistantTimeoutMs?: number;
 }
 
 export interface RateLimits {
@@ -96,6 +97,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     notifier,
     clock,
     slaMinutes: (tier: RiskTier) => slaMinutes(deps.policy.current(), tier),
+    defaultQueue: () => deps.policy.current().routing.default,
   });
   const turns = createTurnService({
     store,
@@ -106,6 +108,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     referencesFor: deps.referencesFor ?? (() => []),
     log,
+    ...(deps.assistantTimeoutMs && { assistantTimeoutMs: deps.assistantTimeoutMs }),
   });
   const tasks = createTaskTracker();
   const customers = createCustomerService({
@@ -116,6 +119,8 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     lock: createKeyedLock(),
     tasks,
+    identitySecret: (siteId) =>
+      siteId === deps.deployment.site.id ? (deps.deployment.site.identitySecret ?? null) : null,
     log,
   });
   const agents = createAgentService({ store, queues, notifier, clock });
@@ -138,6 +143,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     paths: deps.paths,
     log,
     health: deps.health ?? (async () => ({})),
+    frameAncestors: deps.deployment.site.allowedOrigins,
   });
 
   return {

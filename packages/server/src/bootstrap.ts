@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePolicy } from '@baton/escalation';
+import { parsePolicy, type Policy } from '@baton/escalation';
 import { createClient } from 'redis';
 import { createNluAssistant, parseKnowledgeBase, type Assistant } from './assistant';
 import {
@@ -23,6 +23,22 @@ import {
   type Store,
 } from './storage';
 
+/** A policy that routes to a queue nobody staffs would drop escalations: refuse to start. */
+function assertRoutesToKnownQueues(policy: Policy, deployment: Deployment) {
+  const known = new Set(deployment.queues.map((q) => q.name));
+  const named = [
+    policy.routing.default,
+    ...Object.values(policy.routing.domains ?? {}),
+    ...Object.values(policy.routing.tiers ?? {}),
+  ];
+  const missing = [...new Set(named.filter((q) => typeof q === 'string' && !known.has(q)))];
+  if (missing.length > 0) {
+    throw new Error(
+      `policy ${policy.version} routes to queues missing from queues.yaml: ${missing.join(', ')}`,
+    );
+  }
+}
+
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface StartOptions {
@@ -38,6 +54,9 @@ export interface StartOptions {
   knowledgeBaseFile?: string;
   clock?: Clock;
   rateLimits?: RateLimits;
+  /** Replaces the built-in NLU assistant (an LLM, or a test double). */
+  assistant?: Assistant;
+  assistantTimeoutMs?: number;
   log: Logger;
 }
 
@@ -63,15 +82,20 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
   const kb = parseKnowledgeBase(
     readFileSync(options.knowledgeBaseFile ?? resolve(demoDir, 'knowledge-base.yaml'), 'utf8'),
   );
+  assertRoutesToKnownQueues(policy.current(), deployment);
   const references = new Map(kb.intents.map((i) => [i.name, i.references ?? [`kb:${i.name}`]]));
 
   const db = options.databaseUrl
-    ? await openPostgresDatabase(options.databaseUrl)
+    ? await openPostgresDatabase(options.databaseUrl, (err) =>
+        options.log.error({ err }, 'idle PostgreSQL connection failed'),
+      )
     : await openEmbeddedDatabase(options.dataDir);
   await migrate(db);
   const store = createSqlStore(db);
-  await seedDeployment(store, deployment);
-  const assistant = await createNluAssistant(kb);
+  // With Redis several nodes share the database: one node starting must not zero the presence
+  // of agents connected to the others.
+  await seedDeployment(store, deployment, { resetPresence: !options.redisUrl });
+  const assistant = options.assistant ?? (await createNluAssistant(kb));
 
   let redis: (RedisPair & { close(): Promise<void> }) | undefined;
   if (options.redisUrl) {
@@ -80,6 +104,15 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     pub.on('error', (err: unknown) => options.log.error({ err }, 'redis error'));
     sub.on('error', (err: unknown) => options.log.error({ err }, 'redis error'));
     await Promise.all([pub.connect(), sub.connect()]);
+    // The Socket.IO adapter publishes without handling the promise; a Redis blip would then be
+    // an unhandled rejection that ends the process. Log it instead: the emit is lost, the
+    // clients resynchronise by seq on their next event.
+    const publish = pub.publish.bind(pub);
+    (pub as { publish: unknown }).publish = ((...args: Parameters<typeof publish>) =>
+      publish(...args).catch((err: unknown) => {
+        options.log.error({ err }, 'redis publish failed');
+        return 0;
+      })) as typeof pub.publish;
     redis = {
       pub,
       sub,
@@ -97,6 +130,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     log: options.log,
     ...(options.clock && { clock: options.clock }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    ...(options.assistantTimeoutMs && { assistantTimeoutMs: options.assistantTimeoutMs }),
     ...(redis && { redis }),
     paths: {
       widgetDist: resolve(REPO_ROOT, 'packages/widget/dist'),

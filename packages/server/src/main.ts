@@ -4,6 +4,9 @@ import pino from 'pino';
 import { REPO_ROOT, startBaton } from './bootstrap';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+// A backstop, not a control path: every known async path handles its errors; anything that
+// slips through is logged with context instead of taking every conversation down.
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 const port = Number(process.env.PORT ?? 3000);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(process.env.BATON_DATA_DIR ?? resolve(REPO_ROOT, '.baton-data'));

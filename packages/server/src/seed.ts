@@ -3,7 +3,11 @@ import type { Deployment } from './config/deployment';
 import type { Store } from './storage';
 
 /** Idempotent: upserts the site and agents of a deployment; existing conversations are kept. */
-export async function seedDeployment(store: Store, deployment: Deployment): Promise<void> {
+export async function seedDeployment(
+  store: Store,
+  deployment: Deployment,
+  options: { resetPresence: boolean } = { resetPresence: true },
+): Promise<void> {
   await store.upsertSite(deployment.site);
   for (const agent of deployment.agents) {
     const existing = await store.getAgent(agent.id);
@@ -17,6 +21,6 @@ export async function seedDeployment(store: Store, deployment: Deployment): Prom
       capacity: agent.capacity,
     });
   }
-  // Sockets of a previous process are gone; their presence must not count.
-  await store.resetPresence();
+  // Single node: sockets of a previous process are gone, so their presence must not count.
+  if (options.resetPresence) await store.resetPresence();
 }

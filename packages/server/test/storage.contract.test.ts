@@ -4,6 +4,7 @@ import {
   migrate,
   openEmbeddedDatabase,
   openPostgresDatabase,
+  StateConflictError,
   type SqlDatabase,
   type Store,
 } from '../src/storage';
@@ -112,9 +113,108 @@ describe.each(backends)('Store contract: $name', (backend) => {
       name: 'Jo',
       context: { orders: [{ id: 'A1' }] },
     });
-    expect(updated.name).toBe('Jo');
-    expect(updated.context.orders?.[0]?.id).toBe('A1');
-    expect((await store.updateVisitor(v.id, { email: 'jo@x.test' })).name).toBe('Jo');
+    expect(updated?.name).toBe('Jo');
+    expect(updated?.context.orders?.[0]?.id).toBe('A1');
+    expect((await store.updateVisitor(v.id, { email: 'jo@x.test' }))?.name).toBe('Jo');
+    // Concurrent context updates merge instead of overwriting each other.
+    await Promise.all([
+      store.updateVisitor(v.id, { context: { customer: { id: 'c1' } } }),
+      store.updateVisitor(v.id, { context: { account: { plan: 'annual' } } }),
+    ]);
+    const merged = await store.getVisitor(v.id);
+    expect(Object.keys(merged!.context).sort()).toEqual(['account', 'customer', 'orders']);
+    // The size cap applies to the merged context.
+    expect(
+      await store.updateVisitor(v.id, { context: { big: 'x'.repeat(1000) } }, 1000),
+    ).toBeNull();
+    expect((await store.getVisitor(v.id))?.context).not.toHaveProperty('big');
+  });
+
+  it('guards writes by conversation state under the row lock', async () => {
+    const c = await newConversation();
+    const assistantLine = { conversationId: c.id, role: 'assistant' as const, text: 'hi', now };
+    await store.appendMessage({ ...assistantLine, guard: { states: ['bot'] } });
+    const queued = await store.enqueue(c.id, {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 1,
+      queue: 'general',
+      slaDeadline: now,
+      packet: packet(c.id),
+      now,
+    });
+    expect(queued?.state).toBe('queued');
+    await expect(
+      store.appendMessage({ ...assistantLine, guard: { states: ['bot'] } }),
+    ).rejects.toBeInstanceOf(StateConflictError);
+    // A second escalation of the same conversation is refused.
+    expect(
+      await store.enqueue(c.id, {
+        lane: 'assisted',
+        unit: 'answer',
+        tier: 1,
+        queue: 'billing',
+        slaDeadline: now,
+        packet: packet(c.id),
+        now,
+      }),
+    ).toBeNull();
+    expect(await store.setEmailLeft(c.id, 'a@b.test')).toBe(true);
+    expect((await store.claim(c.id, 'a2', now)).ok).toBe(true);
+    expect(await store.setEmailLeft(c.id, 'a@b.test')).toBe(false);
+    const agentLine = { conversationId: c.id, role: 'agent' as const, text: 'hello', now };
+    await expect(
+      store.appendMessage({ ...agentLine, guard: { states: ['assigned'], assignedAgentId: 'a1' } }),
+    ).rejects.toBeInstanceOf(StateConflictError);
+    const ok = await store.appendMessage({
+      ...agentLine,
+      guard: { states: ['assigned'], assignedAgentId: 'a2' },
+    });
+    expect(ok.message.seq).toBe(2);
+    await store.resolve(
+      c.id,
+      'a2',
+      { escalation: 'needed', rootCause: 'none', packetUsefulness: 3 },
+      now,
+    );
+  });
+
+  it('enforces agent capacity atomically', async () => {
+    await store.upsertAgent({
+      id: 'a4',
+      email: 'a4@x.test',
+      name: 'A4',
+      passwordHash: 'h',
+      queues: ['general'],
+      capacity: 3,
+    });
+    const conversations = [];
+    for (let i = 0; i < 5; i++) {
+      const c = await newConversation();
+      await store.enqueue(c.id, {
+        lane: 'human',
+        unit: 'conversation',
+        tier: 1,
+        queue: 'general',
+        slaDeadline: now,
+        packet: packet(c.id),
+        now,
+      });
+      conversations.push(c.id);
+    }
+    const results = await Promise.all(conversations.map((id) => store.claim(id, 'a4', now)));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.reason === 'at_capacity')).toHaveLength(2);
+    for (const r of results) {
+      if (r.ok) {
+        await store.resolve(
+          r.conversation.id,
+          'a4',
+          { escalation: 'needed', rootCause: 'none', packetUsefulness: 3 },
+          now,
+        );
+      }
+    }
   });
 
   it('appends messages with gapless seq under concurrency and dedupes client ids', async () => {
@@ -150,7 +250,7 @@ describe.each(backends)('Store contract: $name', (backend) => {
       lane: 'human',
       unit: 'conversation',
       tier: 1,
-      queue: 'general',
+      queue: 'race-q',
       slaDeadline: now,
       packet: packet(c.id),
       now,
@@ -160,8 +260,9 @@ describe.each(backends)('Store contract: $name', (backend) => {
         store.claim(c.id, agent, new Date(now.getTime() + 90_000)),
       ),
     );
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await store.recentWaits('general', new Date(0), 10)).toEqual([90_000]);
+    expect(claims.filter((r) => r.ok)).toHaveLength(1);
+    expect(claims.filter((r) => !r.ok && r.reason === 'not_queued')).toHaveLength(5);
+    expect(await store.recentWaits('race-q', new Date(0), 10)).toEqual([90_000]);
   });
 
   it('orders the waiting list by SLA deadline and tracks presence', async () => {
@@ -214,7 +315,8 @@ describe.each(backends)('Store contract: $name', (backend) => {
     const outcome = { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 } as const;
     expect(await store.resolve(c.id, 'a2', outcome, now)).toBeNull();
     expect((await store.resolve(c.id, 'a1', outcome, now))?.state).toBe('resolved');
-    await store.reopen(c.id);
+    const line = { conversationId: c.id, role: 'customer' as const, text: 'back again', now };
+    await store.appendMessage({ ...line, clientId: 'again-0001', reopenIfResolved: true });
     expect((await store.getConversation(c.id))?.state).toBe('bot');
   });
 

@@ -22,6 +22,8 @@ export const ErrorCode = {
   AT_CAPACITY: 'AT_CAPACITY',
   /** The conversation is resolved; start a new one. */
   CONVERSATION_CLOSED: 'CONVERSATION_CLOSED',
+  /** The action needs the conversation to be waiting in a queue (e.g. leaving an email). */
+  NOT_QUEUED: 'NOT_QUEUED',
   /** Too many events in a short time. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** Unexpected server error; the server keeps serving. */

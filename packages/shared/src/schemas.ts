@@ -63,6 +63,11 @@ export const customerMessageSchema = z.object({ clientId: clientIdSchema, text: 
 export const humanRequestSchema = z.object({ clientId: clientIdSchema });
 export const identifySchema = z.object({
   id: z.string().max(128).optional(),
+  /** hex HMAC-SHA256 of `id` with the site's identity secret: proves the id to the agent. */
+  userHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, '64 hex characters')
+    .optional(),
   name: z.string().max(200).optional(),
   email: z.email().max(320).optional(),
 });

@@ -42,6 +42,8 @@ const siteSchema = z.object({
   siteKey: z.string().min(1),
   name: z.string().min(1),
   allowedOrigins: z.array(z.string()).default([]),
+  /** Secret for identity verification: the storefront sends HMAC-SHA256(secret, customer id). */
+  identitySecret: z.string().min(16).optional(),
 });
 const agentSeedSchema = z.object({
   id: z.string().min(1),

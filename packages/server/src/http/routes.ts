@@ -17,6 +17,8 @@ export interface HttpDeps {
   agents: AgentService;
   paths: StaticPaths;
   health: () => Promise<Record<string, unknown>>;
+  /** Origins allowed to embed the widget iframe; empty allows any. */
+  frameAncestors: string[];
   log: { error: (obj: object, msg: string) => void };
 }
 
@@ -66,7 +68,18 @@ export function createHttpApp(deps: HttpDeps) {
       return void res.status(503).type('text/plain').send('widget not built: run pnpm build');
     res.set('Cache-Control', 'public, max-age=300').type('application/javascript').sendFile(loader);
   });
-  app.use('/widget', express.static(join(widgetDist, 'frame'), { index: false }));
+  const frameAncestors = deps.frameAncestors;
+  app.use(
+    '/widget',
+    (_req, res, next) => {
+      // The iframe may be embedded only by the site's allowed origins (any, when none are set).
+      if (frameAncestors.length > 0) {
+        res.set('Content-Security-Policy', `frame-ancestors 'self' ${frameAncestors.join(' ')}`);
+      }
+      next();
+    },
+    express.static(join(widgetDist, 'frame'), { index: false }),
+  );
   app.use('/console', express.static(consoleDist));
   if (storefront) app.use('/', express.static(storefront));
 
@@ -75,11 +88,16 @@ export function createHttpApp(deps: HttpDeps) {
   });
   // Express needs the 4-argument signature to recognise an error handler.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const bodyError = (err as { type?: string }).type === 'entity.parse.failed';
-    if (bodyError) {
+    // body-parser marks its client errors (bad JSON 400, too large 413, bad charset 415).
+    const bodyError = err as { expose?: boolean; status?: number; type?: string; message?: string };
+    if (bodyError.expose && bodyError.status && bodyError.status < 500) {
+      const message =
+        bodyError.type === 'entity.parse.failed'
+          ? 'Body is not valid JSON'
+          : String(bodyError.message);
       return void res
-        .status(400)
-        .json({ error: { code: ErrorCode.INVALID_PAYLOAD, message: 'Body is not valid JSON' } });
+        .status(bodyError.status)
+        .json({ error: { code: ErrorCode.INVALID_PAYLOAD, message } });
     }
     if (!isBatonError(err)) deps.log.error({ err }, 'unhandled HTTP error');
     const error = toAckError(err);

@@ -11,7 +11,13 @@ import {
   type QueueSnapshot,
   type ResolvePayload,
 } from '@baton/shared';
-import type { Agent, Conversation, Store } from '../storage';
+import {
+  StateConflictError,
+  type Agent,
+  type ClaimResult,
+  type Conversation,
+  type Store,
+} from '../storage';
 import type { Clock } from './clock';
 import type { Notifier } from './notifier';
 import type { QueueService } from './queueService';
@@ -44,6 +50,7 @@ export function createAgentService(deps: AgentServiceDeps) {
     const hash =
       agent?.passwordHash ?? '$2b$10$qLNojspcS39Y5vl3.e9LgOsyNkGLznz7bXBy0L39wUcu7Wkuwnd9e';
     const valid = await bcrypt.compare(password, hash);
+    await store.deleteExpiredAgentSessions(clock());
     if (!agent || !valid) throw new BatonError(ErrorCode.UNAUTHORIZED, 'Wrong email or password');
     const token = newToken();
     await store.createAgentSession(
@@ -54,7 +61,7 @@ export function createAgentService(deps: AgentServiceDeps) {
     return { token, agent: profileOf(agent) };
   }
 
-  async function authenticate(token: unknown): Promise<Agent> {
+  async function authenticate(token: unknown): Promise<Agent & { sessionExpiresAt: Date }> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 256) {
       throw new BatonError(ErrorCode.UNAUTHORIZED, 'Missing agent token');
     }
@@ -124,24 +131,10 @@ export function createAgentService(deps: AgentServiceDeps) {
 
   async function claim(agent: Agent, conversationId: string): Promise<ConversationDetail> {
     const before = await readable(agent, conversationId);
-    const open = await store.listAssigned(agent.id);
-    if (open.length >= agent.capacity) {
-      throw new BatonError(
-        ErrorCode.AT_CAPACITY,
-        `You already own ${open.length} open conversations (capacity ${agent.capacity}); resolve one first`,
-      );
-    }
     const now = clock();
-    const won = await store.claim(conversationId, agent.id, now);
-    if (!won) {
-      const current = await store.getConversation(conversationId);
-      const owner = current?.assignedAgentId ? await store.getAgent(current.assignedAgentId) : null;
-      throw new BatonError(
-        ErrorCode.ALREADY_CLAIMED,
-        owner ? `Already claimed by ${owner.name}` : 'This conversation is not waiting in a queue',
-        owner ? { agentId: owner.id, agentName: owner.name } : undefined,
-      );
-    }
+    const result = await store.claim(conversationId, agent.id, now);
+    if (!result.ok) throw await claimError(agent, result);
+    const won = result.conversation;
     const { message } = await store.appendMessage({
       conversationId,
       role: 'system',
@@ -161,6 +154,28 @@ export function createAgentService(deps: AgentServiceDeps) {
     return detail(won);
   }
 
+  async function claimError(agent: Agent, result: Extract<ClaimResult, { ok: false }>) {
+    if (result.reason === 'at_capacity') {
+      return new BatonError(
+        ErrorCode.AT_CAPACITY,
+        `You already own ${agent.capacity} open conversations (your capacity); resolve one first`,
+      );
+    }
+    const current = result.conversation;
+    if (current?.state === 'resolved') {
+      return new BatonError(ErrorCode.CONVERSATION_CLOSED, 'The conversation is resolved');
+    }
+    const owner =
+      current?.state === 'assigned' && current.assignedAgentId
+        ? await store.getAgent(current.assignedAgentId)
+        : null;
+    return new BatonError(
+      ErrorCode.ALREADY_CLAIMED,
+      owner ? `Already claimed by ${owner.name}` : 'This conversation is not waiting in a queue',
+      owner ? { agentId: owner.id, agentName: owner.name } : undefined,
+    );
+  }
+
   async function owned(agent: Agent, conversationId: string): Promise<Conversation> {
     const conversation = await readable(agent, conversationId);
     if (conversation.state === 'resolved') {
@@ -177,14 +192,25 @@ export function createAgentService(deps: AgentServiceDeps) {
     payload: AgentMessagePayload,
   ): Promise<{ message: ChatMessage }> {
     await owned(agent, payload.conversationId);
-    const { message, duplicate } = await store.appendMessage({
-      conversationId: payload.conversationId,
-      role: 'agent',
-      text: payload.text,
-      authorName: agent.name,
-      clientId: payload.clientId,
-      now: clock(),
-    });
+    const { message, duplicate } = await store
+      .appendMessage({
+        conversationId: payload.conversationId,
+        role: 'agent',
+        text: payload.text,
+        authorName: agent.name,
+        clientId: payload.clientId,
+        now: clock(),
+        // Ownership is checked again under the row lock: a resolve in another tab wins.
+        guard: { states: ['assigned'], assignedAgentId: agent.id },
+      })
+      .catch((err: unknown) => {
+        if (err instanceof StateConflictError) {
+          throw err.state === 'resolved'
+            ? new BatonError(ErrorCode.CONVERSATION_CLOSED, 'The conversation is resolved')
+            : new BatonError(ErrorCode.NOT_ASSIGNED, 'The conversation is no longer yours');
+        }
+        throw err;
+      });
     if (!duplicate) {
       notifier.customerMessage(payload.conversationId, message);
       notifier.agentMessage(payload.conversationId, message);
@@ -207,6 +233,8 @@ export function createAgentService(deps: AgentServiceDeps) {
     notifier.customerMessage(conversation.id, message);
     notifier.agentMessage(conversation.id, message);
     notifier.customerResolved(conversation.id);
+    // Whoever watched it no longer receives its messages; a reopened conversation starts afresh.
+    notifier.stopWatching(conversation.id);
     notifier.customerStatus(conversation.id, await queues.status(resolved));
     return {};
   }

@@ -17,7 +17,9 @@ import type { KeyedLock } from './keyedLock';
 import type { TaskTracker } from './taskTracker';
 import type { Notifier } from './notifier';
 import type { QueueService } from './queueService';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken, verifyUserHash } from './tokens';
+
+const MAX_CONTEXT_BYTES = 64 * 1024;
 import type { TurnService } from './turnService';
 
 /** What a customer socket holds once `session:start` succeeded. */
@@ -35,6 +37,8 @@ export interface CustomerServiceDeps {
   clock: Clock;
   lock: KeyedLock;
   tasks: TaskTracker;
+  /** The site's identity secret for `identify({ id, userHash })`, if it has one. */
+  identitySecret: (siteId: string) => string | null;
   log: { error: (obj: object, msg: string) => void };
 }
 
@@ -53,6 +57,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
   async function startSession(
     payload: SessionStartPayload,
+    /** Runs before messages are read, so nothing written in between is missed (room join). */
+    beforeRead: (conversationId: string) => Promise<void> = async () => undefined,
   ): Promise<{ session: CustomerSession; result: SessionStartResult }> {
     const site = await store.getSiteByKey(payload.siteKey);
     if (!site)
@@ -69,6 +75,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       (await store.latestConversation(visitor.id)) ??
       (await store.createConversation({ siteId: site.id, visitorId: visitor.id, now }));
     const session = { siteId: site.id, visitorId: visitor.id, conversationId: conversation.id };
+    await beforeRead(conversation.id);
     const [messages, status] = await Promise.all([
       store.listMessages(conversation.id, payload.lastSeq ?? 0),
       deps.queues.status(conversation),
@@ -79,25 +86,32 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     };
   }
 
+  async function customerMessage(session: CustomerSession, clientId: string, text: string) {
+    await conversationOf(session);
+    const stored = await store.appendMessage({
+      conversationId: session.conversationId,
+      role: 'customer',
+      text,
+      clientId,
+      now: clock(),
+      reopenIfResolved: true,
+    });
+    if (!stored.duplicate) {
+      notifier.customerMessage(session.conversationId, stored.message);
+      notifier.agentMessage(session.conversationId, stored.message);
+    }
+    return stored;
+  }
+
   async function sendMessage(
     session: CustomerSession,
     payload: CustomerMessagePayload,
   ): Promise<{ message: ChatMessage }> {
-    const conversation = await conversationOf(session);
-    if (conversation.state === 'resolved') await store.reopen(conversation.id);
-    const { message, duplicate } = await store.appendMessage({
-      conversationId: conversation.id,
-      role: 'customer',
-      text: payload.text,
-      clientId: payload.clientId,
-      now: clock(),
-    });
+    const { message, duplicate } = await customerMessage(session, payload.clientId, payload.text);
     if (!duplicate) {
-      notifier.customerMessage(conversation.id, message);
-      notifier.agentMessage(conversation.id, message);
       // Acked once stored; the turn runs after, in order, one per conversation at a time.
-      runTurn(conversation.id, { kind: 'text', message }).catch((err: unknown) =>
-        deps.log.error({ err, conversationId: conversation.id }, 'turn failed'),
+      runTurn(session.conversationId, { kind: 'text', message }).catch((err: unknown) =>
+        deps.log.error({ err, conversationId: session.conversationId }, 'turn failed'),
       );
     }
     return { message };
@@ -107,27 +121,40 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     session: CustomerSession,
     payload: HumanRequestPayload,
   ): Promise<{ status: QueueStatus }> {
-    const conversation = await conversationOf(session);
-    if (conversation.state === 'resolved') await store.reopen(conversation.id);
-    const { message, duplicate } = await store.appendMessage({
-      conversationId: conversation.id,
-      role: 'customer',
-      text: 'Talk to a human',
-      clientId: payload.clientId,
-      now: clock(),
-    });
-    if (!duplicate) {
-      notifier.customerMessage(conversation.id, message);
-      notifier.agentMessage(conversation.id, message);
+    const current = await conversationOf(session);
+    if (current.state === 'queued' || current.state === 'assigned') {
+      // Already with (or waiting for) a person: pressing again changes nothing.
+      return { status: await deps.queues.status(current) };
     }
-    // Waits for the turn: the ack carries the queue status the customer is now in.
-    await runTurn(conversation.id, { kind: 'button', message });
+    const { message, duplicate } = await customerMessage(
+      session,
+      payload.clientId,
+      'Talk to a human',
+    );
+    // A retry runs the turn only if the first attempt never got as far as a decision.
+    const decided =
+      duplicate &&
+      (await store.listDecisions(session.conversationId)).some((d) => d.messageId === message.id);
+    if (!decided) await runTurn(session.conversationId, { kind: 'button', message });
     return { status: await deps.queues.status(await conversationOf(session)) };
   }
 
   async function identify(session: CustomerSession, payload: IdentifyPayload) {
+    let verifiedId: string | undefined;
+    if (payload.userHash !== undefined) {
+      const secret = deps.identitySecret(session.siteId);
+      if (
+        !secret ||
+        payload.id === undefined ||
+        !verifyUserHash(secret, payload.id, payload.userHash)
+      ) {
+        throw new BatonError(ErrorCode.UNAUTHORIZED, 'userHash does not match id for this site');
+      }
+      verifiedId = payload.id;
+    }
     await store.updateVisitor(session.visitorId, {
       ...(payload.id !== undefined && { externalId: payload.id }),
+      ...(verifiedId !== undefined && { verifiedId }),
       ...(payload.name !== undefined && { name: payload.name }),
       ...(payload.email !== undefined && { email: payload.email }),
     });
@@ -135,17 +162,32 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   }
 
   async function setContext(session: CustomerSession, payload: ContextSetPayload) {
-    const visitor = await store.getVisitor(session.visitorId);
-    // Top-level keys replace earlier values, so a storefront can update orders alone.
-    await store.updateVisitor(session.visitorId, {
-      context: { ...(visitor?.context ?? {}), ...payload },
-    });
+    // Top-level keys replace earlier values (so a storefront can update orders alone); the
+    // merged context is capped so repeated calls cannot grow it without bound.
+    const updated = await store.updateVisitor(
+      session.visitorId,
+      { context: payload },
+      MAX_CONTEXT_BYTES,
+    );
+    if (!updated) {
+      throw new BatonError(
+        ErrorCode.INVALID_PAYLOAD,
+        `The stored context would exceed ${MAX_CONTEXT_BYTES / 1024} KB; send fewer or smaller keys`,
+      );
+    }
     return {};
   }
 
   async function leaveEmail(session: CustomerSession, payload: LeaveEmailPayload) {
     const conversation = await conversationOf(session);
-    await store.setEmailLeft(conversation.id, payload.email);
+    if (conversation.emailLeft === payload.email)
+      return { status: await deps.queues.status(conversation) };
+    if (!(await store.setEmailLeft(conversation.id, payload.email))) {
+      throw new BatonError(
+        ErrorCode.NOT_QUEUED,
+        'An email can be left only while waiting in a queue',
+      );
+    }
     await store.updateVisitor(session.visitorId, { email: payload.email });
     const { message } = await store.appendMessage({
       conversationId: conversation.id,

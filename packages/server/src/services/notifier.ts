@@ -13,6 +13,8 @@ export interface Notifier {
   /** Agents watching the conversation (its owner and anyone who opened it). */
   agentMessage(conversationId: string, message: ChatMessage): void;
   queueSnapshot(snapshot: QueueSnapshot): void;
+  /** Agents stop receiving the conversation's messages (after it is resolved). */
+  stopWatching(conversationId: string): void;
   conversationClaimed(
     queue: string,
     event: { conversationId: string; agentId: string; agentName: string },
@@ -38,6 +40,7 @@ export function createRecordingNotifier(): Notifier & {
     customerResolved: rec('customerResolved'),
     agentMessage: rec('agentMessage'),
     queueSnapshot: rec('queueSnapshot'),
+    stopWatching: rec('stopWatching'),
     conversationClaimed: rec('conversationClaimed'),
   };
 }

@@ -156,7 +156,9 @@ describe('buildPacket', () => {
       'Orders on file',
     ];
 
-    it('lists the storefront facts as confirmed when the storefront verified the customer', () => {
+    // Context reaches Baton through the customer's browser: the page's own `verified` flag is a
+    // claim anyone can edit in devtools, so it never makes a fact confirmed.
+    it('lists the storefront facts as not_verified even when the page says verified', () => {
       const facts = factsOf({ context: context(true) });
       const fromStore = facts.filter((f) => storeLabels.includes(f.label));
       expect(fromStore.map((f) => [f.label, f.value])).toEqual([
@@ -168,28 +170,37 @@ describe('buildPacket', () => {
         ['Renewal in days', '12'],
         ['Orders on file', '2'],
       ]);
-      expect(new Set(fromStore.map((f) => f.certainty))).toEqual(new Set(['confirmed']));
-      expect(new Set(fromStore.map((f) => f.source))).toEqual(new Set(['storefront context']));
-      expect(facts.find((f) => f.label === 'Identity')).toBeUndefined();
-    });
-
-    it('marks them not_verified when the storefront says the customer is not verified', () => {
-      const fromStore = factsOf({ context: context(false) }).filter((f) =>
-        storeLabels.includes(f.label),
-      );
-      expect(fromStore).toHaveLength(storeLabels.length);
       expect(new Set(fromStore.map((f) => f.certainty))).toEqual(new Set(['not_verified']));
+      expect(new Set(fromStore.map((f) => f.source))).toEqual(new Set(['storefront page']));
+      expect(facts.find((f) => f.label === 'Signed in (storefront says)')?.value).toBe('yes');
     });
 
-    it('marks them not_verified and adds an Identity note when verification is unstated', () => {
+    it('confirms only the customer id proven with the site identity secret', () => {
+      const facts = factsOf({
+        context: context(true),
+        identity: { externalId: 'cust-9', verifiedId: 'cust-9', name: null, email: null },
+      });
+      expect(facts.find((f) => f.label === 'Customer id')).toEqual({
+        label: 'Customer id',
+        value: 'cust-9',
+        source: 'identity verification (site secret)',
+        certainty: 'confirmed',
+      });
+      expect(facts.filter((f) => f.certainty === 'confirmed')).toHaveLength(1);
+    });
+
+    it('does not confirm a customer id that differs from the verified one', () => {
+      const facts = factsOf({
+        context: context(true),
+        identity: { externalId: 'other', verifiedId: 'other', name: null, email: null },
+      });
+      expect(facts.find((f) => f.label === 'Customer id')?.certainty).toBe('not_verified');
+    });
+
+    it('omits the signed-in fact when the page says nothing about it', () => {
       const facts = factsOf({ context: context(undefined) });
       expect(facts.find((f) => f.label === 'Email')?.certainty).toBe('not_verified');
-      expect(facts.find((f) => f.label === 'Identity')).toEqual({
-        label: 'Identity',
-        value: 'not verified by the storefront',
-        source: 'storefront context',
-        certainty: 'not_verified',
-      });
+      expect(facts.find((f) => f.label === 'Signed in (storefront says)')).toBeUndefined();
     });
 
     it('uses the identified visitor, not verified, when the storefront gave no customer', () => {

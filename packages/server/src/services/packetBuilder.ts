@@ -18,9 +18,17 @@ export interface PacketInput {
   customerAsks: string[];
   humanRequested: boolean;
   context: CustomerContext;
-  identity: { externalId: string | null; name: string | null; email: string | null };
+  identity: {
+    externalId: string | null;
+    /** Customer id proven with the site's identity secret (identify with userHash). */
+    verifiedId?: string | null;
+    name: string | null;
+    email: string | null;
+  };
   sentimentScores: number[];
   transcript: ChatMessage[];
+  /** The notice the customer is about to be shown as the conversation is queued. */
+  notice?: string;
   references: string[];
   heldDraft: string | null;
   now: Date;
@@ -92,47 +100,44 @@ export function buildPacket(input: PacketInput): EscalationPacket {
   };
 }
 
+/**
+ * Context arrives from the storefront page through the customer's browser, so by itself it is
+ * a claim, not a fact: only a customer id proven with the site's identity secret is confirmed.
+ */
 function buildFacts({ context, identity, proposal }: PacketInput): PacketFact[] {
   const facts: PacketFact[] = [];
-  const verified = context.customer?.verified === true;
-  const fromStore = (label: string, value: unknown, source = 'storefront context') => {
+  const add = (label: string, value: unknown, source: string) => {
     if (value === undefined || value === null || value === '') return;
-    facts.push({
-      label,
-      value: String(value),
-      source,
-      certainty: verified ? 'confirmed' : 'not_verified',
-    });
+    facts.push({ label, value: String(value), source, certainty: 'not_verified' });
   };
-  // Storefront context first; otherwise what the widget said (identify / the email form), which
-  // nobody verified.
-  const person = (label: string, fromContext: unknown, fromIdentity: string | null) => {
-    if (fromContext !== undefined && fromContext !== null && fromContext !== '') {
-      fromStore(label, fromContext);
-    } else if (fromIdentity) {
-      facts.push({
-        label,
-        value: fromIdentity,
-        source: 'visitor identify',
-        certainty: 'not_verified',
-      });
-    }
-  };
-  person('Customer id', context.customer?.id, identity.externalId);
-  person('Name', context.customer?.name, identity.name);
-  person('Email', context.customer?.email, identity.email);
-  fromStore('Customer tier', context.customer?.tier);
-  fromStore('Plan', context.account?.plan);
-  fromStore('Renewal in days', context.account?.renewalInDays);
-  if (context.orders?.length) fromStore('Orders on file', context.orders.length);
-  if (context.customer && context.customer.verified === undefined) {
+  const customerId = context.customer?.id ?? identity.externalId;
+  if (customerId && identity.verifiedId && customerId === identity.verifiedId) {
     facts.push({
-      label: 'Identity',
-      value: 'not verified by the storefront',
-      source: 'storefront context',
-      certainty: 'not_verified',
+      label: 'Customer id',
+      value: customerId,
+      source: 'identity verification (site secret)',
+      certainty: 'confirmed',
     });
+  } else {
+    add('Customer id', customerId, context.customer?.id ? 'storefront page' : 'widget identify');
   }
+  add(
+    'Name',
+    context.customer?.name ?? identity.name,
+    context.customer?.name ? 'storefront page' : 'widget identify',
+  );
+  add(
+    'Email',
+    context.customer?.email ?? identity.email,
+    context.customer?.email ? 'storefront page' : 'widget identify / email form',
+  );
+  add('Customer tier', context.customer?.tier, 'storefront page');
+  if (context.customer?.verified !== undefined) {
+    add('Signed in (storefront says)', context.customer.verified ? 'yes' : 'no', 'storefront page');
+  }
+  add('Plan', context.account?.plan, 'storefront page');
+  add('Renewal in days', context.account?.renewalInDays, 'storefront page');
+  if (context.orders?.length) add('Orders on file', context.orders.length, 'storefront page');
   if (proposal?.intent) {
     facts.push({
       label: 'Detected intent',

@@ -17,6 +17,8 @@ export interface QueueServiceDeps {
   clock: Clock;
   /** First-response SLA in minutes for a tier, from the current policy. */
   slaMinutes: (tier: RiskTier) => number;
+  /** The policy's default queue, used when a decision names a queue that is not configured. */
+  defaultQueue: () => string;
 }
 
 export function createQueueService(deps: QueueServiceDeps) {
@@ -27,6 +29,13 @@ export function createQueueService(deps: QueueServiceDeps) {
     const queue = byName.get(name);
     if (!queue) throw new Error(`unknown queue "${name}"`);
     return queue;
+  }
+
+  /** A configured queue for any name: the name itself, else the default, else the first queue. */
+  function resolveQueue(name: string | null): string {
+    if (name && byName.has(name)) return name;
+    const fallback = deps.defaultQueue();
+    return byName.has(fallback) ? fallback : deps.queues[0]!.name;
   }
 
   async function snapshot(name: string): Promise<QueueSnapshot> {
@@ -77,7 +86,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         agentName: null,
       });
     }
-    const queue = config(conversation.queue);
+    const queue = config(resolveQueue(conversation.queue));
     const sla = deps.slaMinutes(conversation.tier);
     const [agentsOnline, waiting, waits, agent] = await Promise.all([
       store.countAgentsOnline(queue.name),
@@ -118,6 +127,7 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   return {
     names: () => [...byName.keys()],
+    resolveQueue,
     slaMinutes: deps.slaMinutes,
     has: (name: string) => byName.has(name),
     config,

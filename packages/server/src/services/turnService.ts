@@ -6,8 +6,8 @@ import {
   type IntentFacts,
   type TurnFacts,
 } from '@baton/escalation';
-import type { Assistant, AssistantProposal } from '../assistant';
-import type { Store } from '../storage';
+import type { Assistant, AssistantInput, AssistantProposal } from '../assistant';
+import { StateConflictError, type Store } from '../storage';
 import type { Clock } from './clock';
 import type { Notifier } from './notifier';
 import { buildPacket } from './packetBuilder';
@@ -24,6 +24,8 @@ export interface TurnServiceDeps {
   /** Policy / knowledge references per intent, shown to the agent in the packet. */
   referencesFor: (intent: string | null) => string[];
   log: { error: (obj: object, msg: string) => void };
+  /** How long a turn waits for the assistant before going on without it. */
+  assistantTimeoutMs?: number;
 }
 
 export type TurnInput =
@@ -44,10 +46,36 @@ export function createTurnService(deps: TurnServiceDeps) {
   const { store, assistant, notifier, clock } = deps;
 
   async function say(conversationId: string, role: 'assistant' | 'system', text: string) {
-    const { message } = await store.appendMessage({ conversationId, role, text, now: clock() });
+    const { message } = await store.appendMessage({
+      conversationId,
+      role,
+      text,
+      now: clock(),
+      // The lane boundary, checked under the row lock: once a person owns the conversation
+      // (another node or tab escalated it meanwhile) the assistant's reply is dropped.
+      ...(role === 'assistant' && { guard: { states: ['bot'] } }),
+    });
     notifier.customerMessage(conversationId, message);
     notifier.agentMessage(conversationId, message);
     return message;
+  }
+
+  /** The assistant may fail or hang (a remote LLM); the turn goes on without it. */
+  async function proposeSafely(input: AssistantInput): Promise<AssistantProposal | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deps.assistantTimeoutMs ?? 5_000);
+    });
+    try {
+      const result = await Promise.race([assistant.propose(input), timeout]);
+      if (result === null) deps.log.error({ assistant: assistant.name }, 'assistant timed out');
+      return result;
+    } catch (err) {
+      deps.log.error({ err, assistant: assistant.name }, 'assistant failed');
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function process(conversationId: string, input: TurnInput): Promise<Decision | null> {
@@ -75,7 +103,7 @@ export function createTurnService(deps: TurnServiceDeps) {
     const rawProposal =
       text === null
         ? null
-        : await assistant.propose({
+        : await proposeSafely({
             text,
             context,
             history: history
@@ -134,24 +162,22 @@ export function createTurnService(deps: TurnServiceDeps) {
     });
 
     if (decision.lane === 'autonomous' || !enforce) {
-      if (proposal) await say(conversationId, 'assistant', proposal.replyDraft);
+      if (proposal) {
+        await say(conversationId, 'assistant', proposal.replyDraft).catch((err: unknown) => {
+          if (!(err instanceof StateConflictError)) throw err;
+        });
+      }
       return decision;
     }
 
-    const queueName =
-      decision.queue && deps.queues.has(decision.queue) ? decision.queue : 'general';
+    const queueName = deps.queues.resolveQueue(decision.queue);
     const team = deps.queues.config(queueName).displayName;
     const heldDraft = decision.lane === 'assisted' && proposal ? proposal.replyDraft : null;
-    await say(
-      conversationId,
-      'system',
-      humanRequest
-        ? `You asked for a person. The assistant has stepped back and you are in the queue for ${team}.`
-        : decision.lane === 'assisted'
-          ? `A teammate from ${team} will check the answer before it is sent to you.`
-          : `This needs a person from ${team}. The assistant has stepped back and you are in the queue.`,
-    );
-    const transcript = await store.listMessages(conversationId);
+    const notice = humanRequest
+      ? `You asked for a person. The assistant has stepped back and you are in the queue for ${team}.`
+      : decision.lane === 'assisted'
+        ? `A teammate from ${team} will check the answer before it is sent to you.`
+        : `This needs a person from ${team}. The assistant has stepped back and you are in the queue.`;
     const packet = buildPacket({
       conversationId,
       decision: { ...decision, queue: queueName },
@@ -163,17 +189,21 @@ export function createTurnService(deps: TurnServiceDeps) {
       context,
       identity: {
         externalId: visitor?.externalId ?? null,
+        verifiedId: visitor?.verifiedId ?? null,
         name: visitor?.name ?? null,
         email: visitor?.email ?? null,
       },
       sentimentScores: facts.sentimentScores,
-      transcript,
+      transcript: history,
+      notice,
       references: deps.referencesFor(proposal?.intent?.name ?? null),
       heldDraft,
       now,
     });
     const slaMinutes = deps.queues.slaMinutes(decision.tier);
-    await store.enqueue(conversationId, {
+    // Atomic: only a conversation the assistant still owns is queued, so a turn that finishes
+    // late can never take a conversation away from an agent.
+    const queued = await store.enqueue(conversationId, {
       lane: decision.lane,
       unit: decision.unit,
       tier: decision.tier,
@@ -182,6 +212,8 @@ export function createTurnService(deps: TurnServiceDeps) {
       packet,
       now,
     });
+    if (!queued) return decision;
+    await say(conversationId, 'system', notice);
     notifier.customerEscalated(conversationId, {
       conversationId,
       lane: decision.lane,

@@ -17,6 +17,7 @@ CREATE TABLE visitors (
   site_id TEXT NOT NULL REFERENCES sites(id),
   token_hash TEXT NOT NULL UNIQUE,
   external_id TEXT,
+  verified_id TEXT,
   name TEXT,
   email TEXT,
   context JSONB NOT NULL DEFAULT '{}',

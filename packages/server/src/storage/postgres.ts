@@ -2,8 +2,14 @@ import pg from 'pg';
 import type { SqlDatabase } from './sql';
 
 /** Production PostgreSQL through a `pg` pool; same SQL and migrations as the embedded backend. */
-export async function openPostgresDatabase(connectionString: string): Promise<SqlDatabase> {
+export async function openPostgresDatabase(
+  connectionString: string,
+  onIdleError: (err: Error) => void = () => undefined,
+): Promise<SqlDatabase> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client losing its connection (restart, failover) emits 'error' on the pool; without
+  // a listener Node would crash. The pool replaces the client on the next query.
+  pool.on('error', onIdleError);
   // Fail fast with a clear error when the server is unreachable.
   const client = await pool.connect();
   client.release();
@@ -18,22 +24,30 @@ export async function openPostgresDatabase(connectionString: string): Promise<Sq
     },
     async transaction(fn) {
       const conn = await pool.connect();
+      const tx = {
+        async query<T>(sql: string, params?: unknown[]) {
+          const r = await conn.query(sql, params as unknown[] | undefined);
+          return r.rows as T[];
+        },
+      };
+      let result: Awaited<ReturnType<typeof fn>>;
       try {
         await conn.query('BEGIN');
-        const result = await fn({
-          async query<T>(sql: string, params?: unknown[]) {
-            const r = await conn.query(sql, params as unknown[] | undefined);
-            return r.rows as T[];
-          },
-        });
+        result = await fn(tx);
         await conn.query('COMMIT');
-        return result;
       } catch (err) {
-        await conn.query('ROLLBACK');
+        try {
+          await conn.query('ROLLBACK');
+          conn.release();
+        } catch {
+          // The connection itself is broken: destroy it rather than return it to the pool,
+          // and report the original error, not the rollback's.
+          conn.release(true);
+        }
         throw err;
-      } finally {
-        conn.release();
       }
+      conn.release();
+      return result;
     },
     async close() {
       await pool.end();

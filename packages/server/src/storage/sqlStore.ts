@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, MessageRole, RiskTier } from '@baton/shared';
 import type { SqlDatabase, SqlExecutor } from './sql';
-import type { Agent, Conversation, Presence, Site, Store, StoredDecision, Visitor } from './types';
+import {
+  StateConflictError,
+  type Agent,
+  type ClaimResult,
+  type Conversation,
+  type Presence,
+  type Site,
+  type Store,
+  type StoredDecision,
+  type Visitor,
+} from './types';
 
 type Row = Record<string, unknown>;
 
@@ -24,6 +34,7 @@ function toVisitor(r: Row): Visitor {
     id: String(r.id),
     siteId: String(r.site_id),
     externalId: (r.external_id as string | null) ?? null,
+    verifiedId: (r.verified_id as string | null) ?? null,
     name: (r.name as string | null) ?? null,
     email: (r.email as string | null) ?? null,
     context: json(r.context) ?? {},
@@ -108,23 +119,30 @@ export function createSqlStore(db: SqlDatabase): Store {
         toVisitor,
       ),
     getVisitor: (id) => one(q('SELECT * FROM visitors WHERE id = $1', [id]), toVisitor),
-    async updateVisitor(id, patch) {
+    async updateVisitor(id, patch, maxContextBytes = 64 * 1024) {
+      // Merged in SQL so concurrent context updates do not overwrite each other; the size cap
+      // applies to the merged result, not just one payload.
       const rows = await q(
         `UPDATE visitors SET
            external_id = COALESCE($2, external_id),
-           name = COALESCE($3, name),
-           email = COALESCE($4, email),
-           context = COALESCE($5::jsonb, context)
-         WHERE id = $1 RETURNING *`,
+           verified_id = COALESCE($3, verified_id),
+           name = COALESCE($4, name),
+           email = COALESCE($5, email),
+           context = CASE WHEN $6::jsonb IS NULL THEN context ELSE context || $6::jsonb END
+         WHERE id = $1
+           AND ($6::jsonb IS NULL OR octet_length((context || $6::jsonb)::text) <= $7)
+         RETURNING *`,
         [
           id,
           patch.externalId ?? null,
+          patch.verifiedId ?? null,
           patch.name ?? null,
           patch.email ?? null,
           patch.context === undefined ? null : JSON.stringify(patch.context),
+          maxContextBytes,
         ],
       );
-      return toVisitor(rows[0]!);
+      return rows[0] ? toVisitor(rows[0]) : null;
     },
 
     async upsertAgent(agent) {
@@ -154,11 +172,12 @@ export function createSqlStore(db: SqlDatabase): Store {
     getAgentBySession: (tokenHash, now) =>
       one(
         q(
-          `SELECT a.* FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
+          `SELECT a.*, s.expires_at AS session_expires_at FROM agent_sessions s
+           JOIN agents a ON a.id = s.agent_id
            WHERE s.token_hash = $1 AND s.expires_at > $2`,
           [tokenHash, now],
         ),
-        toAgent,
+        (r) => ({ ...toAgent(r), sessionExpiresAt: dateOrNull(r.session_expires_at)! }),
       ),
     async updatePresence(agentId, change, now) {
       const rows = await q(
@@ -195,6 +214,9 @@ export function createSqlStore(db: SqlDatabase): Store {
     async resetPresence() {
       await q('UPDATE agent_presence SET connections = 0');
     },
+    async deleteExpiredAgentSessions(now) {
+      await q('DELETE FROM agent_sessions WHERE expires_at <= $1', [now]);
+    },
 
     async createConversation({ siteId, visitorId, now }) {
       const rows = await q(
@@ -215,14 +237,14 @@ export function createSqlStore(db: SqlDatabase): Store {
       ),
     appendMessage(input) {
       return db.transaction(async (tx) => {
-        // Row lock first: serialises writers of one conversation so seq has no gaps and a
-        // retried clientId is seen by the second writer.
-        const locked = await q(
-          'SELECT last_seq FROM conversations WHERE id = $1 FOR UPDATE',
+        // Row lock first: serialises writers of one conversation so seq has no gaps, a retried
+        // clientId is seen by the second writer, and state guards hold until commit.
+        const [conv] = await q(
+          'SELECT last_seq, state, assigned_agent_id FROM conversations WHERE id = $1 FOR UPDATE',
           [input.conversationId],
           tx,
         );
-        if (locked.length === 0) throw new Error(`conversation ${input.conversationId} not found`);
+        if (!conv) throw new Error(`conversation ${input.conversationId} not found`);
         if (input.clientId) {
           const existing = await q(
             'SELECT * FROM messages WHERE conversation_id = $1 AND role = $2 AND client_id = $3',
@@ -231,7 +253,27 @@ export function createSqlStore(db: SqlDatabase): Store {
           );
           if (existing[0]) return { message: toMessage(existing[0]), duplicate: true };
         }
-        const seq = Number(locked[0]!.last_seq) + 1;
+        const state = conv.state as Conversation['state'];
+        const owner = (conv.assigned_agent_id as string | null) ?? null;
+        const guard = input.guard;
+        if (
+          guard &&
+          (!guard.states.includes(state) ||
+            (guard.assignedAgentId !== undefined && guard.assignedAgentId !== owner))
+        ) {
+          throw new StateConflictError(input.conversationId, state, owner);
+        }
+        if (input.reopenIfResolved && state === 'resolved') {
+          await q(
+            `UPDATE conversations SET state = 'bot', lane = 'autonomous', unit = NULL, queue = NULL,
+               assigned_agent_id = NULL, enqueued_at = NULL, sla_deadline = NULL, claimed_at = NULL,
+               email_left = NULL, packet = NULL
+             WHERE id = $1`,
+            [input.conversationId],
+            tx,
+          );
+        }
+        const seq = Number(conv.last_seq) + 1;
         await q(
           'UPDATE conversations SET last_seq = $2 WHERE id = $1',
           [input.conversationId, seq],
@@ -301,7 +343,7 @@ export function createSqlStore(db: SqlDatabase): Store {
         `UPDATE conversations SET state = 'queued', lane = $2, unit = $3, tier = $4, queue = $5,
            sla_deadline = $6, packet = $7, enqueued_at = $8, assigned_agent_id = NULL,
            claimed_at = NULL, resolved_at = NULL
-         WHERE id = $1 RETURNING *`,
+         WHERE id = $1 AND state IN ('bot', 'resolved') RETURNING *`,
         [
           conversationId,
           e.lane,
@@ -313,7 +355,7 @@ export function createSqlStore(db: SqlDatabase): Store {
           e.now,
         ],
       );
-      return toConversation(rows[0]!);
+      return rows[0] ? toConversation(rows[0]) : null;
     },
     async updatePacket(conversationId, packet) {
       await q('UPDATE conversations SET packet = $2 WHERE id = $1', [
@@ -322,7 +364,23 @@ export function createSqlStore(db: SqlDatabase): Store {
       ]);
     },
     claim(conversationId, agentId, now) {
-      return db.transaction(async (tx) => {
+      return db.transaction(async (tx): Promise<ClaimResult> => {
+        // Lock the agent row: concurrent claims by one agent are counted one at a time.
+        const [agent] = await q(
+          'SELECT capacity FROM agents WHERE id = $1 FOR UPDATE',
+          [agentId],
+          tx,
+        );
+        const [open] = await q(
+          `SELECT count(*)::int AS n FROM conversations WHERE assigned_agent_id = $1 AND state = 'assigned'`,
+          [agentId],
+          tx,
+        );
+        const current = async () =>
+          one(q('SELECT * FROM conversations WHERE id = $1', [conversationId], tx), toConversation);
+        if (!agent || Number(open?.n ?? 0) >= Number(agent.capacity)) {
+          return { ok: false, reason: 'at_capacity', conversation: await current() };
+        }
         const rows = await q(
           `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, claimed_at = $3
            WHERE id = $1 AND state = 'queued' RETURNING *`,
@@ -330,14 +388,14 @@ export function createSqlStore(db: SqlDatabase): Store {
           tx,
         );
         const won = rows[0];
-        if (!won) return null;
+        if (!won) return { ok: false, reason: 'not_queued', conversation: await current() };
         // Kept apart from the conversation row so measured waits survive a reopen.
         await q(
           'INSERT INTO claims (conversation_id, queue, agent_id, enqueued_at, claimed_at) VALUES ($1, $2, $3, $4, $5)',
           [conversationId, won.queue, agentId, won.enqueued_at, now],
           tx,
         );
-        return toConversation(won);
+        return { ok: true, conversation: toConversation(won) };
       });
     },
     resolve(conversationId, agentId, outcome, now) {
@@ -366,17 +424,12 @@ export function createSqlStore(db: SqlDatabase): Store {
         return toConversation(rows[0]);
       });
     },
-    async reopen(conversationId) {
-      await q(
-        `UPDATE conversations SET state = 'bot', lane = 'autonomous', unit = NULL, queue = NULL,
-           assigned_agent_id = NULL, enqueued_at = NULL, sla_deadline = NULL, claimed_at = NULL,
-           email_left = NULL, packet = NULL
-         WHERE id = $1 AND state = 'resolved'`,
-        [conversationId],
-      );
-    },
     async setEmailLeft(conversationId, email) {
-      await q('UPDATE conversations SET email_left = $2 WHERE id = $1', [conversationId, email]);
+      const rows = await q(
+        `UPDATE conversations SET email_left = $2 WHERE id = $1 AND state = 'queued' RETURNING id`,
+        [conversationId, email],
+      );
+      return rows.length > 0;
     },
     async listWaiting(queue) {
       const rows = await q(

@@ -24,6 +24,8 @@ export interface Visitor {
   id: string;
   siteId: string;
   externalId: string | null;
+  /** The customer id proven by an identity hash (HMAC of the site's identity secret). */
+  verifiedId: string | null;
   name: string | null;
   email: string | null;
   context: CustomerContext;
@@ -66,7 +68,31 @@ export interface NewMessage {
   authorName?: string | null;
   clientId?: string | null;
   now: Date;
+  /**
+   * Checked under the conversation's row lock, so the check and the write are one step:
+   * the message is stored only while the conversation is in one of these states (and, with
+   * `assignedAgentId`, owned by that agent). Otherwise `StateConflictError` is thrown.
+   */
+  guard?: { states: ConversationState[]; assignedAgentId?: string };
+  /** A new (non-duplicate) message on a resolved conversation hands it back to the assistant. */
+  reopenIfResolved?: boolean;
 }
+
+/** The conversation was not in the state a guarded write required. */
+export class StateConflictError extends Error {
+  constructor(
+    readonly conversationId: string,
+    readonly state: ConversationState,
+    readonly assignedAgentId: string | null,
+  ) {
+    super(`conversation ${conversationId} is ${state}`);
+    this.name = 'StateConflictError';
+  }
+}
+
+export type ClaimResult =
+  | { ok: true; conversation: Conversation }
+  | { ok: false; reason: 'not_queued' | 'at_capacity'; conversation: Conversation | null };
 
 export interface StoredDecision {
   conversationId: string;
@@ -108,16 +134,27 @@ export interface Store {
   createVisitor(input: { siteId: string; tokenHash: string; now: Date }): Promise<Visitor>;
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
   getVisitor(id: string): Promise<Visitor | null>;
+  /** `context` is merged into the stored one (top-level keys replace); null if it would exceed `maxContextBytes`. */
   updateVisitor(
     id: string,
-    patch: { externalId?: string; name?: string; email?: string; context?: CustomerContext },
-  ): Promise<Visitor>;
+    patch: {
+      externalId?: string;
+      verifiedId?: string;
+      name?: string;
+      email?: string;
+      context?: CustomerContext;
+    },
+    maxContextBytes?: number,
+  ): Promise<Visitor | null>;
 
   upsertAgent(agent: Agent): Promise<void>;
   getAgent(id: string): Promise<Agent | null>;
   getAgentByEmail(email: string): Promise<Agent | null>;
   createAgentSession(tokenHash: string, agentId: string, expiresAt: Date): Promise<void>;
-  getAgentBySession(tokenHash: string, now: Date): Promise<Agent | null>;
+  getAgentBySession(
+    tokenHash: string,
+    now: Date,
+  ): Promise<(Agent & { sessionExpiresAt: Date }) | null>;
   /** Adjusts presence; `connectionsDelta` counts open sockets of the agent. */
   updatePresence(
     agentId: string,
@@ -127,7 +164,9 @@ export interface Store {
   getPresence(agentId: string): Promise<Presence>;
   /** Agents of the queue with status online and at least one open connection. */
   countAgentsOnline(queue: string): Promise<number>;
+  /** Zeroes connection counts: only for a single node starting, whose old sockets are gone. */
   resetPresence(): Promise<void>;
+  deleteExpiredAgentSessions(now: Date): Promise<void>;
 
   createConversation(input: {
     siteId: string;
@@ -141,18 +180,19 @@ export interface Store {
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   recordDecision(input: StoredDecision): Promise<void>;
   listDecisions(conversationId: string): Promise<(StoredDecision & { id: string })[]>;
-  enqueue(conversationId: string, input: Enqueue): Promise<Conversation>;
+  /** Queues a conversation the assistant still owns; null if it is already queued or assigned. */
+  enqueue(conversationId: string, input: Enqueue): Promise<Conversation | null>;
   updatePacket(conversationId: string, packet: EscalationPacket): Promise<void>;
-  /** Atomic: exactly one caller wins while the conversation is queued. */
-  claim(conversationId: string, agentId: string, now: Date): Promise<Conversation | null>;
+  /** Atomic: exactly one caller wins while the conversation is queued and the agent has capacity. */
+  claim(conversationId: string, agentId: string, now: Date): Promise<ClaimResult>;
   resolve(
     conversationId: string,
     agentId: string,
     outcome: Outcome,
     now: Date,
   ): Promise<Conversation | null>;
-  reopen(conversationId: string): Promise<void>;
-  setEmailLeft(conversationId: string, email: string): Promise<void>;
+  /** Records the email only while the conversation is queued; false otherwise. */
+  setEmailLeft(conversationId: string, email: string): Promise<boolean>;
   /** Waiting conversations of a queue, earliest SLA deadline first. */
   listWaiting(queue: string): Promise<Conversation[]>;
   listAssigned(agentId: string): Promise<Conversation[]>;

@@ -16,6 +16,7 @@ import type { EventLimiter } from './rateLimit';
 
 export interface AgentSocketData {
   agent: Agent;
+  sessionExpiresAt: Date;
 }
 
 export type AgentNamespace = Namespace<
@@ -38,8 +39,9 @@ export function registerAgentNamespace(
   nsp.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     agents.authenticate(auth?.token).then(
-      (agent) => {
+      ({ sessionExpiresAt, ...agent }) => {
         socket.data.agent = agent;
+        socket.data.sessionExpiresAt = sessionExpiresAt;
         next();
       },
       (err: unknown) => {
@@ -57,6 +59,12 @@ export function registerAgentNamespace(
       fn: (payload: z.infer<S>) => Promise<T>,
     ) => bindEvent(socket as never, event, schema, fn, log, limiter);
 
+    // The token's lifetime bounds the socket's too: an open connection does not outlive it.
+    const expiry = setTimeout(
+      () => socket.disconnect(true),
+      Math.max(0, socket.data.sessionExpiresAt.getTime() - Date.now()),
+    );
+    socket.on('disconnect', () => clearTimeout(expiry));
     void socket.join(agent.queues.map(queueRoom));
     const connectedTask = agents
       .connected(agent)
@@ -79,16 +87,24 @@ export function registerAgentNamespace(
 
     bind('presence:set', presenceSchema, (p) => agents.setPresence(agent, p.status));
     bind('queues:get', z.object({}).optional(), () => agents.listQueues(agent));
-    bind('conversation:get', conversationRefSchema, async (p) => {
-      const detail = await agents.getConversation(agent, p.conversationId);
-      await socket.join(watchRoom(p.conversationId));
-      return detail;
-    });
-    bind('conversation:claim', conversationRefSchema, async (p) => {
-      const detail = await agents.claim(agent, p.conversationId);
-      await socket.join(watchRoom(p.conversationId));
-      return detail;
-    });
+    // Join before reading so no message falls between the read and the subscription; leave
+    // again if the agent may not read the conversation.
+    const watching = async <T>(conversationId: string, read: () => Promise<T>) => {
+      const wasWatching = socket.rooms.has(watchRoom(conversationId));
+      await socket.join(watchRoom(conversationId));
+      try {
+        return await read();
+      } catch (err) {
+        if (!wasWatching) await socket.leave(watchRoom(conversationId));
+        throw err;
+      }
+    };
+    bind('conversation:get', conversationRefSchema, (p) =>
+      watching(p.conversationId, () => agents.getConversation(agent, p.conversationId)),
+    );
+    bind('conversation:claim', conversationRefSchema, (p) =>
+      watching(p.conversationId, () => agents.claim(agent, p.conversationId)),
+    );
     bind('message:send', agentMessageSchema, (p) => agents.reply(agent, p));
     bind('conversation:resolve', resolveSchema, (p) => agents.resolve(agent, p));
   });

@@ -46,17 +46,26 @@ export function registerCustomerNamespace(
     ) => bindEvent(socket as never, event, schema, fn, log, limiter);
 
     bind('session:start', sessionStartSchema, async (payload) => {
-      const { session: next, result } = await customers.startSession(payload);
       const previous = socket.data.session;
+      // Join the room before the transcript is read, so nothing written in between is missed.
+      const { session: next, result } = await customers.startSession(payload, (id) =>
+        Promise.resolve(socket.join(conversationRoom(id))),
+      );
       if (previous && previous.conversationId !== next.conversationId) {
         await socket.leave(conversationRoom(previous.conversationId));
       }
       socket.data.session = next;
-      await socket.join(conversationRoom(next.conversationId));
       return result;
     });
     bind('message:send', customerMessageSchema, (p) => customers.sendMessage(session(), p));
-    bind('human:request', humanRequestSchema, (p) => customers.requestHuman(session(), p));
+    // Never rate limited: a person must stay reachable whatever came before.
+    bindEvent(
+      socket as never,
+      'human:request',
+      humanRequestSchema,
+      (p) => customers.requestHuman(session(), p),
+      log,
+    );
     bind('identify', identifySchema, (p) => customers.identify(session(), p));
     bind('context:set', contextSetSchema, (p) => customers.setContext(session(), p));
     bind('email:leave', leaveEmailSchema, (p) => customers.leaveEmail(session(), p));

@@ -37,30 +37,33 @@ export function bindEvent<S extends z.ZodType, T>(
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (res: Ack<T>) => void) : null;
     const payload = ack ? (args.length > 1 ? args[0] : undefined) : args[0];
-    if (!ack) {
-      socket.emit('baton:error', {
-        event,
-        code: ErrorCode.ACK_REQUIRED,
-        message: `"${event}" needs an acknowledgement callback`,
-      });
-      return;
-    }
     const respond = (res: Ack<T>) => {
       try {
-        ack(res);
+        ack?.(res);
       } catch (err) {
         log.warn({ err, event, socket: socket.id }, 'ack callback threw');
       }
     };
+    // Counted before anything else, so events without an ack spend the budget too.
     Promise.resolve()
       .then(() => limiter?.consume(socket.id))
-      .then(() => handler(parsePayload(schema, payload)))
+      .then(() => {
+        if (!ack) {
+          throw new BatonError(
+            ErrorCode.ACK_REQUIRED,
+            `"${event}" needs an acknowledgement callback`,
+          );
+        }
+        return handler(parsePayload(schema, payload));
+      })
       .then(
         (data) => respond({ ok: true, data }),
         (err: unknown) => {
           if (!isBatonError(err))
             log.error({ err, event, socket: socket.id }, 'unhandled error in socket handler');
-          respond({ ok: false, error: toAckError(err) });
+          const error = toAckError(err);
+          if (ack) respond({ ok: false, error });
+          else socket.emit('baton:error', { event, code: error.code, message: error.message });
         },
       );
   });

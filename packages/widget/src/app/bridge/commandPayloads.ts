@@ -11,7 +11,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function toIdentifyPayload(value: unknown): IdentifyPayload | null {
   if (!isPlainObject(value)) return null;
   const payload: IdentifyPayload = {};
-  for (const key of ['id', 'name', 'email'] as const) {
+  for (const key of ['id', 'userHash', 'name', 'email'] as const) {
     const field = value[key];
     if (typeof field === 'string' && field !== '') payload[key] = field;
     else if (typeof field === 'number' && key === 'id') payload.id = String(field);
