@@ -33,6 +33,16 @@ export interface PriorTurn {
   triggers: TriggerName[];
 }
 
+/** An earlier contact of the same customer, with its topic when known (repeat_contact). */
+export interface ContactFact {
+  daysAgo: number;
+  /** Intent / domain of that contact, classified by the assistant; null when unknown. */
+  intent: string | null;
+  domain: string | null;
+  /** `storefront`: passed in context.recentContacts; `history`: Baton's own earlier conversation. */
+  source: 'storefront' | 'history';
+}
+
 /** Everything the engine knows about one customer turn. The engine reads nothing else. */
 export interface TurnFacts {
   /** 1-based customer turn number. */
@@ -51,4 +61,9 @@ export interface TurnFacts {
   priorTurns: PriorTurn[];
   /** Further business domains the message touches besides the intent's (feeds `multi_domain`). */
   domains?: string[];
+  /**
+   * Earlier contacts with their topics. When given, repeat_contact counts these (same topic)
+   * instead of the raw `context.recentContacts`.
+   */
+  contacts?: ContactFact[];
 }

@@ -1,4 +1,11 @@
-export type { IntentFacts, TurnFacts, HumanRequestFact, AmountFact, PriorTurn } from './facts';
+export type {
+  IntentFacts,
+  TurnFacts,
+  HumanRequestFact,
+  AmountFact,
+  PriorTurn,
+  ContactFact,
+} from './facts';
 export { decide, assess } from './engine';
 export type { Assessment, Severity } from './assessment';
 export { interpret, type Interpretation } from './matrix';

@@ -7,6 +7,8 @@ import type { AckFn } from './errors';
 import type {
   AgentProfile,
   ChatMessage,
+  HeldDraft,
+  PendingAction,
   ConversationDetail,
   Lane,
   PresenceStatus,
@@ -16,7 +18,9 @@ import type {
   Unit,
 } from './model';
 import type {
+  ActionDecisionPayload,
   AgentMessagePayload,
+  DraftReviewPayload,
   ContextSetPayload,
   ConversationRefPayload,
   CustomerMessagePayload,
@@ -94,6 +98,8 @@ export interface AgentServerEvents {
     agentId: string;
     agentName: string;
   }) => void;
+  /** Something in the conversation changed (a new held draft or pending action, a decision): refetch it. */
+  'conversation:updated': (event: { conversationId: string }) => void;
   /** Server-side error for an event sent without an ack callback. */
   'baton:error': (event: { event: string; code: string; message: string }) => void;
 }

@@ -156,9 +156,61 @@ export interface EscalationPacket {
   createdAt: string;
 }
 
+/** An assistant reply held for an agent (assisted lane): approve, edit or reject. */
+export interface HeldDraft {
+  id: string;
+  conversationId: string;
+  /** The customer message it answers. */
+  messageId: string;
+  text: string;
+  status: 'pending' | 'approved' | 'edited' | 'rejected';
+  reviewedBy: string | null;
+  createdAt: string;
+}
+
+/** A state-changing step (refund, cancellation, account change) waiting for a person's decision. */
+export interface PendingAction {
+  id: string;
+  conversationId: string;
+  /** Action type from the knowledge base, e.g. `refund`. */
+  action: string;
+  intent: string | null;
+  amount: { value: number; currency: string | null } | null;
+  /** Why the assistant may not take it (the triggers' reasons). */
+  reasons: string[];
+  status: 'pending' | 'approved' | 'denied';
+  decidedBy: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+/** One stored decision as the console shows it, with the shadow policy's beside it if any. */
+export interface DecisionSummary {
+  turn: number;
+  lane: Lane;
+  unit: Unit | null;
+  tier: RiskTier;
+  triggers: TriggerName[];
+  queue: string | null;
+  policyVersion: string;
+  shadow: {
+    policyVersion: string;
+    lane: Lane;
+    unit: Unit | null;
+    triggers: TriggerName[];
+    queue: string | null;
+  } | null;
+  createdAt: string;
+}
+
 export interface WaitingConversation {
   conversationId: string;
   queue: string;
+  lane: Lane;
+  unit: Unit | null;
+  /** Held drafts and actions waiting for this queue's decision. */
+  pendingDrafts: number;
+  pendingActions: number;
   tier: RiskTier;
   triggers: TriggerName[];
   summary: string;
@@ -187,7 +239,11 @@ export interface AgentProfile {
 export interface ConversationDetail {
   id: string;
   state: ConversationState;
+  lane: Lane;
   queue: string | null;
+  drafts: HeldDraft[];
+  actions: PendingAction[];
+  decisions: DecisionSummary[];
   assignedAgent: { id: string; name: string } | null;
   packet: EscalationPacket | null;
   messages: ChatMessage[];

@@ -96,6 +96,18 @@ export const resolveSchema = z.object({
     note: z.string().max(2000).optional(),
   }),
 });
+export const draftReviewSchema = z.discriminatedUnion('decision', [
+  z.object({ conversationId: id, draftId: id, decision: z.literal('approve') }),
+  z.object({ conversationId: id, draftId: id, decision: z.literal('edit'), text: messageText }),
+  z.object({ conversationId: id, draftId: id, decision: z.literal('reject') }),
+]);
+export const actionDecisionSchema = z.object({
+  conversationId: id,
+  actionId: id,
+  decision: z.enum(['approve', 'deny']),
+  /** Shown to the customer with a denial. */
+  note: z.string().trim().max(1000).optional(),
+});
 export const emptySchema = z.object({}).strict().optional();
 
 export type SessionStartPayload = z.infer<typeof sessionStartSchema>;
@@ -110,3 +122,5 @@ export type PresencePayload = z.infer<typeof presenceSchema>;
 export type ConversationRefPayload = z.infer<typeof conversationRefSchema>;
 export type AgentMessagePayload = z.infer<typeof agentMessageSchema>;
 export type ResolvePayload = z.infer<typeof resolveSchema>;
+export type DraftReviewPayload = z.infer<typeof draftReviewSchema>;
+export type ActionDecisionPayload = z.infer<typeof actionDecisionSchema>;

@@ -7,6 +7,8 @@ import {
   type AgentProfile,
   type ChatMessage,
   type ConversationDetail,
+  type Decision,
+  type DecisionSummary,
   type PresenceStatus,
   type QueueSnapshot,
   type ResolvePayload,
@@ -17,6 +19,7 @@ import {
   type ClaimResult,
   type Conversation,
   type Store,
+  type StoredDecision,
 } from '../storage';
 import type { Clock } from './clock';
 import type { Notifier } from './notifier';
@@ -32,6 +35,23 @@ export interface AgentServiceDeps {
   queues: QueueService;
   notifier: Notifier;
   clock: Clock;
+}
+
+export function summarizeDecision(d: StoredDecision): DecisionSummary {
+  const brief = (x: Decision) => ({
+    policyVersion: x.policyVersion,
+    lane: x.lane,
+    unit: x.unit,
+    triggers: x.triggers.map((t) => t.name),
+    queue: x.queue,
+  });
+  return {
+    turn: d.turn,
+    tier: d.decision.tier,
+    ...brief(d.decision),
+    shadow: d.shadow ? brief(d.shadow) : null,
+    createdAt: d.now.toISOString(),
+  };
 }
 
 export const profileOf = (agent: Agent): AgentProfile => ({
@@ -98,16 +118,23 @@ export function createAgentService(deps: AgentServiceDeps) {
   }
 
   async function detail(conversation: Conversation): Promise<ConversationDetail> {
-    const [messages, owner] = await Promise.all([
+    const [messages, owner, drafts, actions, decisions] = await Promise.all([
       store.listMessages(conversation.id),
       conversation.assignedAgentId
         ? store.getAgent(conversation.assignedAgentId)
         : Promise.resolve(null),
+      store.listDrafts(conversation.id),
+      store.listActions(conversation.id),
+      store.listDecisions(conversation.id),
     ]);
     return {
       id: conversation.id,
       state: conversation.state,
+      lane: conversation.lane,
       queue: conversation.queue,
+      drafts,
+      actions,
+      decisions: decisions.map(summarizeDecision),
       assignedAgent: owner ? { id: owner.id, name: owner.name } : null,
       packet: conversation.packet,
       messages,

@@ -44,7 +44,10 @@ export function createQueueService(deps: QueueServiceDeps) {
       store.listWaiting(name),
       store.countAgentsOnline(name),
     ]);
-    const visitors = await Promise.all(waiting.map((c) => store.getVisitor(c.visitorId)));
+    const [visitors, pending] = await Promise.all([
+      Promise.all(waiting.map((c) => store.getVisitor(c.visitorId))),
+      store.countPending(waiting.map((c) => c.id)),
+    ]);
     return {
       name,
       displayName: queue.displayName,
@@ -52,6 +55,10 @@ export function createQueueService(deps: QueueServiceDeps) {
       waiting: waiting.map((c, i) => ({
         conversationId: c.id,
         queue: name,
+        lane: c.lane,
+        unit: c.unit,
+        pendingDrafts: pending.get(c.id)?.drafts ?? 0,
+        pendingActions: pending.get(c.id)?.actions ?? 0,
         tier: c.tier,
         triggers: c.packet?.triggers.map((t) => t.name) ?? [],
         summary: c.packet?.summary ?? '',

@@ -84,6 +84,7 @@ CREATE TABLE decisions (
   policy_version TEXT NOT NULL,
   mode TEXT NOT NULL,
   decision JSONB NOT NULL,
+  shadow JSONB,
   facts JSONB NOT NULL,
   created_at TIMESTAMPTZ NOT NULL
 );
@@ -96,6 +97,40 @@ CREATE TABLE claims (
   claimed_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX claims_queue ON claims (queue, claimed_at);
+CREATE TABLE held_drafts (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  message_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  reviewed_by TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  reviewed_at TIMESTAMPTZ
+);
+CREATE INDEX held_drafts_conversation ON held_drafts (conversation_id, created_at);
+CREATE TABLE pending_actions (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  action TEXT NOT NULL,
+  intent TEXT,
+  amount NUMERIC,
+  currency TEXT,
+  reasons JSONB NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  decided_by TEXT,
+  note TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  decided_at TIMESTAMPTZ
+);
+CREATE INDEX pending_actions_conversation ON pending_actions (conversation_id, created_at);
+CREATE TABLE policy_versions (
+  id TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  source TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  loaded_at TIMESTAMPTZ NOT NULL
+);
 CREATE TABLE outcomes (
   conversation_id TEXT NOT NULL REFERENCES conversations(id),
   agent_id TEXT NOT NULL REFERENCES agents(id),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, MessageRole, RiskTier } from '@baton/shared';
+import type { ChatMessage, HeldDraft, MessageRole, PendingAction, RiskTier } from '@baton/shared';
 import type { SqlDatabase, SqlExecutor } from './sql';
 import {
   StateConflictError,
@@ -71,6 +71,36 @@ function toConversation(r: Row): Conversation {
     emailLeft: (r.email_left as string | null) ?? null,
     packet: r.packet === null || r.packet === undefined ? null : json(r.packet),
     createdAt: dateOrNull(r.created_at) ?? new Date(0),
+  };
+}
+
+function toDraft(r: Row): HeldDraft {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    messageId: String(r.message_id),
+    text: String(r.text),
+    status: r.status as HeldDraft['status'],
+    reviewedBy: (r.reviewed_by as string | null) ?? null,
+    createdAt: iso(r.created_at),
+  };
+}
+
+function toAction(r: Row): PendingAction {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    action: String(r.action),
+    intent: (r.intent as string | null) ?? null,
+    amount:
+      r.amount === null || r.amount === undefined
+        ? null
+        : { value: Number(r.amount), currency: (r.currency as string | null) ?? null },
+    reasons: json<string[]>(r.reasons) ?? [],
+    status: r.status as PendingAction['status'],
+    decidedBy: (r.decided_by as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
+    createdAt: iso(r.created_at),
   };
 }
 
@@ -306,8 +336,8 @@ export function createSqlStore(db: SqlDatabase): Store {
     },
     async recordDecision(d) {
       await q(
-        `INSERT INTO decisions (id, conversation_id, message_id, turn, lane, policy_version, mode, decision, facts, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO decisions (id, conversation_id, message_id, turn, lane, policy_version, mode, decision, facts, created_at, shadow)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           randomUUID(),
           d.conversationId,
@@ -319,6 +349,7 @@ export function createSqlStore(db: SqlDatabase): Store {
           JSON.stringify(d.decision),
           JSON.stringify(d.facts),
           d.now,
+          d.shadow ? JSON.stringify(d.shadow) : null,
         ],
       );
     },
@@ -334,6 +365,7 @@ export function createSqlStore(db: SqlDatabase): Store {
         turn: Number(r.turn),
         mode: r.mode as StoredDecision['mode'],
         decision: json(r.decision),
+        shadow: r.shadow === null || r.shadow === undefined ? null : json(r.shadow),
         facts: json(r.facts),
         now: dateOrNull(r.created_at) ?? new Date(0),
       }));
@@ -454,6 +486,123 @@ export function createSqlStore(db: SqlDatabase): Store {
         [queue, since, limit],
       );
       return rows.map((r) => Number(r.wait_ms));
+    },
+    async createDraft({ conversationId, messageId, text, now }) {
+      const rows = await q(
+        `INSERT INTO held_drafts (id, conversation_id, message_id, text, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [randomUUID(), conversationId, messageId, text, now],
+      );
+      return toDraft(rows[0]!);
+    },
+    async listDrafts(conversationId) {
+      const rows = await q(
+        'SELECT * FROM held_drafts WHERE conversation_id = $1 ORDER BY created_at, id',
+        [conversationId],
+      );
+      return rows.map(toDraft);
+    },
+    reviewDraft: ({ conversationId, draftId, status, reviewedBy, now }) =>
+      one(
+        q(
+          `UPDATE held_drafts SET status = $3, reviewed_by = $4, reviewed_at = $5
+           WHERE id = $1 AND conversation_id = $2 AND status = 'pending' RETURNING *`,
+          [draftId, conversationId, status, reviewedBy, now],
+        ),
+        toDraft,
+      ),
+    async createAction({ conversationId, action, intent, amount, reasons, now }) {
+      const rows = await q(
+        `INSERT INTO pending_actions (id, conversation_id, action, intent, amount, currency, reasons, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          randomUUID(),
+          conversationId,
+          action,
+          intent,
+          amount?.value ?? null,
+          amount?.currency ?? null,
+          JSON.stringify(reasons),
+          now,
+        ],
+      );
+      return toAction(rows[0]!);
+    },
+    async listActions(conversationId) {
+      const rows = await q(
+        'SELECT * FROM pending_actions WHERE conversation_id = $1 ORDER BY created_at, id',
+        [conversationId],
+      );
+      return rows.map(toAction);
+    },
+    decideAction: ({ conversationId, actionId, status, decidedBy, note, now }) =>
+      one(
+        q(
+          `UPDATE pending_actions SET status = $3, decided_by = $4, note = $5, decided_at = $6
+           WHERE id = $1 AND conversation_id = $2 AND status = 'pending' RETURNING *`,
+          [actionId, conversationId, status, decidedBy, note, now],
+        ),
+        toAction,
+      ),
+    async countPending(conversationIds) {
+      const counts = new Map(conversationIds.map((id) => [id, { drafts: 0, actions: 0 }]));
+      if (conversationIds.length === 0) return counts;
+      const rows = await q(
+        `SELECT conversation_id, 'drafts' AS kind, count(*)::int AS n FROM held_drafts
+           WHERE conversation_id = ANY($1) AND status = 'pending' GROUP BY conversation_id
+         UNION ALL
+         SELECT conversation_id, 'actions' AS kind, count(*)::int AS n FROM pending_actions
+           WHERE conversation_id = ANY($1) AND status = 'pending' GROUP BY conversation_id`,
+        [conversationIds],
+      );
+      for (const r of rows) {
+        const entry = counts.get(String(r.conversation_id));
+        if (entry) entry[r.kind === 'drafts' ? 'drafts' : 'actions'] = Number(r.n);
+      }
+      return counts;
+    },
+    async savePolicyVersion({ version, mode, source, yaml, now }) {
+      await q(
+        `INSERT INTO policy_versions (id, version, mode, source, yaml, loaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [randomUUID(), version, mode, source, yaml, now],
+      );
+    },
+    async listPolicyVersions(limit) {
+      const rows = await q('SELECT * FROM policy_versions ORDER BY loaded_at DESC, id LIMIT $1', [
+        limit,
+      ]);
+      return rows.map((r) => ({
+        version: String(r.version),
+        mode: String(r.mode),
+        source: String(r.source),
+        yaml: String(r.yaml),
+        loadedAt: dateOrNull(r.loaded_at) ?? new Date(0),
+      }));
+    },
+    async contactHistory({ siteId, visitorId, externalId, excludeConversationId, since }) {
+      // The first classified intent of each earlier conversation is its topic.
+      const rows = await q(
+        `SELECT c.id, c.created_at, first.intent, first.domain
+         FROM conversations c
+         JOIN visitors v ON v.id = c.visitor_id
+         LEFT JOIN LATERAL (
+           SELECT d.facts -> 'intent' ->> 'name' AS intent, d.facts -> 'intent' ->> 'domain' AS domain
+           FROM decisions d
+           WHERE d.conversation_id = c.id AND jsonb_typeof(d.facts -> 'intent') = 'object'
+           ORDER BY d.turn LIMIT 1
+         ) first ON true
+         WHERE c.site_id = $1 AND c.id <> $4 AND c.created_at >= $5
+           AND (c.visitor_id = $2 OR ($3::text IS NOT NULL AND v.external_id = $3))
+         ORDER BY c.created_at`,
+        [siteId, visitorId, externalId, excludeConversationId, since],
+      );
+      return rows.map((r) => ({
+        conversationId: String(r.id),
+        at: dateOrNull(r.created_at) ?? new Date(0),
+        intent: (r.intent as string | null) ?? null,
+        domain: (r.domain as string | null) ?? null,
+      }));
     },
     close: () => db.close(),
   };

@@ -5,7 +5,9 @@ import type {
   Decision,
   EscalationOutcome,
   EscalationPacket,
+  HeldDraft,
   Lane,
+  PendingAction,
   MessageRole,
   PresenceStatus,
   RiskTier,
@@ -100,6 +102,8 @@ export interface StoredDecision {
   turn: number;
   mode: 'enforce' | 'shadow';
   decision: Decision;
+  /** The candidate policy's decision for the same facts (shadow evaluation), if any. */
+  shadow?: Decision | null;
   facts: unknown;
   now: Date;
 }
@@ -198,5 +202,63 @@ export interface Store {
   listAssigned(agentId: string): Promise<Conversation[]>;
   /** Measured waits (claimed_at - enqueued_at, in ms) of the latest claims in a queue. */
   recentWaits(queue: string, since: Date, limit: number): Promise<number[]>;
+  createDraft(input: {
+    conversationId: string;
+    messageId: string;
+    text: string;
+    now: Date;
+  }): Promise<HeldDraft>;
+  listDrafts(conversationId: string): Promise<HeldDraft[]>;
+  /** Atomic: only a pending draft can be reviewed; null otherwise. */
+  reviewDraft(input: {
+    conversationId: string;
+    draftId: string;
+    status: 'approved' | 'edited' | 'rejected';
+    reviewedBy: string;
+    now: Date;
+  }): Promise<HeldDraft | null>;
+  createAction(input: {
+    conversationId: string;
+    action: string;
+    intent: string | null;
+    amount: { value: number; currency: string | null } | null;
+    reasons: string[];
+    now: Date;
+  }): Promise<PendingAction>;
+  listActions(conversationId: string): Promise<PendingAction[]>;
+  /** Atomic: only a pending action can be decided; null otherwise. */
+  decideAction(input: {
+    conversationId: string;
+    actionId: string;
+    status: 'approved' | 'denied';
+    decidedBy: string;
+    note: string | null;
+    now: Date;
+  }): Promise<PendingAction | null>;
+  countPending(
+    conversationIds: string[],
+  ): Promise<Map<string, { drafts: number; actions: number }>>;
+  /** Conversations with pending actions in a queue's domain, for conversations not queued. */
+  savePolicyVersion(input: {
+    version: string;
+    mode: string;
+    source: string;
+    yaml: string;
+    now: Date;
+  }): Promise<void>;
+  listPolicyVersions(
+    limit: number,
+  ): Promise<{ version: string; mode: string; source: string; yaml: string; loadedAt: Date }[]>;
+  /**
+   * Earlier contacts of the same customer (same visitor, or same identified customer id) since
+   * `since`, excluding one conversation: one row per earlier conversation with its first intent.
+   */
+  contactHistory(input: {
+    siteId: string;
+    visitorId: string;
+    externalId: string | null;
+    excludeConversationId: string;
+    since: Date;
+  }): Promise<{ conversationId: string; at: Date; intent: string | null; domain: string | null }[]>;
   close(): Promise<void>;
 }

@@ -1,0 +1,168 @@
+import type { CustomerContext, Decision, Lane } from '@baton/shared';
+import {
+  decide,
+  detectHumanRequest,
+  effectiveThreshold,
+  laneRank,
+  type ContactFact,
+  type HumanRequestFact,
+  type IntentFacts,
+  type Policy,
+  type TurnFacts,
+} from '@baton/escalation';
+import type { AssistantProposal } from '../assistant';
+
+/**
+ * What the server does with a turn, given the lane the conversation is in:
+ * - `reply`: the assistant's reply goes to the customer (autonomous lane);
+ * - `hold_draft`: the reply is held for an agent to approve, edit or reject (assisted lane);
+ * - `hold_action`: a state-changing step waits for an agent's decision while the assistant keeps
+ *   answering general questions (unit `action`);
+ * - `silent`: a person owns the conversation; nothing from the assistant reaches the customer.
+ */
+export type TurnAct = 'reply' | 'hold_draft' | 'hold_action' | 'silent';
+
+/** One earlier customer turn, as stored with its decision. */
+export interface TurnRecord {
+  text: string | null;
+  intent: IntentFacts | null;
+  /** Sentiment of the customer's text; null for a button press. */
+  sentiment: number | null;
+  decision: Decision | null;
+}
+
+export interface PlanInput {
+  /** Customer text, or null for a press of the Talk to a human button. */
+  text: string | null;
+  /** The assistant's proposal for `text`; null for a button, a silent lane or a failed assistant. */
+  proposal: AssistantProposal | null;
+  context: CustomerContext;
+  /** Earlier customer turns of this conversation, oldest first. */
+  prior: TurnRecord[];
+  /** The conversation's lane before this turn (sticky: it only falls when an agent resolves). */
+  lane: Lane;
+  policy: Policy;
+  /** A candidate policy evaluated in shadow beside the acting one, if any. */
+  shadow?: Policy | null;
+  now: Date;
+  /** Further business domains the message touches (multi_domain). */
+  domains?: string[];
+  /** Earlier contacts of this customer with their topics (repeat_contact). */
+  contacts?: ContactFact[];
+}
+
+export interface TurnPlan {
+  facts: TurnFacts;
+  /** Null when the conversation is already in the human lane (nothing to decide). */
+  decision: Decision | null;
+  shadowDecision: Decision | null;
+  humanRequest: HumanRequestFact | null;
+  /** The proposal as used: a weak topic guess on a request for a person is dropped. */
+  proposal: AssistantProposal | null;
+  act: TurnAct;
+  /** The lane this turn was handled in (max of the conversation's lane and the decision's). */
+  turnLane: Lane;
+  /** The conversation's lane after this turn. */
+  lane: Lane;
+  /** True when this turn moves the conversation (or an action) to a person's queue. */
+  escalates: boolean;
+  /** The most recent intent the assistant was confident about, this turn or earlier. */
+  topic: IntentFacts | null;
+}
+
+const maxLane = (a: Lane, b: Lane): Lane => (laneRank(a) >= laneRank(b) ? a : b);
+
+export function humanRequestOf(text: string | null): HumanRequestFact | null {
+  if (text === null) return { source: 'button', phrase: null };
+  const detected = detectHumanRequest(text);
+  return detected.matched ? { source: 'text', phrase: detected.phrase } : null;
+}
+
+/**
+ * One customer turn as a pure function: facts → engine decision → what to do with it. The server
+ * and `pnpm simulate` both use it, so a replay shows exactly what the server would have done.
+ */
+export function planTurn(input: PlanInput): TurnPlan {
+  const { policy, prior, text } = input;
+  const humanRequest = humanRequestOf(text);
+  const confident = (intent: IntentFacts | null | undefined): intent is IntentFacts =>
+    !!intent && intent.confidence >= effectiveThreshold(policy, intent.tier, intent.action);
+  // "I want to talk to a person" is the request itself: a weak guess at another topic from those
+  // words would only mislead the agent and the engine.
+  const proposal =
+    input.proposal && humanRequest && !confident(input.proposal.intent)
+      ? { ...input.proposal, intent: null }
+      : input.proposal;
+  const sentiments = prior.map((t) => t.sentiment).filter((s): s is number => s !== null);
+  const facts: TurnFacts = {
+    turn: prior.length + 1,
+    text,
+    humanRequest,
+    intent: proposal?.intent ?? null,
+    amount: proposal?.amount ?? null,
+    sentimentScores: proposal && text !== null ? [...sentiments, proposal.sentiment] : sentiments,
+    context: input.context,
+    priorTurns: prior.map((t) => ({
+      intent: t.intent?.name ?? null,
+      lane: t.decision?.lane ?? 'human',
+      triggers: t.decision?.triggers.map((hit) => hit.name) ?? [],
+    })),
+    ...(input.domains && input.domains.length > 0 && { domains: input.domains }),
+    ...(input.contacts && { contacts: input.contacts }),
+  };
+  const topic = [proposal?.intent, ...prior.map((t) => t.intent).reverse()].find(confident) ?? null;
+
+  if (input.lane === 'human') {
+    return {
+      facts,
+      decision: null,
+      shadowDecision: null,
+      humanRequest,
+      proposal,
+      act: 'silent',
+      turnLane: 'human',
+      lane: 'human',
+      escalates: false,
+      topic,
+    };
+  }
+
+  const decision = decide(facts, policy, input.now);
+  const shadowDecision = input.shadow ? decide(facts, input.shadow, input.now) : null;
+  // A policy in shadow mode records its decisions but acts as before (the assistant answers);
+  // a request for a person is honoured in every mode.
+  const acting: Decision =
+    policy.mode === 'shadow' && !humanRequest
+      ? { ...decision, lane: 'autonomous', unit: null, queue: null }
+      : decision;
+
+  const turnLane = maxLane(input.lane, acting.lane);
+  if (acting.lane === 'human' && acting.unit === 'action' && !humanRequest) {
+    return {
+      facts,
+      decision,
+      shadowDecision,
+      humanRequest,
+      proposal,
+      act: 'hold_action',
+      turnLane,
+      lane: input.lane,
+      escalates: true,
+      topic,
+    };
+  }
+  const act: TurnAct =
+    turnLane === 'human' ? 'silent' : turnLane === 'assisted' ? 'hold_draft' : 'reply';
+  return {
+    facts,
+    decision,
+    shadowDecision,
+    humanRequest,
+    proposal,
+    act,
+    turnLane,
+    lane: turnLane,
+    escalates: laneRank(turnLane) > laneRank(input.lane),
+    topic,
+  };
+}
