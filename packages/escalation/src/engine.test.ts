@@ -39,13 +39,25 @@ describe('decide: the escalation matrix', () => {
       { lane: 'autonomous', unit: null, tier: 2, queue: null, triggers: [] },
     ],
     [
-      'one medium (low confidence) → assisted, answer',
+      'first unclear tier-1 turn → autonomous: one clarifying question',
       facts({ intent: intent(INTENTS.orderStatus, { confidence: 0.3 }) }),
+      { lane: 'autonomous', unit: null, tier: 1, queue: null, triggers: ['low_confidence'] },
+    ],
+    [
+      'one medium (low confidence again) → assisted, answer',
+      facts({
+        intent: intent(INTENTS.orderStatus, { confidence: 0.3 }),
+        priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
+      }),
       { lane: 'assisted', unit: 'answer', tier: 1, queue: 'general', triggers: ['low_confidence'] },
     ],
     [
-      'no intent on a text turn → assisted',
-      facts({ text: 'hmm the blue one', intent: null }),
+      'no intent on a text turn after a miss → assisted',
+      facts({
+        text: 'hmm the blue one',
+        intent: null,
+        priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
+      }),
       { lane: 'assisted', unit: 'answer', tier: 1, queue: 'general', triggers: ['low_confidence'] },
     ],
     [
@@ -250,7 +262,10 @@ describe('decide: policy', () => {
         tiers: { 3: 'exceptions', 4: 'trust-safety' },
       },
     });
-    const low = facts({ intent: intent(INTENTS.orderStatus, { confidence: 0.1 }) });
+    const low = facts({
+      intent: intent(INTENTS.orderStatus, { confidence: 0.1 }),
+      priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
+    });
     expect(decide(low, policy, NOW).queue).toBe('logistics');
     expect(decide(facts({ intent: INTENTS.priceMatch, amount: usd(5) }), policy, NOW).queue).toBe(
       'exceptions',
@@ -260,7 +275,7 @@ describe('decide: policy', () => {
   });
 
   it('severity overrides tune triggers, and `low` records without acting', () => {
-    const f = facts({ context: vip });
+    const f = facts({ intent: INTENTS.returnItem, context: vip });
     expect(decide(f, defaultPolicy, NOW).lane).toBe('assisted');
     const high = policyWith({ severity: { customer_pressure: 'high' } });
     expect(decide(f, high, NOW).lane).toBe('human');

@@ -50,7 +50,54 @@ export function assess(facts: TurnFacts, policy: Policy): Assessment[] {
     const override = overrides[a.hit.name];
     if (override) a.severity = override;
   }
+  softenAlone(seen, policy, tuned);
   return [...explicitRequest(humanRequest), ...tuned];
+}
+
+const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+
+/**
+ * Two signals that mean little on their own and a lot together. Each is downgraded to `low`
+ * (recorded, not acted on) only while nothing else of medium or higher severity fires, so
+ * adding any other signal restores it — the lane never falls when a risk is added.
+ * - low_confidence on a calm tier-1/2 turn, when the previous turn was understood: the
+ *   autonomous lane asks one clarifying question (a second miss in a row escalates).
+ * - customer_pressure on an informational turn: a VIP asking where an order is needs an
+ *   answer, not a queue; pressure weighs once there is a problem.
+ */
+function softenAlone(facts: TurnFacts, policy: Policy, assessments: Assessment[]): void {
+  const others = (name: TriggerName) =>
+    assessments.some((a) => a.hit.name !== name && RANK[a.severity] >= RANK.medium);
+  const informational =
+    facts.intent === null || policy.actions.informational.includes(facts.intent.action);
+  const low = assessments.find((a) => a.hit.name === 'low_confidence');
+  const pressure = assessments.find((a) => a.hit.name === 'customer_pressure');
+  const lastTurn = facts.priorTurns.at(-1);
+  const sentiment = facts.sentimentScores.at(-1) ?? 0;
+  if (
+    low &&
+    low.severity === 'medium' &&
+    policy.confidence.clarifyOnce &&
+    policy.severity.low_confidence === undefined &&
+    (facts.intent === null || facts.intent.tier <= 2) &&
+    informational &&
+    sentiment > policy.sentiment.negativeScore &&
+    !lastTurn?.triggers.includes('low_confidence') &&
+    !others('low_confidence')
+  ) {
+    low.severity = 'low';
+    low.hit.reason += '; the assistant asks one clarifying question';
+  }
+  if (
+    pressure &&
+    pressure.severity === 'medium' &&
+    policy.severity.customer_pressure === undefined &&
+    informational &&
+    !others('customer_pressure')
+  ) {
+    pressure.severity = 'low';
+    pressure.hit.reason += ' (informational question: noted, not escalated)';
+  }
 }
 
 /**

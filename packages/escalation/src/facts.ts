@@ -62,8 +62,11 @@ export interface TurnFacts {
   /** Further business domains the message touches besides the intent's (feeds `multi_domain`). */
   domains?: string[];
   /**
-   * Earlier contacts with their topics. When given, repeat_contact counts these (same topic)
-   * instead of the raw `context.recentContacts`.
+   * Earlier contacts with their topics (storefront and history, not this conversation). When
+   * given, repeat_contact counts those within the window that could be on this turn's topic
+   * (same intent, same domain, or a contact of unknown topic) instead of the raw
+   * `context.recentContacts`. This turn's topic is its intent, or for a turn without one the
+   * most recent earlier turn's intent.
    */
   contacts?: ContactFact[];
 }

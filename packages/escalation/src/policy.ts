@@ -34,6 +34,11 @@ export const policySchema = z.strictObject({
     tiers: tierMap(threshold).prefault({}),
     /** Per proposed action; the effective threshold is the higher of tier and action. */
     actions: z.record(key, threshold).prefault({}),
+    /**
+     * The autonomous lane may ask ONE clarifying question when a calm tier-1/2 message is not
+     * understood and nothing else is at stake; a second miss in a row escalates.
+     */
+    clarifyOnce: z.boolean().default(true),
   }),
   /** The assistant's authority per action, e.g. `refund: { maxAmount: 100, currency: USD }`. */
   limits: z.record(key, z.strictObject({ maxAmount: z.number().nonnegative(), currency })),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../test/fixtures';
 import { defaultPolicyInput } from './defaultPolicy';
 import { decide } from './engine';
-import type { IntentFacts, TurnFacts } from './facts';
+import type { ContactFact, IntentFacts, TurnFacts } from './facts';
 import { laneRank } from './lanes';
 import { validatePolicy, type Policy } from './policy';
 
@@ -99,6 +99,13 @@ const priorTurnArb = fc.record({
   triggers: fc.subarray<TriggerName>([...TRIGGERS], { maxLength: 3 }),
 });
 
+const contactArb: fc.Arbitrary<ContactFact> = fc.record({
+  daysAgo: fc.integer({ min: 0, max: 30 }),
+  intent: fc.option(fc.constantFrom(...NAMES), { nil: null, freq: 3 }),
+  domain: fc.option(fc.constantFrom(...DOMAINS), { nil: null, freq: 3 }),
+  source: fc.constantFrom('storefront' as const, 'history' as const),
+});
+
 const factsArb: fc.Arbitrary<TurnFacts> = fc
   .record({
     text: fc.option(fc.constantFrom(...TEXTS), { nil: null, freq: 6 }),
@@ -115,6 +122,7 @@ const factsArb: fc.Arbitrary<TurnFacts> = fc
     context: contextArb,
     priorTurns: fc.array(priorTurnArb, { maxLength: 4 }),
     domains: fc.option(fc.subarray(DOMAINS, { maxLength: 2 }), { nil: undefined }),
+    contacts: fc.option(fc.array(contactArb, { maxLength: 4 }), { nil: undefined }),
   })
   .map((r) => ({
     turn: r.priorTurns.length + 1,
@@ -126,6 +134,7 @@ const factsArb: fc.Arbitrary<TurnFacts> = fc
     context: r.context,
     priorTurns: r.priorTurns,
     ...(r.domains ? { domains: r.domains } : {}),
+    ...(r.contacts ? { contacts: r.contacts } : {}),
   }));
 
 /** Any valid policy: thresholds, autonomy, matrix and severity overrides all vary. */
@@ -301,6 +310,61 @@ describe('adding a risk signal never lowers the lane', () => {
         const mixed = { ...f, domains: [...(f.domains ?? []), domain] };
         expect(rank(mixed, policy)).toBeGreaterThanOrEqual(rank(f, policy));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('more earlier contacts, whatever their topic', () => {
+    fc.assert(
+      fc.property(
+        factsArb,
+        policyArb,
+        fc.array(contactArb, { minLength: 1, maxLength: 3 }),
+        (f, policy, more) => {
+          const again = { ...f, contacts: [...(f.contacts ?? []), ...more] };
+          expect(rank(again, policy)).toBeGreaterThanOrEqual(
+            rank({ ...f, contacts: f.contacts ?? [] }, policy),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('more earlier contacts on the same topic as this turn', () => {
+    fc.assert(
+      fc.property(
+        factsArb,
+        policyArb,
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('storefront' as const, 'history' as const),
+        (f, policy, ages, source) => {
+          // This turn's topic: its intent, else the most recent earlier intent, else unknown.
+          const topic =
+            f.intent?.name ?? [...f.priorTurns].reverse().find((t) => t.intent)?.intent ?? null;
+          const same = ages.map((daysAgo) => ({
+            daysAgo,
+            intent: topic,
+            domain: f.intent?.domain ?? null,
+            source,
+          }));
+          const base = { ...f, contacts: f.contacts ?? [] };
+          const again = { ...f, contacts: [...base.contacts, ...same] };
+          expect(rank(again, policy)).toBeGreaterThanOrEqual(rank(base, policy));
+          // Enough of them always fire repeat_contact.
+          const many = {
+            ...f,
+            contacts: [
+              ...base.contacts,
+              ...Array.from({ length: policy.repeatContact.count }, () => ({
+                ...same[0]!,
+                daysAgo: 0,
+              })),
+            ],
+          };
+          expect(decide(many, policy, NOW).triggers.map((t) => t.name)).toContain('repeat_contact');
+        },
+      ),
       { numRuns: 300 },
     );
   });

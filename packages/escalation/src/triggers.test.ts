@@ -4,7 +4,7 @@ import { facts, intent, INTENTS } from '../test/fixtures';
 import type { Severity } from './assessment';
 import { defaultPolicy } from './defaultPolicy';
 import { assess } from './engine';
-import type { TurnFacts } from './facts';
+import type { ContactFact, TurnFacts } from './facts';
 import { validatePolicy, type Policy } from './policy';
 import { defaultPolicyInput } from './defaultPolicy';
 import { effectiveThreshold } from './triggers/lowConfidence';
@@ -59,8 +59,26 @@ table('explicit_human_request', [
 table('low_confidence', [
   ['confidence above the threshold', facts(), null],
   [
-    'tier-1 lookup under its threshold → medium',
+    'tier-1 lookup under its threshold, first miss → low (one clarifying question)',
     facts({ intent: intent(INTENTS.orderStatus, { confidence: 0.3 }) }),
+    'low',
+  ],
+  [
+    'tier-1 lookup under its threshold after a misunderstood turn → medium',
+    facts({
+      intent: intent(INTENTS.orderStatus, { confidence: 0.3 }),
+      priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
+    }),
+    'medium',
+  ],
+  [
+    'tier-1 miss from an upset customer → medium, no clarifying round',
+    facts({ intent: intent(INTENTS.orderStatus, { confidence: 0.3 }), sentimentScores: [-0.6] }),
+    'medium',
+  ],
+  [
+    'tier-2 action under its threshold → medium (not informational)',
+    facts({ intent: intent(INTENTS.returnItem, { confidence: 0.3 }) }),
     'medium',
   ],
   [
@@ -86,9 +104,22 @@ table('low_confidence', [
   [
     'NaN confidence counts as low',
     facts({ intent: intent(INTENTS.orderStatus, { confidence: Number.NaN }) }),
+    'low',
+  ],
+  [
+    'no intent matched a text turn, first miss → low',
+    facts({ text: 'blue?', intent: null }),
+    'low',
+  ],
+  [
+    'no intent matched twice in a row → medium',
+    facts({
+      text: 'blue?',
+      intent: null,
+      priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
+    }),
     'medium',
   ],
-  ['no intent matched a text turn → medium', facts({ text: 'blue?', intent: null }), 'medium'],
   [
     'no intent on a button press',
     facts({ text: null, intent: null, humanRequest: { source: 'button', phrase: null } }),
@@ -290,10 +321,27 @@ table('missing_context', [
 
 table('customer_pressure', [
   ['standard customer', ctx({ customer: { tier: 'standard' } }), null],
-  ['vip customer → medium', ctx({ customer: { tier: 'vip' } }), 'medium'],
-  ['enterprise customer', ctx({ customer: { tier: 'enterprise' } }), 'medium'],
-  ['renewal in 30 days', ctx({ account: { renewalInDays: 30 } }), 'medium'],
-  ['renewal in 0 days', ctx({ account: { renewalInDays: 0 } }), 'medium'],
+  ['vip asking an informational question → low (noted)', ctx({ customer: { tier: 'vip' } }), 'low'],
+  [
+    'vip with a refund → medium',
+    facts({
+      intent: INTENTS.refund,
+      amount: { value: 20, currency: 'USD', source: 'message' },
+      context: { customer: { tier: 'vip' } },
+    }),
+    'medium',
+  ],
+  [
+    'enterprise customer with a return',
+    facts({ intent: INTENTS.returnItem, context: { customer: { tier: 'enterprise' } } }),
+    'medium',
+  ],
+  [
+    'renewal in 30 days with a return',
+    facts({ intent: INTENTS.returnItem, context: { account: { renewalInDays: 30 } } }),
+    'medium',
+  ],
+  ['renewal in 0 days, informational', ctx({ account: { renewalInDays: 0 } }), 'low'],
   ['renewal in 31 days', ctx({ account: { renewalInDays: 31 } }), null],
   ['renewal already passed', ctx({ account: { renewalInDays: -3 } }), null],
   ['no customer information', facts(), null],
@@ -352,6 +400,245 @@ table('repeat_contact', [
     null,
   ],
 ]);
+
+const contact = (
+  daysAgo: number,
+  intentName: string | null,
+  domain: string | null,
+  source: ContactFact['source'] = 'history',
+): ContactFact => ({ daysAgo, intent: intentName, domain, source });
+const button = { source: 'button' as const, phrase: null };
+
+// With classified contacts: only contacts that could be about this turn's issue count.
+table('repeat_contact', [
+  ['classified contacts, none earlier', facts({ contacts: [] }), null],
+  [
+    'two earlier contacts with the same intent → third contact',
+    facts({
+      contacts: [contact(1, 'order_status', 'orders'), contact(5, 'order_status', 'orders')],
+    }),
+    'medium',
+  ],
+  [
+    'same intent, from the storefront and from history together',
+    facts({
+      contacts: [
+        contact(0, 'order_status', 'orders', 'storefront'),
+        contact(3, 'order_status', 'orders', 'history'),
+      ],
+    }),
+    'medium',
+  ],
+  [
+    'a different intent in the same domain is the same topic',
+    facts({
+      intent: INTENTS.refund,
+      amount: null,
+      contacts: [contact(1, 'refund_status', 'billing'), contact(2, 'refund_status', 'billing')],
+    }),
+    'medium',
+  ],
+  [
+    'a contact with only a domain matches on the domain',
+    facts({ contacts: [contact(1, null, 'orders'), contact(2, null, 'orders')] }),
+    'medium',
+  ],
+  [
+    'two earlier contacts on other topics do not count',
+    facts({
+      contacts: [contact(1, 'store_hours', 'store'), contact(2, 'refund_request', 'billing')],
+    }),
+    null,
+  ],
+  [
+    'one on this topic and one on another → only the second contact on this topic',
+    facts({
+      contacts: [contact(1, 'order_status', 'orders'), contact(2, 'legal_threat', 'legal')],
+    }),
+    null,
+  ],
+  [
+    'same topic but one of them outside the window',
+    facts({
+      contacts: [contact(1, 'order_status', 'orders'), contact(8, 'order_status', 'orders')],
+    }),
+    null,
+  ],
+  [
+    'same topic on the window edge (7 days)',
+    facts({
+      contacts: [contact(7, 'order_status', 'orders'), contact(0, 'order_status', 'orders')],
+    }),
+    'medium',
+  ],
+  [
+    'a contact with a non-finite age does not count',
+    facts({
+      contacts: [
+        contact(1, 'order_status', 'orders'),
+        contact(Number.NaN, 'order_status', 'orders'),
+      ],
+    }),
+    null,
+  ],
+  [
+    'contacts of unknown topic count towards a known topic (cannot be ruled out)',
+    facts({ contacts: [contact(1, null, null), contact(2, null, null, 'storefront')] }),
+    'medium',
+  ],
+  [
+    'one same-topic and one unknown-topic contact',
+    facts({ contacts: [contact(1, 'order_status', 'orders'), contact(2, null, null)] }),
+    'medium',
+  ],
+  [
+    'nothing matched this turn and no earlier intent: known-topic contacts do not count',
+    facts({
+      text: 'the thing',
+      intent: null,
+      contacts: [contact(1, 'order_status', 'orders'), contact(2, 'order_status', 'orders')],
+    }),
+    null,
+  ],
+  [
+    'nothing matched this turn and no earlier intent: unknown-topic contacts count',
+    facts({
+      text: 'the thing',
+      intent: null,
+      contacts: [contact(1, null, null), contact(2, null, null)],
+    }),
+    'medium',
+  ],
+  [
+    'a button press takes the topic of the last turn with an intent',
+    facts({
+      text: null,
+      intent: null,
+      humanRequest: button,
+      priorTurns: [prior('order_status'), prior(null)],
+      contacts: [contact(1, 'order_status', 'orders'), contact(2, 'order_status', 'orders')],
+    }),
+    'medium',
+  ],
+  [
+    'an unmatched message takes the most recent earlier intent, not an older one',
+    facts({
+      text: 'hmm?',
+      intent: null,
+      priorTurns: [prior('order_status'), prior('refund_request')],
+      contacts: [contact(1, 'order_status', 'orders'), contact(2, 'order_status', 'orders')],
+    }),
+    null,
+  ],
+  [
+    'a topic carried over from an earlier turn matches by intent only (no domain recorded)',
+    facts({
+      text: 'hmm?',
+      intent: null,
+      priorTurns: [prior('refund_status')],
+      contacts: [contact(1, 'refund_request', 'billing'), contact(2, 'refund_request', 'billing')],
+    }),
+    null,
+  ],
+  [
+    'with classified contacts the raw recentContacts are not counted again',
+    facts({
+      contacts: [],
+      context: {
+        recentContacts: [
+          { daysAgo: 1, text: 'a' },
+          { daysAgo: 2, text: 'b' },
+        ],
+      },
+    }),
+    null,
+  ],
+]);
+
+describe('repeat_contact hit', () => {
+  const hit = (f: TurnFacts, policy: Policy = defaultPolicy) =>
+    assess(f, policy).find((a) => a.hit.name === 'repeat_contact')?.hit;
+
+  it('names the topic and carries the count, window, threshold and sources', () => {
+    const f = facts({
+      contacts: [
+        contact(1, 'order_status', 'orders', 'storefront'),
+        contact(2, null, null, 'history'),
+        contact(3, 'store_hours', 'store', 'history'),
+      ],
+    });
+    expect(hit(f)).toEqual({
+      name: 'repeat_contact',
+      reason: 'contact 3 about order_status within 7 days (1 earlier of unknown topic)',
+      values: {
+        contacts: 3,
+        windowDays: 7,
+        threshold: 3,
+        topic: 'order_status',
+        domain: 'orders',
+        unknownTopicContacts: 1,
+        sources: { storefront: 1, history: 1 },
+      },
+    });
+  });
+
+  it('names a topic carried over from an earlier turn', () => {
+    const f = facts({
+      text: null,
+      intent: null,
+      humanRequest: button,
+      priorTurns: [prior('refund_status')],
+      contacts: [contact(0, 'refund_status', 'billing'), contact(4, 'refund_status', 'billing')],
+    });
+    expect(hit(f)?.reason).toBe('contact 3 about refund_status within 7 days');
+    expect(hit(f)?.values).toMatchObject({ topic: 'refund_status', domain: null });
+  });
+
+  it('says when the topic is unknown', () => {
+    const f = facts({
+      text: '??',
+      intent: null,
+      contacts: [contact(0, null, null), contact(1, null, null)],
+    });
+    expect(hit(f)?.reason).toBe(
+      'contact 3 about an unrecognised topic within 7 days (2 earlier of unknown topic)',
+    );
+    expect(hit(f)?.values).toMatchObject({ topic: null, contacts: 3 });
+  });
+
+  it('still counts unknown-topic contacts once an earlier turn gives this turn a topic', () => {
+    // Monotone in the conversation's history: a longer history never removes a contact.
+    const unknown = [contact(0, null, null), contact(1, null, null)];
+    const vague = facts({ text: 'hmm', intent: null, contacts: unknown });
+    expect(hit(vague)?.values).toMatchObject({ contacts: 3, topic: null });
+    const known = { ...vague, priorTurns: [prior('order_status')] };
+    expect(hit(known)?.values).toMatchObject({ contacts: 3, topic: 'order_status' });
+  });
+
+  it('follows the policy count and window', () => {
+    const policy = validatePolicy({
+      ...defaultPolicyInput,
+      repeatContact: { count: 2, windowDays: 30 },
+    });
+    const f = facts({ contacts: [contact(20, 'order_status', 'orders')] });
+    expect(hit(f)).toBeUndefined();
+    expect(hit(f, policy)?.values).toMatchObject({ contacts: 2, windowDays: 30, threshold: 2 });
+  });
+
+  it('keeps the topic-blind count and values without classified contacts', () => {
+    const f = ctx({
+      recentContacts: [
+        { daysAgo: 1, text: 'a' },
+        { daysAgo: 6, text: 'b' },
+      ],
+    });
+    expect(hit(f)).toEqual({
+      name: 'repeat_contact',
+      reason: 'contact 3 within 7 days',
+      values: { contacts: 3, windowDays: 7, threshold: 3 },
+    });
+  });
+});
 
 table('conversation_loop', [
   ['first turn', facts(), null],

@@ -7,6 +7,7 @@ import { slaMinutes } from '@baton/escalation';
 import type { Assistant } from './assistant';
 import type { Deployment } from './config/deployment';
 import { createHttpApp, type StaticPaths } from './http/routes';
+import type { PolicyManager } from './policy';
 import {
   createAgentService,
   createCustomerService,
@@ -50,6 +51,8 @@ export interface BatonServerDeps {
   /** Events allowed per socket per window; defaults suit people typing, not scripts. */
   rateLimits?: RateLimits;
   assistantTimeoutMs?: number;
+  /** Mounts the admin API (policy governance) guarded by this bearer token. */
+  admin?: { token: string; policy: PolicyManager };
 }
 
 export interface RateLimits {
@@ -144,6 +147,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     log,
     health: deps.health ?? (async () => ({})),
     frameAncestors: deps.deployment.site.allowedOrigins,
+    ...(deps.admin && { admin: { ...deps.admin, store } }),
   });
 
   return {

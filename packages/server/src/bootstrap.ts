@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePolicy, type Policy } from '@baton/escalation';
+import type { Policy } from '@baton/escalation';
 import { createClient } from 'redis';
 import { createNluAssistant, parseKnowledgeBase, type Assistant } from './assistant';
 import {
@@ -12,8 +12,14 @@ import {
   type RedisPair,
 } from './app';
 import { loadDeployment, type Deployment } from './config/deployment';
+import {
+  startPolicyManager,
+  unknownQueueIssues,
+  validatePolicyText,
+  type PolicyManager,
+} from './policy';
 import { seedDeployment } from './seed';
-import { createPolicyHolder, type Clock, type PolicyHolder } from './services';
+import { systemClock, type Clock } from './services';
 import {
   createSqlStore,
   migrate,
@@ -22,22 +28,6 @@ import {
   type SqlDatabase,
   type Store,
 } from './storage';
-
-/** A policy that routes to a queue nobody staffs would drop escalations: refuse to start. */
-function assertRoutesToKnownQueues(policy: Policy, deployment: Deployment) {
-  const known = new Set(deployment.queues.map((q) => q.name));
-  const named = [
-    policy.routing.default,
-    ...Object.values(policy.routing.domains ?? {}),
-    ...Object.values(policy.routing.tiers ?? {}),
-  ];
-  const missing = [...new Set(named.filter((q) => typeof q === 'string' && !known.has(q)))];
-  if (missing.length > 0) {
-    throw new Error(
-      `policy ${policy.version} routes to queues missing from queues.yaml: ${missing.join(', ')}`,
-    );
-  }
-}
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -57,6 +47,8 @@ export interface StartOptions {
   /** Replaces the built-in NLU assistant (an LLM, or a test double). */
   assistant?: Assistant;
   assistantTimeoutMs?: number;
+  /** Bearer token of the admin API (`/api/admin`); without one the admin API is not mounted. */
+  adminToken?: string;
   log: Logger;
 }
 
@@ -67,7 +59,7 @@ export interface RunningBaton {
   store: Store;
   db: SqlDatabase;
   assistant: Assistant;
-  policy: PolicyHolder;
+  policy: PolicyManager;
   deployment: Deployment;
   stop(): Promise<void>;
 }
@@ -76,13 +68,18 @@ export interface RunningBaton {
 export async function startBaton(options: StartOptions): Promise<RunningBaton> {
   const demoDir = options.demoDir ?? resolve(REPO_ROOT, 'demo');
   const deployment = loadDeployment(demoDir);
-  const policy = createPolicyHolder(
-    parsePolicy(readFileSync(options.policyFile ?? resolve(demoDir, 'policy.yaml'), 'utf8')),
-  );
+  const policyFile = options.policyFile ?? resolve(demoDir, 'policy.yaml');
+  const policyYaml = readFileSync(policyFile, 'utf8');
+  // A policy that routes to a queue nobody staffs would drop escalations: refuse it.
+  const checkPolicy = (p: Policy) =>
+    unknownQueueIssues(
+      p,
+      deployment.queues.map((q) => q.name),
+    );
+  const initialPolicy = validatePolicyText(policyYaml, checkPolicy);
   const kb = parseKnowledgeBase(
     readFileSync(options.knowledgeBaseFile ?? resolve(demoDir, 'knowledge-base.yaml'), 'utf8'),
   );
-  assertRoutesToKnownQueues(policy.current(), deployment);
   const references = new Map(kb.intents.map((i) => [i.name, i.references ?? [`kb:${i.name}`]]));
 
   const db = options.databaseUrl
@@ -95,6 +92,14 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
   // With Redis several nodes share the database: one node starting must not zero the presence
   // of agents connected to the others.
   await seedDeployment(store, deployment, { resetPresence: !options.redisUrl });
+  const policy = await startPolicyManager({
+    initial: { policy: initialPolicy, yaml: policyYaml },
+    file: policyFile,
+    check: checkPolicy,
+    store,
+    clock: options.clock ?? systemClock,
+    log: options.log,
+  });
   const assistant = options.assistant ?? (await createNluAssistant(kb));
 
   let redis: (RedisPair & { close(): Promise<void> }) | undefined;
@@ -132,6 +137,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.assistantTimeoutMs && { assistantTimeoutMs: options.assistantTimeoutMs }),
     ...(redis && { redis }),
+    ...(options.adminToken && { admin: { token: options.adminToken, policy } }),
     paths: {
       widgetDist: resolve(REPO_ROOT, 'packages/widget/dist'),
       consoleDist: resolve(REPO_ROOT, 'packages/console/dist'),
@@ -155,6 +161,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     policy,
     deployment,
     async stop() {
+      await policy.stop();
       await server.close();
       await redis?.close();
       await store.close();

@@ -1,4 +1,5 @@
 /** The only module that reads the environment. `pnpm demo` runs it. */
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { REPO_ROOT, startBaton } from './bootstrap';
@@ -10,10 +11,13 @@ process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejectio
 const port = Number(process.env.PORT ?? 3000);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(process.env.BATON_DATA_DIR ?? resolve(REPO_ROOT, '.baton-data'));
+// Without BATON_ADMIN_TOKEN a random one is made for this run and printed below.
+const adminToken = process.env.BATON_ADMIN_TOKEN || randomBytes(24).toString('base64url');
 
 const baton = await startBaton({
   port,
   log,
+  adminToken,
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
   ...(process.env.REDIS_URL && { redisUrl: process.env.REDIS_URL }),
   ...(process.env.BATON_DEMO_DIR && { demoDir: resolve(process.env.BATON_DEMO_DIR) }),
@@ -31,6 +35,7 @@ const lines = [
   `  Agent console: ${base}/console/`,
   `  Widget loader: ${base}/widget.js   (site key ${baton.deployment.site.siteKey})`,
   `  Health:        ${base}/healthz`,
+  `  Admin API:     ${base}/api/admin/policy   (Authorization: Bearer ${process.env.BATON_ADMIN_TOKEN ? '<BATON_ADMIN_TOKEN>' : adminToken})`,
   '  Demo agent logins:',
   ...baton.deployment.agents.map(
     (a) => `    ${a.email} / ${a.password}   (${a.queues.join(', ')})`,

@@ -142,30 +142,6 @@ describe('the handoff loop over real sockets', () => {
     customer.close();
   });
 
-  it('routes a refund above the limit to the billing queue without an assistant reply', async () => {
-    const customer = connectCustomer(baton.url);
-    const messages = record<ChatMessage>(customer, 'message');
-    const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
-    const escalated = waitFor<EscalatedEvent>(customer, 'escalated', () => true);
-    await call(customer, 'message:send', {
-      clientId: newClientId(),
-      text: 'I want a refund of $450 for the sofa that arrived broken',
-    });
-    const event = await escalated;
-    expect(event.lane).toBe('human');
-    expect(event.queue).toBe('billing');
-    expect(event.triggers).toContain('policy_boundary');
-    await sleep(200);
-    expect(messages.filter((m) => m.role === 'assistant')).toEqual([]);
-    const decisions = await baton.store.listDecisions(s.conversationId);
-    expect(
-      decisions[0]!.decision.triggers.find((t) => t.name === 'policy_boundary')?.values,
-    ).toMatchObject({
-      amount: 450,
-    });
-    customer.close();
-  });
-
   it('moves the queue live: the second customer goes from position 2 to 1 when the first is claimed', async () => {
     const first = connectCustomer(baton.url);
     const second = connectCustomer(baton.url);

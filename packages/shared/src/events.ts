@@ -80,6 +80,13 @@ export interface AgentClientEvents {
   'conversation:claim': (payload: ConversationRefPayload, ack: AckFn<ConversationDetail>) => void;
   'message:send': (payload: AgentMessagePayload, ack: AckFn<{ message: ChatMessage }>) => void;
   'conversation:resolve': (payload: ResolvePayload, ack: AckFn<Record<string, never>>) => void;
+  /** Approve (sent as the agent's message), edit (sent edited) or reject a held draft. Owner only. */
+  'draft:review': (
+    payload: DraftReviewPayload,
+    ack: AckFn<{ draft: HeldDraft; message: ChatMessage | null }>,
+  ) => void;
+  /** Approve or deny a pending action; the customer is told the outcome. Queue members. */
+  'action:decide': (payload: ActionDecisionPayload, ack: AckFn<{ action: PendingAction }>) => void;
 }
 
 export interface AgentServerEvents {

@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConsoleHttp } from '../connection/http';
+import type { ConversationDetail } from '@baton/shared';
 import {
   alex,
   detail,
   FakeTransport,
   flush,
+  heldDraft,
   memoryStorage,
   message,
+  pendingAction,
   queues,
   waiting,
 } from '../test-support/fixtures';
@@ -391,5 +394,247 @@ describe('reconnect', () => {
     expect(t.transport.callsOf('conversation:get').map((c) => c.payload)).toEqual([
       { conversationId: 'c1' },
     ]);
+  });
+});
+
+const mineDetail = (patch: Partial<ConversationDetail> = {}) =>
+  detail({ state: 'assigned', assignedAgent: { id: alex.id, name: alex.name }, ...patch });
+
+async function claimedWith(patch: Partial<ConversationDetail>) {
+  const t = await signedIn();
+  t.transport.handle('conversation:claim', () => ({ ok: true, data: mineDetail(patch) }));
+  await t.store.claim('c1');
+  return t;
+}
+
+describe('held drafts', () => {
+  const assisted = { lane: 'assisted' as const, drafts: [heldDraft({ messageId: 'm1' })] };
+
+  it('approves a draft: the ack updates it and its message joins the transcript', async () => {
+    const t = await claimedWith(assisted);
+    expect(t.store.getState().mine[0]).toMatchObject({ lane: 'assisted', pendingDrafts: 1 });
+    t.transport.handle('draft:review', ({ draftId }) => ({
+      ok: true,
+      data: {
+        draft: heldDraft({ id: draftId, status: 'approved', reviewedBy: alex.name }),
+        message: message(3, { role: 'agent', text: 'Your order A100 shipped yesterday.' }),
+      },
+    }));
+    expect(await t.store.reviewDraft('c1', 'd1', { decision: 'approve' })).toBe(true);
+    expect(t.transport.callsOf('draft:review')[0]!.payload).toEqual({
+      conversationId: 'c1',
+      draftId: 'd1',
+      decision: 'approve',
+    });
+    const state = t.store.getState();
+    expect(state.panes.c1!.detail!.drafts[0]).toMatchObject({ status: 'approved' });
+    expect(state.panes.c1!.messages.at(-1)).toMatchObject({ seq: 3, role: 'agent' });
+    expect(state.panes.c1!.reviewing).toEqual([]);
+    expect(state.mine[0]!.pendingDrafts).toBe(0);
+  });
+
+  it('sends an edited draft trimmed, and refuses an empty edit without asking the server', async () => {
+    const t = await claimedWith(assisted);
+    t.transport.handle('draft:review', () => ({
+      ok: true,
+      data: { draft: heldDraft({ status: 'edited' }), message: message(3, { role: 'agent' }) },
+    }));
+    expect(await t.store.reviewDraft('c1', 'd1', { decision: 'edit', text: '   ' })).toBe(false);
+    expect(t.transport.callsOf('draft:review')).toHaveLength(0);
+    expect(t.store.getState().notice?.message).toMatch(/empty/);
+
+    await t.store.reviewDraft('c1', 'd1', { decision: 'edit', text: '  It ships today.  ' });
+    expect(t.transport.callsOf('draft:review')[0]!.payload).toEqual({
+      conversationId: 'c1',
+      draftId: 'd1',
+      decision: 'edit',
+      text: 'It ships today.',
+    });
+  });
+
+  it('sends one review however often it is clicked while in flight', async () => {
+    const t = await claimedWith(assisted);
+    let ack: (() => void) | undefined;
+    t.transport.handle(
+      'draft:review',
+      () =>
+        new Promise((resolve) => {
+          ack = () =>
+            resolve({
+              ok: true,
+              data: { draft: heldDraft({ status: 'rejected' }), message: null },
+            });
+        }),
+    );
+    const first = t.store.reviewDraft('c1', 'd1', { decision: 'reject' });
+    expect(t.store.getState().panes.c1!.reviewing).toEqual(['d1']);
+    expect(await t.store.reviewDraft('c1', 'd1', { decision: 'reject' })).toBe(false);
+    ack!();
+    expect(await first).toBe(true);
+    expect(t.transport.callsOf('draft:review')).toHaveLength(1);
+    expect(t.store.getState().panes.c1!.messages.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it('explains a refusal and reloads the conversation to show the truth', async () => {
+    const t = await claimedWith(assisted);
+    t.transport.handle('draft:review', () => ({
+      ok: false,
+      error: { code: 'NOT_ASSIGNED', message: 'not yours' },
+    }));
+    t.transport.handle('conversation:get', () => ({ ok: true, data: mineDetail(assisted) }));
+    expect(await t.store.reviewDraft('c1', 'd1', { decision: 'approve' })).toBe(false);
+    expect(t.store.getState().notice?.message).toMatch(/Could not review the draft.*not the owner/);
+    expect(t.transport.callsOf('conversation:get')).toHaveLength(1);
+    expect(t.store.getState().panes.c1!.reviewing).toEqual([]);
+  });
+});
+
+describe('pending actions', () => {
+  const withAction = { actions: [pendingAction()] };
+
+  it('denies with a trimmed note, and approves without an empty one', async () => {
+    const t = await claimedWith({ actions: [pendingAction(), pendingAction({ id: 'a2' })] });
+    expect(t.store.getState().mine[0]!.pendingActions).toBe(2);
+    t.transport.handle('action:decide', ({ actionId, decision, note }) => ({
+      ok: true,
+      data: {
+        action: pendingAction({
+          id: actionId,
+          status: decision === 'approve' ? 'approved' : 'denied',
+          note: note ?? null,
+          decidedBy: alex.name,
+        }),
+      },
+    }));
+    expect(await t.store.decideAction('c1', 'a1', 'deny', '  Needs the receipt.  ')).toBe(true);
+    expect(await t.store.decideAction('c1', 'a2', 'approve', '   ')).toBe(true);
+    expect(t.transport.callsOf('action:decide').map((c) => c.payload)).toEqual([
+      { conversationId: 'c1', actionId: 'a1', decision: 'deny', note: 'Needs the receipt.' },
+      { conversationId: 'c1', actionId: 'a2', decision: 'approve' },
+    ]);
+    const state = t.store.getState();
+    expect(state.panes.c1!.detail!.actions.map((a) => [a.id, a.status, a.note])).toEqual([
+      ['a1', 'denied', 'Needs the receipt.'],
+      ['a2', 'approved', null],
+    ]);
+    expect(state.mine[0]!.pendingActions).toBe(0);
+  });
+
+  it('lets a queue member decide on a preview they do not own', async () => {
+    const t = await signedIn();
+    t.transport.handle('conversation:get', () => ({ ok: true, data: detail(withAction) }));
+    t.store.open('c1');
+    await flush();
+    t.transport.handle('action:decide', () => ({
+      ok: true,
+      data: { action: pendingAction({ status: 'approved' }) },
+    }));
+    expect(await t.store.decideAction('c1', 'a1', 'approve')).toBe(true);
+    expect(t.store.getState().panes.c1!.detail!.actions[0]!.status).toBe('approved');
+  });
+
+  it('says an action was already decided when the server no longer has it pending', async () => {
+    const t = await claimedWith(withAction);
+    t.transport.handle('action:decide', () => ({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No pending action with that id in this conversation' },
+    }));
+    t.transport.handle('conversation:get', () => ({
+      ok: true,
+      data: mineDetail({ actions: [pendingAction({ status: 'approved', decidedBy: 'Sam' })] }),
+    }));
+    expect(await t.store.decideAction('c1', 'a1', 'approve')).toBe(false);
+    await flush();
+    expect(t.store.getState().notice?.message).toMatch(/already decided/);
+    expect(t.store.getState().panes.c1!.detail!.actions[0]!.decidedBy).toBe('Sam');
+  });
+
+  it('reloads after a timed-out decision instead of sending it again', async () => {
+    const t = await claimedWith(withAction);
+    t.transport.handle('action:decide', () => ({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'no answer' },
+    }));
+    t.transport.handle('conversation:get', () => ({
+      ok: true,
+      data: mineDetail({ actions: [pendingAction({ status: 'denied' })] }),
+    }));
+    expect(await t.store.decideAction('c1', 'a1', 'deny')).toBe(false);
+    await flush();
+    expect(t.transport.callsOf('action:decide')).toHaveLength(1);
+    expect(t.store.getState().notice?.message).toMatch(/whether it went through/);
+    expect(t.store.getState().panes.c1!.detail!.actions[0]!.status).toBe('denied');
+  });
+});
+
+describe('conversation:updated', () => {
+  it('refetches the open conversation and refreshes the queues', async () => {
+    const t = await claimedWith({ lane: 'human' });
+    t.transport.handle('conversation:get', () => ({
+      ok: true,
+      data: mineDetail({ lane: 'assisted', drafts: [heldDraft()] }),
+    }));
+    t.transport.handle('queues:get', () => ({ ok: true, data: { queues: queues([]) } }));
+    t.transport.push('conversation:updated', { conversationId: 'c1' });
+    await flush();
+    const state = t.store.getState();
+    expect(t.transport.callsOf('conversation:get')).toHaveLength(1);
+    expect(t.transport.callsOf('queues:get')).toHaveLength(1);
+    expect(state.panes.c1!.detail).toMatchObject({ lane: 'assisted' });
+    expect(state.mine[0]).toMatchObject({ lane: 'assisted', pendingDrafts: 1 });
+  });
+
+  it('refetches my conversations that are not on screen, not other closed previews', async () => {
+    const t = await claimedWith({});
+    t.store.closeConversation();
+    t.transport.handle('conversation:get', () => ({ ok: true, data: mineDetail() }));
+    t.transport.handle('queues:get', () => ({ ok: true, data: { queues: queues() } }));
+    t.transport.push('conversation:updated', { conversationId: 'c1' });
+    t.transport.push('conversation:updated', { conversationId: 'c-other' });
+    await flush();
+    expect(t.transport.callsOf('conversation:get').map((c) => c.payload)).toEqual([
+      { conversationId: 'c1' },
+    ]);
+  });
+
+  it('loads again when the change lands while a load is in flight', async () => {
+    const t = await signedIn();
+    const answers: ((d: ConversationDetail) => void)[] = [];
+    t.transport.handle(
+      'conversation:get',
+      () => new Promise((resolve) => answers.push((d) => resolve({ ok: true, data: d }))),
+    );
+    t.transport.handle('queues:get', () => ({ ok: true, data: { queues: queues() } }));
+    t.store.open('c1');
+    t.transport.push('conversation:updated', { conversationId: 'c1' });
+    expect(t.transport.callsOf('conversation:get')).toHaveLength(1);
+    answers[0]!(detail({ actions: [] }));
+    await flush();
+    expect(t.transport.callsOf('conversation:get')).toHaveLength(2);
+    answers[1]!(detail({ actions: [pendingAction()] }));
+    await flush();
+    expect(t.store.getState().panes.c1!.detail!.actions).toHaveLength(1);
+  });
+
+  it('coalesces a burst into one queue refresh plus one follow-up', async () => {
+    const t = await signedIn();
+    const answers: (() => void)[] = [];
+    t.transport.handle(
+      'queues:get',
+      () =>
+        new Promise((resolve) =>
+          answers.push(() => resolve({ ok: true, data: { queues: queues() } })),
+        ),
+    );
+    for (const id of ['x1', 'x2', 'x3', 'x4']) {
+      t.transport.push('conversation:updated', { conversationId: id });
+    }
+    expect(t.transport.callsOf('queues:get')).toHaveLength(1);
+    answers[0]!();
+    await flush();
+    expect(t.transport.callsOf('queues:get')).toHaveLength(2);
+    answers[1]!();
+    await flush();
+    expect(t.transport.callsOf('queues:get')).toHaveLength(2);
   });
 });

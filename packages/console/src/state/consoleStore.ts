@@ -1,6 +1,7 @@
 import type {
   ChatMessage,
   ConversationDetail,
+  DraftReviewPayload,
   PresenceStatus,
   QueueSnapshot,
   ResolvePayload,
@@ -8,6 +9,8 @@ import type {
 import type { ConsoleHttp } from '../connection/http';
 import type { ClientError } from '../connection/result';
 import type { AgentTransport, ConnectionStatus } from '../connection/transport';
+import { normalizeActionNote } from './actions';
+import { pendingCounts, replaceById, validateDraftEdit } from './drafts';
 import { ALREADY_CLAIMED_MESSAGE, describeError, describeLoginError } from './errorMessages';
 import { customerMessagesAfter, hasGap, lastSeq, mergeMessages } from './messages';
 import {
@@ -30,6 +33,12 @@ import {
 import type { MyConversation, SessionStore, StoredSession } from './sessionStore';
 
 export type ResolveOutcome = ResolvePayload['outcome'];
+
+/** What the owner does with a held draft: send it as is, send an edited text, or drop it. */
+export type DraftDecision =
+  { decision: 'approve' } | { decision: 'edit'; text: string } | { decision: 'reject' };
+
+export type ActionDecision = 'approve' | 'deny';
 
 /** The protocol's limit for one message (`messageText` in @baton/shared schemas). */
 export const MAX_REPLY_LENGTH = 4000;
@@ -56,6 +65,8 @@ export interface ConversationPane {
   loading: boolean;
   loadError: string | null;
   resolving: boolean;
+  /** Held drafts and pending actions (by id) with a review/decision in flight. */
+  reviewing: string[];
 }
 
 export interface Notice {
@@ -108,6 +119,7 @@ function emptyPane(id: string): ConversationPane {
     loading: false,
     loadError: null,
     resolving: false,
+    reviewing: [],
   };
 }
 
@@ -128,6 +140,10 @@ export class ConsoleStore {
   private readonly listeners = new Set<() => void>();
   private transport: AgentTransport | null = null;
   private readonly inflightLoads = new Map<string, Promise<ConversationDetail | null>>();
+  /** Conversations that changed while their load was in flight: load again when it lands. */
+  private readonly staleLoads = new Set<string>();
+  private queuesRefresh: Promise<void> | null = null;
+  private queuesRefreshDue = false;
   private noticeCounter = 0;
   /** The first `queues:update` after a connect is the full set; later ones are partial. */
   private fullQueueSnapshotDue = true;
@@ -175,6 +191,7 @@ export class ConsoleStore {
     this.transport?.close();
     this.transport = null;
     this.inflightLoads.clear();
+    this.staleLoads.clear();
     this.deps.session.clear();
     this.state = initialState();
     if (reason) this.notify('error', reason);
@@ -235,6 +252,9 @@ export class ConsoleStore {
     });
     transport.on('conversation:claimed', (event) => {
       if (live()) this.onClaimed(event);
+    });
+    transport.on('conversation:updated', ({ conversationId }) => {
+      if (live()) this.onUpdated(conversationId);
     });
     transport.on('baton:error', ({ event, code, message }) => {
       if (!live()) return;
@@ -316,9 +336,23 @@ export class ConsoleStore {
         this.patchPane(conversationId, { loading: false, loadError: describeError(result.error) });
         return null;
       })
-      .finally(() => this.inflightLoads.delete(conversationId));
+      .finally(() => {
+        this.inflightLoads.delete(conversationId);
+        if (this.staleLoads.delete(conversationId) && transport === this.transport) {
+          void this.load(conversationId);
+        }
+      });
     this.inflightLoads.set(conversationId, promise);
     return promise;
+  }
+
+  /**
+   * Loads the conversation again because it changed on the server. Unlike `load`, a request
+   * already in flight does not count: it may have been answered before the change.
+   */
+  refresh(conversationId: string): void {
+    if (this.inflightLoads.has(conversationId)) this.staleLoads.add(conversationId);
+    else void this.load(conversationId);
   }
 
   async claim(conversationId: string): Promise<void> {
@@ -441,6 +475,102 @@ export class ConsoleStore {
     });
   }
 
+  // ---- held drafts & pending actions ----
+
+  /**
+   * The owner approves, edits or rejects a held assistant draft. Approve and edit send the text to
+   * the customer as this agent's message. Resolves to true when the server accepted the review.
+   */
+  async reviewDraft(
+    conversationId: string,
+    draftId: string,
+    review: DraftDecision,
+  ): Promise<boolean> {
+    const transport = this.transport;
+    const pane = this.state.panes[conversationId];
+    if (!transport || !pane || pane.reviewing.includes(draftId)) return false;
+    let payload: DraftReviewPayload;
+    if (review.decision === 'edit') {
+      const invalid = validateDraftEdit(review.text);
+      if (invalid) {
+        this.notify('error', invalid);
+        return false;
+      }
+      payload = { conversationId, draftId, decision: 'edit', text: review.text.trim() };
+    } else {
+      payload = { conversationId, draftId, decision: review.decision };
+    }
+
+    this.setReviewing(conversationId, draftId, true);
+    const result = await transport.request('draft:review', payload);
+    if (transport !== this.transport) return false;
+    this.setReviewing(conversationId, draftId, false);
+
+    if (result.ok) {
+      const { draft, message } = result.data;
+      this.patchDetail(conversationId, (d) => ({ ...d, drafts: replaceById(d.drafts, draft) }));
+      if (message) this.receive(conversationId, [message], false);
+      return true;
+    }
+    this.notify(
+      'error',
+      result.error.code === 'TIMEOUT'
+        ? 'The review got no answer in time. The conversation is reloaded to show whether it went through.'
+        : result.error.code === 'NOT_FOUND'
+          ? 'This draft was already reviewed or no longer exists.'
+          : `Could not review the draft. ${describeError(result.error)}`,
+    );
+    // Whatever went wrong (someone else reviewed it, the owner changed), show the server's truth.
+    this.refresh(conversationId);
+    return false;
+  }
+
+  /**
+   * A queue member approves or denies a pending action. The customer is told the outcome; the note
+   * is shown to them with a denial. Resolves to true when the server accepted the decision.
+   */
+  async decideAction(
+    conversationId: string,
+    actionId: string,
+    decision: ActionDecision,
+    note = '',
+  ): Promise<boolean> {
+    const transport = this.transport;
+    const pane = this.state.panes[conversationId];
+    if (!transport || !pane || pane.reviewing.includes(actionId)) return false;
+    const normalized = normalizeActionNote(note);
+    if (!normalized.ok) {
+      this.notify('error', normalized.error);
+      return false;
+    }
+
+    this.setReviewing(conversationId, actionId, true);
+    const result = await transport.request('action:decide', {
+      conversationId,
+      actionId,
+      decision,
+      ...(normalized.note !== undefined ? { note: normalized.note } : {}),
+    });
+    if (transport !== this.transport) return false;
+    this.setReviewing(conversationId, actionId, false);
+
+    if (result.ok) {
+      const { action } = result.data;
+      this.patchDetail(conversationId, (d) => ({ ...d, actions: replaceById(d.actions, action) }));
+      return true;
+    }
+    this.notify(
+      'error',
+      result.error.code === 'TIMEOUT'
+        ? 'The decision got no answer in time. The conversation is reloaded to show whether it went through.'
+        : result.error.code === 'NOT_FOUND'
+          ? 'This action was already decided (perhaps by a colleague) or no longer exists.'
+          : `Could not record the decision. ${describeError(result.error)}`,
+    );
+    this.refresh(conversationId);
+    return false;
+  }
+
   async resolve(conversationId: string, outcome: ResolveOutcome): Promise<boolean> {
     const transport = this.transport;
     if (!transport || this.state.panes[conversationId]?.resolving) return false;
@@ -504,6 +634,30 @@ export class ConsoleStore {
     }
   }
 
+  /** `conversation:updated`: refetch what is on screen or mine, and the queue lists (counts). */
+  private onUpdated(conversationId: string): void {
+    const owned = this.state.mine.some(
+      (c) => c.conversationId === conversationId && c.state !== 'resolved',
+    );
+    if (this.state.openId === conversationId || owned) this.refresh(conversationId);
+    this.requestQueuesRefresh();
+  }
+
+  /** `queues:get`, coalesced: a burst of updates costs at most one request plus one follow-up. */
+  private requestQueuesRefresh(): void {
+    if (this.queuesRefresh) {
+      this.queuesRefreshDue = true;
+      return;
+    }
+    this.queuesRefresh = this.refreshQueues().finally(() => {
+      this.queuesRefresh = null;
+      if (this.queuesRefreshDue) {
+        this.queuesRefreshDue = false;
+        this.requestQueuesRefresh();
+      }
+    });
+  }
+
   private onClaimed(event: { conversationId: string; agentId: string; agentName: string }): void {
     const { conversationId, agentId, agentName } = event;
     const me = this.state.session?.agent.id;
@@ -555,6 +709,9 @@ export class ConsoleStore {
           customerName: existing.customerName ?? fresh.customerName,
           tier: existing.tier ?? fresh.tier,
           queue: existing.queue ?? fresh.queue,
+          lane: fresh.lane,
+          pendingDrafts: fresh.pendingDrafts,
+          pendingActions: fresh.pendingActions,
         });
       } else if (detail.assignedAgent?.id === me && detail.state === 'assigned') {
         const waiting = findWaiting(s.queues, detail.id);
@@ -596,6 +753,36 @@ export class ConsoleStore {
     this.noticeCounter += 1;
     const notice = { id: this.noticeCounter, tone, message };
     this.update((s) => ({ ...s, notice }));
+  }
+
+  private setReviewing(conversationId: string, id: string, busy: boolean): void {
+    const pane = this.state.panes[conversationId];
+    if (!pane) return;
+    const reviewing = pane.reviewing.filter((x) => x !== id);
+    this.patchPane(conversationId, { reviewing: busy ? [...reviewing, id] : reviewing });
+  }
+
+  private patchDetail(
+    conversationId: string,
+    change: (detail: ConversationDetail) => ConversationDetail,
+  ): void {
+    const detail = this.state.panes[conversationId]?.detail;
+    if (detail) this.patchPane(conversationId, { detail: change(detail) });
+    this.syncMineCounts(conversationId);
+  }
+
+  /** Keeps the pending counts of "My conversations" in step with the pane's detail. */
+  private syncMineCounts(conversationId: string): void {
+    const detail = this.state.panes[conversationId]?.detail;
+    const entry = this.state.mine.find((c) => c.conversationId === conversationId);
+    if (!detail || !entry) return;
+    const counts = pendingCounts(detail);
+    if (
+      counts.pendingDrafts !== entry.pendingDrafts ||
+      counts.pendingActions !== entry.pendingActions
+    ) {
+      this.update((s) => ({ ...s, mine: patchMine(s.mine, conversationId, counts) }));
+    }
   }
 
   private patchPane(conversationId: string, patch: Partial<ConversationPane>): void {

@@ -13,6 +13,10 @@ export function describeError(error: ClientError): string {
       return "You are not a member of this conversation's queue.";
     case 'NOT_FOUND':
       return 'This conversation no longer exists.';
+    case 'AT_CAPACITY':
+      return 'You already have as many open conversations as your capacity allows. Resolve one first.';
+    case 'NOT_QUEUED':
+      return 'This conversation is no longer waiting in a queue.';
     case 'CONVERSATION_CLOSED':
       return 'This conversation is already resolved.';
     case 'RATE_LIMITED':

@@ -25,6 +25,14 @@ export const LANE_LABELS: Record<Lane, string> = {
   human: 'Human',
 };
 
+/** What the assistant may do in each lane (DOMAIN.md: each lane is a capability boundary). */
+export const LANE_DESCRIPTIONS: Record<Lane, string> = {
+  autonomous: 'The assistant answers on its own from approved sources.',
+  assisted:
+    'The assistant only drafts; an agent approves, edits or rejects before anything is sent.',
+  human: 'A person owns the conversation; nothing the assistant writes reaches the customer.',
+};
+
 export const UNIT_LABELS: Record<Unit, string> = {
   answer: 'this answer',
   action: 'the action',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detail, queues, waiting } from '../test-support/fixtures';
+import { detail, heldDraft, pendingAction, queues, waiting } from '../test-support/fixtures';
 import {
   findWaiting,
   mergeQueues,
@@ -17,6 +17,9 @@ const entry = (conversationId: string, state: MyConversation['state']): MyConver
   summary: `about ${conversationId}`,
   customerName: null,
   state,
+  lane: 'human',
+  pendingDrafts: 0,
+  pendingActions: 0,
   claimedAt: '2025-01-01T12:00:00.000Z',
   unread: 0,
 });
@@ -48,8 +51,29 @@ describe('my conversations', () => {
       summary: 'Customer wants a refund for a damaged blender.',
       customerName: 'Dana Kim',
       state: 'assigned',
+      lane: 'human',
+      pendingDrafts: 0,
+      pendingActions: 0,
       claimedAt: 'now',
       unread: 0,
+    });
+  });
+
+  it('counts the drafts and actions still waiting for a person', () => {
+    const d = detail({
+      state: 'assigned',
+      lane: 'assisted',
+      drafts: [
+        heldDraft({ id: 'd1' }),
+        heldDraft({ id: 'd2', status: 'approved' }),
+        heldDraft({ id: 'd3' }),
+      ],
+      actions: [pendingAction({ id: 'a1', status: 'denied' }), pendingAction({ id: 'a2' })],
+    });
+    expect(toMyConversation(d, undefined, 'now')).toMatchObject({
+      lane: 'assisted',
+      pendingDrafts: 2,
+      pendingActions: 1,
     });
   });
 
@@ -78,7 +102,14 @@ describe('my conversations', () => {
       ['c1', 'assigned'],
       ['c3', 'resolved'],
     ]);
-    expect(result[0]).toMatchObject({ queue: 'general', summary: '', claimedAt: 'now' });
+    expect(result[0]).toMatchObject({
+      queue: 'general',
+      summary: '',
+      claimedAt: 'now',
+      lane: null,
+      pendingDrafts: 0,
+      pendingActions: 0,
+    });
   });
 
   it('returns the same list when nothing changed', () => {

@@ -1,4 +1,5 @@
 import type { ConversationDetail, QueueSnapshot, WaitingConversation } from '@baton/shared';
+import { pendingCounts } from './drafts';
 import type { MyConversation } from './sessionStore';
 
 export function findWaiting(
@@ -35,6 +36,8 @@ export function toMyConversation(
     summary: detail.packet?.summary ?? waiting?.summary ?? '',
     customerName: typeof customerName === 'string' ? customerName : null,
     state: detail.state,
+    lane: detail.lane,
+    ...pendingCounts(detail),
     claimedAt,
     unread: 0,
   };
@@ -94,6 +97,9 @@ export function reconcileMine(
       summary: '',
       customerName: null,
       state: 'assigned',
+      lane: null,
+      pendingDrafts: 0,
+      pendingActions: 0,
       claimedAt,
       unread: 0,
     }));

@@ -9,6 +9,9 @@ const entry: MyConversation = {
   summary: 'refund',
   customerName: 'Dana',
   state: 'assigned',
+  lane: 'assisted',
+  pendingDrafts: 1,
+  pendingActions: 0,
   claimedAt: '2025-01-01T12:00:00.000Z',
   unread: 0,
 };
@@ -38,6 +41,15 @@ describe('session store', () => {
     store.saveMine(alex.id, [entry, { bogus: true } as unknown as MyConversation]);
     expect(store.loadMine(alex.id)).toEqual([entry]);
     expect(store.loadMine('someone-else')).toEqual([]);
+  });
+
+  it('fills the lane and pending counts of entries stored by an older console', () => {
+    const storage = memoryStorage();
+    const { lane: _lane, pendingDrafts: _d, pendingActions: _a, ...old } = entry;
+    storage.setItem(`baton.console.mine.${alex.id}`, JSON.stringify([old]));
+    expect(createSessionStore(storage).loadMine(alex.id)).toEqual([
+      { ...old, lane: null, pendingDrafts: 0, pendingActions: 0 },
+    ]);
   });
 
   it('survives a storage that throws', () => {

@@ -1,4 +1,4 @@
-import type { AgentLoginResult, ConversationState, RiskTier } from '@baton/shared';
+import type { AgentLoginResult, ConversationState, Lane, RiskTier } from '@baton/shared';
 
 export type StoredSession = AgentLoginResult;
 
@@ -10,6 +10,11 @@ export interface MyConversation {
   summary: string;
   customerName: string | null;
   state: ConversationState;
+  /** Null until a `conversation:get` tells (entries restored from `hello` start bare). */
+  lane: Lane | null;
+  /** Held drafts and actions waiting for a person, as of the last fetch. */
+  pendingDrafts: number;
+  pendingActions: number;
   claimedAt: string;
   /** Customer messages that arrived while the conversation was not on screen. */
   unread: number;
@@ -65,7 +70,7 @@ export function createSessionStore(storage: KeyValueStorage): SessionStore {
     },
     loadMine(agentId) {
       const value = read(mineKey(agentId));
-      return Array.isArray(value) ? value.filter(isMyConversation) : [];
+      return Array.isArray(value) ? value.filter(isMyConversation).map(withDefaults) : [];
     },
     saveMine(agentId, list) {
       write(mineKey(agentId), list);
@@ -85,6 +90,16 @@ function isStoredSession(value: unknown): value is StoredSession {
     typeof agent.name === 'string' &&
     Array.isArray(agent.queues)
   );
+}
+
+/** Entries stored by an older console lack the lane and the pending counts. */
+function withDefaults(entry: MyConversation): MyConversation {
+  return {
+    ...entry,
+    lane: entry.lane ?? null,
+    pendingDrafts: typeof entry.pendingDrafts === 'number' ? entry.pendingDrafts : 0,
+    pendingActions: typeof entry.pendingActions === 'number' ? entry.pendingActions : 0,
+  };
 }
 
 function isMyConversation(value: unknown): value is MyConversation {

@@ -3,7 +3,10 @@ import type {
   AgentServerEvents,
   ChatMessage,
   ConversationDetail,
+  DecisionSummary,
   EscalationPacket,
+  HeldDraft,
+  PendingAction,
   QueueSnapshot,
   WaitingConversation,
 } from '@baton/shared';
@@ -75,10 +78,58 @@ export function detail(patch: Partial<ConversationDetail> = {}): ConversationDet
   return {
     id: 'c1',
     state: 'queued',
+    lane: 'human',
     queue: 'billing',
+    drafts: [],
+    actions: [],
+    decisions: [],
     assignedAgent: null,
     packet: packet(),
     messages: [message(1), message(2, { role: 'assistant' })],
+    ...patch,
+  };
+}
+
+export function heldDraft(patch: Partial<HeldDraft> = {}): HeldDraft {
+  return {
+    id: 'd1',
+    conversationId: 'c1',
+    messageId: 'm1',
+    text: 'Your order A100 shipped yesterday.',
+    status: 'pending',
+    reviewedBy: null,
+    createdAt: '2025-01-01T12:00:05.000Z',
+    ...patch,
+  };
+}
+
+export function pendingAction(patch: Partial<PendingAction> = {}): PendingAction {
+  return {
+    id: 'a1',
+    conversationId: 'c1',
+    action: 'refund',
+    intent: 'refund_request',
+    amount: { value: 250, currency: 'USD' },
+    reasons: ['refund of 250 USD exceeds the assistant limit of 100 USD'],
+    status: 'pending',
+    decidedBy: null,
+    note: null,
+    createdAt: '2025-01-01T12:00:05.000Z',
+    ...patch,
+  };
+}
+
+export function decision(patch: Partial<DecisionSummary> = {}): DecisionSummary {
+  return {
+    turn: 1,
+    lane: 'autonomous',
+    unit: null,
+    tier: 1,
+    triggers: [],
+    queue: null,
+    policyVersion: '2025-01-01.1',
+    shadow: null,
+    createdAt: '2025-01-01T12:00:01.000Z',
     ...patch,
   };
 }
@@ -87,6 +138,10 @@ export function waiting(patch: Partial<WaitingConversation> = {}): WaitingConver
   return {
     conversationId: 'c1',
     queue: 'billing',
+    lane: 'human',
+    unit: 'conversation',
+    pendingDrafts: 0,
+    pendingActions: 0,
     tier: 3,
     triggers: ['policy_boundary'],
     summary: 'Customer wants a refund for a damaged blender.',

@@ -1,20 +1,29 @@
 import { useRef } from 'preact/hooks';
+import { actionDecisionBlocker, groupActions } from '../state/actions';
 import { canReply, type ConsoleState, type ConversationPane } from '../state/consoleStore';
+import { draftReviewBlocker, groupDrafts } from '../state/drafts';
 import { transcriptToText } from '../state/messages';
-import { StateBadge } from './badges';
+import { LaneBadge, StateBadge } from './badges';
+import { Decisions } from './Decisions';
 import { downloadText } from './download';
+import { HeldDrafts } from './HeldDrafts';
 import { PacketView } from './PacketView';
+import { PendingActions } from './PendingActions';
 import { ReplyComposer } from './ReplyComposer';
 import { ResolveForm } from './ResolveForm';
 import { useStore } from './storeContext';
 import { Transcript } from './Transcript';
 
-/** One conversation: packet on top, the live transcript, then reply and resolve for its owner. */
+/**
+ * One conversation: packet on top, then what waits for a person (held drafts, pending actions),
+ * the live transcript, reply and resolve for its owner, and the decision log at the end.
+ */
 export function ConversationView({ state, pane }: { state: ConsoleState; pane: ConversationPane }) {
   const store = useStore();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const { detail } = pane;
-  const me = state.session?.agent.id;
+  const agent = state.session?.agent;
+  const me = agent?.id;
   const mine = canReply(state, pane);
   const packet = detail?.packet ?? null;
   const customerName = customerNameOf(state, pane);
@@ -38,6 +47,7 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
           <code class="muted small">{pane.id}</code>
         </div>
         <div class="conversation-status">
+          {detail && <LaneBadge lane={detail.lane} testId="conversation-lane" />}
           {detail && <StateBadge state={detail.state} />}
           {detail?.assignedAgent && (
             <span class="muted small" data-testid="conversation-owner">
@@ -86,6 +96,29 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
         detail && <p class="card muted">No escalation packet for this conversation.</p>
       )}
 
+      {detail && (detail.drafts.length > 0 || detail.lane === 'assisted') && (
+        <HeldDrafts
+          groups={groupDrafts(detail.drafts, pane.messages)}
+          blocker={draftReviewBlocker(detail, me)}
+          reviewing={pane.reviewing}
+          customerName={customerName}
+          me={agent}
+          onReview={(draftId, review) => store.reviewDraft(pane.id, draftId, review)}
+        />
+      )}
+
+      {detail && detail.actions.length > 0 && (
+        <PendingActions
+          groups={groupActions(detail.actions)}
+          blocker={actionDecisionBlocker(detail, agent)}
+          reviewing={pane.reviewing}
+          me={agent}
+          onDecide={(actionId, decision, note) =>
+            store.decideAction(pane.id, actionId, decision, note)
+          }
+        />
+      )}
+
       {detail && (
         <Transcript
           messages={pane.messages}
@@ -113,6 +146,8 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
       ) : (
         detail && <p class="card muted readonly-note">{readOnlyReason(state, pane)}</p>
       )}
+
+      {detail && <Decisions decisions={detail.decisions} />}
     </article>
   );
 }

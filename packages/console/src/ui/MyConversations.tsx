@@ -1,5 +1,5 @@
 import type { ConsoleState } from '../state/consoleStore';
-import { StateBadge, TierBadge } from './badges';
+import { LaneBadge, PendingBadge, StateBadge, TierBadge } from './badges';
 import { useStore } from './storeContext';
 
 /** Conversations this agent claimed (from claim acks), newest first. */
@@ -38,7 +38,24 @@ export function MyConversations({ state }: { state: ConsoleState }) {
                   {c.tier !== null && <TierBadge tier={c.tier} />}
                 </span>
                 <span class="mine-summary">{c.summary || 'No summary'}</span>
-                <StateBadge state={c.state} />
+                <span class="mine-badges">
+                  <StateBadge state={c.state} />
+                  {c.lane && <LaneBadge lane={c.lane} testId="my-conversation-lane" />}
+                  {c.state !== 'resolved' && (
+                    <>
+                      <PendingBadge
+                        kind="draft"
+                        count={c.pendingDrafts}
+                        testId="my-conversation-pending-drafts"
+                      />
+                      <PendingBadge
+                        kind="action"
+                        count={c.pendingActions}
+                        testId="my-conversation-pending-actions"
+                      />
+                    </>
+                  )}
+                </span>
               </button>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import type { QueueSnapshot, WaitingConversation } from '@baton/shared';
 import type { ConsoleState } from '../state/consoleStore';
 import { slaCountdown, waitedFor } from '../state/time';
-import { TierBadge, TriggerChip } from './badges';
+import { UNIT_LABELS } from '../state/labels';
+import { LaneBadge, PendingBadge, TierBadge, TriggerChip } from './badges';
 import { useStore } from './storeContext';
 import { useNow } from './useNow';
 
@@ -82,6 +83,16 @@ function WaitingItem({
         <div class="waiting-top">
           <span class="customer">{item.customerName ?? 'Anonymous customer'}</span>
           <TierBadge tier={item.tier} />
+        </div>
+        <div class="waiting-lane">
+          <LaneBadge lane={item.lane} testId="waiting-lane" />
+          {item.unit && <span class="muted small">hand over {UNIT_LABELS[item.unit]}</span>}
+          <PendingBadge kind="draft" count={item.pendingDrafts} testId="waiting-pending-drafts" />
+          <PendingBadge
+            kind="action"
+            count={item.pendingActions}
+            testId="waiting-pending-actions"
+          />
         </div>
         <p class="waiting-summary">{item.summary}</p>
         {item.triggers.length > 0 && (

@@ -37,6 +37,12 @@ export interface AssistantProposal {
   missingContext: string[];
   /** This message's sentiment, roughly -1..1. */
   sentiment: number;
+  /**
+   * Further business domains the message clearly touches besides the intent's (multi_domain),
+   * e.g. ['orders'] for "I was charged twice and my order never arrived" (payment_dispute,
+   * billing). [] for a single-topic message; assistants that cannot tell give [].
+   */
+  domains: string[];
 }
 
 /** The seam where a later issue plugs in an LLM: same input, same proposal. */

@@ -262,6 +262,110 @@ describe('proposals', () => {
   });
 });
 
+describe('other domains in a message (multi_domain)', () => {
+  it('finds the second matter: charged twice AND the order never arrived', async () => {
+    const proposal = await propose(assistant, 'I was charged twice AND my order never arrived');
+    expect(proposal.intent).toMatchObject({ name: 'payment_dispute', domain: 'billing' });
+    expect(proposal.domains).toEqual(['orders']);
+  });
+
+  // Phrasings written for this test; the detector is tuned to be sure rather than complete, so
+  // these are clear cases of two matters in two clauses.
+  it.each([
+    ['someone hacked my account and I was charged twice', 'account_access', ['billing']],
+    [
+      "the discount code isn't working and my parcel arrived damaged",
+      'promo_exception',
+      ['orders'],
+    ],
+    [
+      'How long does shipping to Japan take? And where is my refund?',
+      'refund_status',
+      ['shipping'],
+    ],
+    [
+      'you billed me two times, plus the package came damaged',
+      'damaged_or_wrong_item',
+      ['billing'],
+    ],
+    ["my order never arrived and now I see a charge I didn't make", 'fraud_report', ['orders']],
+    ['where is my package? Also, is the wool throw itchy?', 'order_status', ['products']],
+    [
+      'please cancel my Plus membership. And do you ship to the UK?',
+      'subscription_cancellation',
+      ['shipping'],
+    ],
+    [
+      'your website charged me twice, and the rug I received has a stain',
+      'damaged_or_wrong_item',
+      ['billing'],
+    ],
+  ])('"%s" → %s + %j', async (text, intentName, domains) => {
+    const proposal = await propose(assistant, text);
+    expect(proposal.intent?.name).toBe(intentName);
+    expect(proposal.domains).toEqual(domains);
+  });
+
+  // Single-topic messages in several clauses: greetings, context before the question, a refund
+  // with its reason (the knowledge base's own refund examples mention the broken item).
+  it.each([
+    'hi, where is my order?',
+    "thanks so much, you've been great. bye!",
+    'good morning! do you ship to Germany?',
+    'the box was crushed and the vase inside is broken',
+    'I never received my order, I want a refund',
+    'please give me a refund, the lamp is broken',
+    'my order arrived broken and I want my money back',
+    'I want my account and data erased under GDPR',
+    'hi, where is my order? I ordered a week ago',
+    'I paid for express shipping, when will it arrive?',
+    'I returned the jacket last week and I still have no refund',
+    'I ordered a lamp, it came broken, and I want a replacement',
+    "hello, my order A300 shows delivered, but I haven't got it",
+    "I bought a grill and it's cheaper now, can I get the difference?",
+    "my coupon didn't work, can you still give me the 15% off?",
+    'I tried to log in, but it says my password is wrong',
+    'is the hammock weatherproof, and can it hold two people?',
+    'I placed an order an hour ago, can I still cancel it?',
+    'lorem ipsum, dolor sit amet',
+    '',
+  ])('"%s" → no other domain', async (text) => {
+    expect((await propose(assistant, text)).domains).toEqual([]);
+  });
+
+  /** Share of single-topic messages given an extra domain. */
+  async function falseExtraRate(texts: readonly string[], label: string): Promise<number> {
+    const flagged: string[] = [];
+    for (const text of texts) {
+      const { intent, domains } = await propose(assistant, text);
+      if (domains.length > 0)
+        flagged.push(`"${text}" → ${intent?.name ?? 'null'} + ${domains.join(', ')}`);
+    }
+    const rate = flagged.length / texts.length;
+    console.log(
+      `[assistant] ${label}: false extra domain ${(rate * 100).toFixed(1)}% (${flagged.length}/${texts.length})`,
+    );
+    if (flagged.length > 0) console.log(`[assistant] flagged:\n  ${flagged.join('\n  ')}`);
+    return rate;
+  }
+
+  it('gives no extra domain for at least 95% of the single-topic held-out phrasings', async () => {
+    const rate = await falseExtraRate(
+      HELD_OUT.map(([text]) => text),
+      'held-out phrasings',
+    );
+    expect(rate).toBeLessThanOrEqual(0.05);
+  });
+
+  it('gives no extra domain for at least 95% of the knowledge-base examples', async () => {
+    const rate = await falseExtraRate(
+      kb.intents.flatMap((intent) => intent.examples),
+      'knowledge-base examples',
+    );
+    expect(rate).toBeLessThanOrEqual(0.05);
+  });
+});
+
 describe('options', () => {
   let strict: Assistant;
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { extractAmount } from './extractAmount';
 import type { KnowledgeBase, KnowledgeIntent } from './knowledgeBase';
 import { findMissingContext } from './missingContext';
 import { OFF_TOPIC_EXAMPLES } from './offTopicExamples';
+import { createDomainDetector, type OtherDomainsOptions } from './otherDomains';
 import { draftReply } from './replyDraft';
 import { scoreSentiment } from './scoreSentiment';
 import { createVocabulary } from './vocabularyCoverage';
@@ -13,7 +14,7 @@ import { createVocabulary } from './vocabularyCoverage';
  * per-tier thresholds of the policy, the escalation engine sees the guess and its confidence
  * and decides (low_confidence); the assistant does not second-guess the policy.
  */
-export const DEFAULT_MIN_CONFIDENCE = 0.3;
+export const DEFAULT_MIN_CONFIDENCE = 0.2;
 
 /** node-nlp's "no match" intent. */
 const NO_MATCH = 'None';
@@ -24,6 +25,8 @@ const MAX_CLASSIFIED_CHARS = 2000;
 export interface NluAssistantOptions {
   /** 0..1, default DEFAULT_MIN_CONFIDENCE. */
   minConfidence?: number;
+  /** How further business domains in a message are found (`domains`, multi_domain). */
+  domains?: OtherDomainsOptions;
 }
 
 function round(value: number): number {
@@ -65,22 +68,40 @@ export async function createNluAssistant(
   await manager.train();
   const vocabulary = createVocabulary(kb.intents.flatMap((intent) => intent.examples));
 
-  async function classify(
-    text: string,
-  ): Promise<{ intent: KnowledgeIntent; confidence: number } | null> {
-    const utterance = text.trim().slice(0, MAX_CLASSIFIED_CHARS);
-    if (utterance === '') return null;
-    const result = await manager.process(LOCALE, utterance);
-    const intent = intents.get(result.intent);
-    if (!intent) return null;
-    const confidence = round(result.score * vocabulary.coverage(utterance));
-    return confidence >= minConfidence ? { intent, confidence } : null;
+  interface Analysis {
+    match: { intent: KnowledgeIntent; confidence: number } | null;
+    /** Classifier scores summed per domain, scaled by vocabulary coverage. */
+    domains: Map<string, number>;
   }
+
+  async function analyse(text: string): Promise<Analysis> {
+    const utterance = text.trim().slice(0, MAX_CLASSIFIED_CHARS);
+    const domains = new Map<string, number>();
+    if (utterance === '') return { match: null, domains };
+    const result = await manager.process(LOCALE, utterance);
+    const coverage = vocabulary.coverage(utterance);
+    for (const c of result.classifications) {
+      const domain = intents.get(c.intent)?.domain;
+      if (domain !== undefined)
+        domains.set(domain, (domains.get(domain) ?? 0) + c.score * coverage);
+    }
+    const intent = intents.get(result.intent);
+    if (!intent) return { match: null, domains };
+    const confidence = round(result.score * coverage);
+    return { match: confidence >= minConfidence ? { intent, confidence } : null, domains };
+  }
+
+  const domainDetector = await createDomainDetector(
+    kb.intents,
+    async (text) => (await analyse(text)).domains,
+    (text) => vocabulary.contentWords(text),
+    options.domains,
+  );
 
   return {
     name: 'nlu',
     async propose({ text, context }: AssistantInput): Promise<AssistantProposal> {
-      const match = await classify(text);
+      const { match, domains } = await analyse(text);
       const intent: ProposedIntent | null = match && {
         name: match.intent.name,
         confidence: match.confidence,
@@ -96,6 +117,11 @@ export async function createNluAssistant(
         amount: extractAmount(text, context, intent?.action ?? ''),
         missingContext: findMissingContext(match?.intent.requires, context),
         sentiment: scoreSentiment(text),
+        domains: await domainDetector.otherDomains(
+          text.trim().slice(0, MAX_CLASSIFIED_CHARS),
+          match?.intent ?? null,
+          domains,
+        ),
       };
     },
   };

@@ -17,6 +17,8 @@ export interface Vocabulary {
    * sinking a correct match below the tier-1 threshold.
    */
   coverage(text: string): number;
+  /** How many content words (stemmed, stopwords and tokens with digits left out) the text has. */
+  contentWords(text: string): number;
 }
 
 /** The classifier ignores words it never saw, so its score alone cannot say "off-topic". */
@@ -25,11 +27,16 @@ export function createVocabulary(examples: readonly string[]): Vocabulary {
   const stems = (text: string) => stemmer.tokenizeAndStem(text, true);
   const stopStems = new Set(stems(STOPWORDS));
   const known = new Set(examples.flatMap(stems));
+  const content = (text: string) =>
+    stems(text).filter((stem) => /^\p{L}+$/u.test(stem) && !stopStems.has(stem));
   return {
     coverage(text) {
-      const content = stems(text).filter((stem) => /^\p{L}+$/u.test(stem) && !stopStems.has(stem));
-      const knownCount = content.filter((stem) => known.has(stem)).length;
-      return (knownCount + 2) / (content.length + 2);
+      const words = content(text);
+      const knownCount = words.filter((stem) => known.has(stem)).length;
+      return (knownCount + 2) / (words.length + 2);
+    },
+    contentWords(text) {
+      return content(text).length;
     },
   };
 }

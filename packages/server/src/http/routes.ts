@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { agentLoginSchema, ErrorCode, isBatonError, parsePayload, toAckError } from '@baton/shared';
 import type { AgentService } from '../services';
+import { createAdminRouter, type AdminDeps } from './adminRoutes';
 
 export interface StaticPaths {
   /** packages/widget/dist (loader/widget.js and frame/). */
@@ -20,6 +21,8 @@ export interface HttpDeps {
   /** Origins allowed to embed the widget iframe; empty allows any. */
   frameAncestors: string[];
   log: { error: (obj: object, msg: string) => void };
+  /** Policy governance at /api/admin; absent (no admin token) leaves it unmounted. */
+  admin?: AdminDeps;
 }
 
 const STATUS: Record<string, number> = {
@@ -60,6 +63,8 @@ export function createHttpApp(deps: HttpDeps) {
       next(err);
     }
   });
+
+  if (deps.admin) app.use('/api/admin', createAdminRouter(deps.admin));
 
   const { widgetDist, consoleDist, storefront } = deps.paths;
   const loader = join(widgetDist, 'loader', 'widget.js');

@@ -6,7 +6,11 @@ import {
   type AgentMessagePayload,
   type AgentProfile,
   type ChatMessage,
+  type ActionDecisionPayload,
   type ConversationDetail,
+  type DraftReviewPayload,
+  type HeldDraft,
+  type PendingAction,
   type Decision,
   type DecisionSummary,
   type PresenceStatus,
@@ -266,6 +270,91 @@ export function createAgentService(deps: AgentServiceDeps) {
     return {};
   }
 
+  async function reviewDraft(
+    agent: Agent,
+    payload: DraftReviewPayload,
+  ): Promise<{ draft: HeldDraft; message: ChatMessage | null }> {
+    await owned(agent, payload.conversationId);
+    const status =
+      payload.decision === 'approve'
+        ? 'approved'
+        : payload.decision === 'edit'
+          ? 'edited'
+          : 'rejected';
+    const draft = await store.reviewDraft({
+      conversationId: payload.conversationId,
+      draftId: payload.draftId,
+      status,
+      reviewedBy: agent.name,
+      now: clock(),
+    });
+    if (!draft)
+      throw new BatonError(
+        ErrorCode.NOT_FOUND,
+        'No pending draft with that id in this conversation',
+      );
+    let message: ChatMessage | null = null;
+    if (payload.decision !== 'reject') {
+      // The agent sends it under their own name: they reviewed it and answer for it.
+      const text = payload.decision === 'edit' ? payload.text : draft.text;
+      ({ message } = await reply(agent, {
+        conversationId: payload.conversationId,
+        clientId: `draft-${draft.id}`.slice(0, 64).replace(/[^A-Za-z0-9_-]/g, ''),
+        text,
+      }));
+    }
+    notifier.conversationUpdated(payload.conversationId, null);
+    return { draft, message };
+  }
+
+  async function decideAction(
+    agent: Agent,
+    payload: ActionDecisionPayload,
+  ): Promise<{ action: PendingAction }> {
+    const conversation = await readable(agent, payload.conversationId);
+    const action = await store.decideAction({
+      conversationId: payload.conversationId,
+      actionId: payload.actionId,
+      status: payload.decision === 'approve' ? 'approved' : 'denied',
+      decidedBy: agent.name,
+      note: payload.note ?? null,
+      now: clock(),
+    });
+    if (!action) {
+      throw new BatonError(
+        ErrorCode.NOT_FOUND,
+        'No pending action with that id in this conversation',
+      );
+    }
+    const label = action.action.replace(/_/g, ' ');
+    const text =
+      payload.decision === 'approve'
+        ? `${agent.name} approved your ${label} request.`
+        : `${agent.name} reviewed your ${label} request and could not approve it` +
+          (payload.note ? `: ${payload.note}` : '.');
+    const { message } = await store.appendMessage({
+      conversationId: payload.conversationId,
+      role: 'system',
+      text,
+      now: clock(),
+    });
+    notifier.customerMessage(payload.conversationId, message);
+    notifier.agentMessage(payload.conversationId, message);
+    // Nothing left for a person: an unclaimed conversation goes back to the assistant.
+    const stillPending = (await store.listActions(payload.conversationId)).some(
+      (a) => a.status === 'pending',
+    );
+    if (!stillPending && (await store.returnToAssistant(payload.conversationId))) {
+      notifier.customerStatus(
+        payload.conversationId,
+        await queues.status((await store.getConversation(payload.conversationId))!),
+      );
+    }
+    notifier.conversationUpdated(payload.conversationId, conversation.queue);
+    if (conversation.queue) await queues.broadcast(conversation.queue);
+    return { action };
+  }
+
   async function transcript(agent: Agent, conversationId: string) {
     await readable(agent, conversationId);
     return { messages: await store.listMessages(conversationId) };
@@ -277,6 +366,8 @@ export function createAgentService(deps: AgentServiceDeps) {
   }
 
   return {
+    reviewDraft,
+    decideAction,
     assigned,
     login,
     authenticate,

@@ -122,7 +122,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     payload: HumanRequestPayload,
   ): Promise<{ status: QueueStatus }> {
     const current = await conversationOf(session);
-    if (current.state === 'queued' || current.state === 'assigned') {
+    if (current.lane === 'human' && current.state !== 'resolved') {
       // Already with (or waiting for) a person: pressing again changes nothing.
       return { status: await deps.queues.status(current) };
     }

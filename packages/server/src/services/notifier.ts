@@ -13,6 +13,8 @@ export interface Notifier {
   /** Agents watching the conversation (its owner and anyone who opened it). */
   agentMessage(conversationId: string, message: ChatMessage): void;
   queueSnapshot(snapshot: QueueSnapshot): void;
+  /** Something agents see changed (held draft, pending action, decision): they refetch it. */
+  conversationUpdated(conversationId: string, queue: string | null): void;
   /** Agents stop receiving the conversation's messages (after it is resolved). */
   stopWatching(conversationId: string): void;
   conversationClaimed(
@@ -41,6 +43,7 @@ export function createRecordingNotifier(): Notifier & {
     agentMessage: rec('agentMessage'),
     queueSnapshot: rec('queueSnapshot'),
     stopWatching: rec('stopWatching'),
+    conversationUpdated: rec('conversationUpdated'),
     conversationClaimed: rec('conversationClaimed'),
   };
 }

@@ -32,6 +32,7 @@ const proposal = (over: Partial<AssistantProposal> = {}): AssistantProposal => (
   amount: null,
   missingContext: [],
   sentiment: -0.2,
+  domains: [],
   ...over,
 });
 

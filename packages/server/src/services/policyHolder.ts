@@ -1,21 +1,20 @@
 import type { Policy } from '@baton/escalation';
 
-/** Holds the running policy; a reload swaps it atomically and only after it validated. */
+/**
+ * Holds the running policy. Reloads (validated first, see `../policy`) swap it atomically
+ * between turns: a turn reads `current()` and `candidate()` once and decides with those.
+ */
 export interface PolicyHolder {
   /** The policy whose decisions are acted on. */
   current(): Policy;
   /** A candidate evaluated in shadow beside the current one (decisions recorded, not acted on). */
   candidate(): Policy | null;
-  replace(policy: Policy): void;
 }
 
-export function createPolicyHolder(initial: Policy): PolicyHolder {
-  let policy = initial;
+/** A fixed holder (tests, the simulator); the server uses the reloadable `PolicyManager`. */
+export function createPolicyHolder(current: Policy, candidate: Policy | null = null): PolicyHolder {
   return {
-    current: () => policy,
-    candidate: () => null,
-    replace(next) {
-      policy = next;
-    },
+    current: () => current,
+    candidate: () => candidate,
   };
 }

@@ -53,8 +53,13 @@ export interface PlanInput {
 
 export interface TurnPlan {
   facts: TurnFacts;
-  /** Null when the conversation is already in the human lane (nothing to decide). */
+  /** The engine's decision (stored for audit); null in the human lane (nothing to decide). */
   decision: Decision | null;
+  /**
+   * The decision acted on: the engine's, except that a shadow-mode policy acts as before
+   * (autonomous) and a turn the assistant could not answer at all goes to a person.
+   */
+  acting: Decision | null;
   shadowDecision: Decision | null;
   humanRequest: HumanRequestFact | null;
   /** The proposal as used: a weak topic guess on a request for a person is dropped. */
@@ -68,9 +73,25 @@ export interface TurnPlan {
   escalates: boolean;
   /** The most recent intent the assistant was confident about, this turn or earlier. */
   topic: IntentFacts | null;
+  /** The customer's typed messages so far, oldest first (button presses excluded). */
+  customerAsks: string[];
+  /**
+   * What the assistant says when it replies: its draft, or — when it was not sure what the
+   * customer meant — one clarifying question instead of a guessed answer. Null unless `reply`.
+   */
+  replyText: string | null;
 }
 
 const maxLane = (a: Lane, b: Lane): Lane => (laneRank(a) >= laneRank(b) ? a : b);
+
+function clarifyingQuestion(guess: IntentFacts | null, fallback: string): string {
+  if (!guess) return fallback;
+  const topic = guess.name.replace(/_/g, ' ');
+  return (
+    `Just to be sure I help with the right thing: is this about ${topic}? ` +
+    'If not, tell me a little more — or ask for a person at any time.'
+  );
+}
 
 export function humanRequestOf(text: string | null): HumanRequestFact | null {
   if (text === null) return { source: 'button', phrase: null };
@@ -85,6 +106,7 @@ export function humanRequestOf(text: string | null): HumanRequestFact | null {
 export function planTurn(input: PlanInput): TurnPlan {
   const { policy, prior, text } = input;
   const humanRequest = humanRequestOf(text);
+  const domains = input.domains ?? input.proposal?.domains ?? [];
   const confident = (intent: IntentFacts | null | undefined): intent is IntentFacts =>
     !!intent && intent.confidence >= effectiveThreshold(policy, intent.tier, intent.action);
   // "I want to talk to a person" is the request itself: a weak guess at another topic from those
@@ -107,15 +129,17 @@ export function planTurn(input: PlanInput): TurnPlan {
       lane: t.decision?.lane ?? 'human',
       triggers: t.decision?.triggers.map((hit) => hit.name) ?? [],
     })),
-    ...(input.domains && input.domains.length > 0 && { domains: input.domains }),
+    ...(domains.length > 0 && { domains }),
     ...(input.contacts && { contacts: input.contacts }),
   };
   const topic = [proposal?.intent, ...prior.map((t) => t.intent).reverse()].find(confident) ?? null;
+  const customerAsks = [...prior.map((t) => t.text), text].filter((t): t is string => t !== null);
 
   if (input.lane === 'human') {
     return {
       facts,
       decision: null,
+      acting: null,
       shadowDecision: null,
       humanRequest,
       proposal,
@@ -124,6 +148,8 @@ export function planTurn(input: PlanInput): TurnPlan {
       lane: 'human',
       escalates: false,
       topic,
+      customerAsks,
+      replyText: null,
     };
   }
 
@@ -131,16 +157,27 @@ export function planTurn(input: PlanInput): TurnPlan {
   const shadowDecision = input.shadow ? decide(facts, input.shadow, input.now) : null;
   // A policy in shadow mode records its decisions but acts as before (the assistant answers);
   // a request for a person is honoured in every mode.
-  const acting: Decision =
+  let acting: Decision =
     policy.mode === 'shadow' && !humanRequest
       ? { ...decision, lane: 'autonomous', unit: null, queue: null }
       : decision;
+  if (text !== null && !input.proposal && laneRank(acting.lane) < laneRank('assisted')) {
+    // The assistant failed or timed out: there is no answer to send, so a person takes the turn.
+    acting = {
+      ...acting,
+      lane: 'assisted',
+      unit: acting.unit ?? 'answer',
+      queue: acting.queue ?? policy.routing.default,
+      reasons: [...acting.reasons, 'the assistant was unavailable for this turn'],
+    };
+  }
 
   const turnLane = maxLane(input.lane, acting.lane);
   if (acting.lane === 'human' && acting.unit === 'action' && !humanRequest) {
     return {
       facts,
       decision,
+      acting,
       shadowDecision,
       humanRequest,
       proposal,
@@ -149,6 +186,8 @@ export function planTurn(input: PlanInput): TurnPlan {
       lane: input.lane,
       escalates: true,
       topic,
+      customerAsks,
+      replyText: null,
     };
   }
   const act: TurnAct =
@@ -156,6 +195,7 @@ export function planTurn(input: PlanInput): TurnPlan {
   return {
     facts,
     decision,
+    acting,
     shadowDecision,
     humanRequest,
     proposal,
@@ -164,5 +204,12 @@ export function planTurn(input: PlanInput): TurnPlan {
     lane: turnLane,
     escalates: laneRank(turnLane) > laneRank(input.lane),
     topic,
+    customerAsks,
+    replyText:
+      act !== 'reply' || !proposal
+        ? null
+        : acting.triggers.some((t) => t.name === 'low_confidence')
+          ? clarifyingQuestion(proposal.intent, proposal.replyDraft)
+          : proposal.replyDraft,
   };
 }

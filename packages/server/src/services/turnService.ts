@@ -1,18 +1,14 @@
-import type { ChatMessage, Decision } from '@baton/shared';
-import {
-  decide,
-  detectHumanRequest,
-  effectiveThreshold,
-  type IntentFacts,
-  type TurnFacts,
-} from '@baton/escalation';
+import type { ChatMessage, Decision, Lane } from '@baton/shared';
+import type { ContactFact, TurnFacts } from '@baton/escalation';
 import type { Assistant, AssistantInput, AssistantProposal } from '../assistant';
-import { StateConflictError, type Store } from '../storage';
+import { StateConflictError, type Conversation, type Store, type Visitor } from '../storage';
 import type { Clock } from './clock';
 import type { Notifier } from './notifier';
 import { buildPacket } from './packetBuilder';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
+import { buildContacts } from './contactTopics';
+import { planTurn, type TurnPlan, type TurnRecord } from './turnPlanner';
 
 export interface TurnServiceDeps {
   store: Store;
@@ -34,13 +30,28 @@ export type TurnInput =
 /** Facts kept with each stored decision; later turns read their trend and loop signals from it. */
 interface StoredFacts extends TurnFacts {
   proposal: Pick<AssistantProposal, 'replyDraft' | 'sources' | 'missingContext'> | null;
-  acted: 'enforce' | 'shadow';
+  sentiment: number | null;
+  act: TurnPlan['act'];
 }
+
+const ACTION_LABEL: Record<string, string> = {
+  refund: 'refund',
+  dispute: 'charge dispute',
+  price_match: 'price match',
+  promo_exception: 'promotion exception',
+  cancel_subscription: 'subscription cancellation',
+  cancel_order: 'order cancellation',
+  return: 'return',
+  damage_claim: 'claim for a damaged item',
+  account_change: 'account change',
+  data_deletion: 'data deletion',
+};
 
 /**
  * One customer turn: signals → assistant proposal → engine decision → act. The server, not the
- * wording, enforces the lane: once the conversation is queued or assigned, nothing the assistant
- * produces reaches the customer.
+ * wording, enforces the lane: assisted replies are held for an agent, a pending action waits
+ * for a person's decision, and in the human lane nothing the assistant produces reaches the
+ * customer (checked again under the conversation's row lock when a reply is written).
  */
 export function createTurnService(deps: TurnServiceDeps) {
   const { store, assistant, notifier, clock } = deps;
@@ -51,9 +62,9 @@ export function createTurnService(deps: TurnServiceDeps) {
       role,
       text,
       now: clock(),
-      // The lane boundary, checked under the row lock: once a person owns the conversation
-      // (another node or tab escalated it meanwhile) the assistant's reply is dropped.
-      ...(role === 'assistant' && { guard: { states: ['bot'] } }),
+      // The lane boundary: once another node or tab moved the conversation out of the
+      // autonomous lane, the assistant's reply is refused here, atomically.
+      ...(role === 'assistant' && { guard: { lanes: ['autonomous'] as Lane[] } }),
     });
     notifier.customerMessage(conversationId, message);
     notifier.agentMessage(conversationId, message);
@@ -80,11 +91,7 @@ export function createTurnService(deps: TurnServiceDeps) {
 
   async function process(conversationId: string, input: TurnInput): Promise<Decision | null> {
     const conversation = await store.getConversation(conversationId);
-    if (!conversation || conversation.state === 'queued' || conversation.state === 'assigned') {
-      // A person owns (or is about to own) the conversation: the assistant stays silent.
-      return null;
-    }
-    const policy = deps.policy.current();
+    if (!conversation) return null;
     const now = clock();
     const visitor = await store.getVisitor(conversation.visitorId);
     const context = visitor?.context ?? {};
@@ -93,15 +100,18 @@ export function createTurnService(deps: TurnServiceDeps) {
       store.listDecisions(conversationId),
     ]);
     const text = input.kind === 'text' ? input.message.text : null;
-    const detected = text === null ? null : detectHumanRequest(text);
-    const humanRequest =
-      input.kind === 'button'
-        ? { source: 'button' as const, phrase: null }
-        : detected?.matched
-          ? { source: 'text' as const, phrase: detected.phrase }
-          : null;
-    const rawProposal =
-      text === null
+    const prior: TurnRecord[] = decisions.map((d) => {
+      const facts = d.facts as StoredFacts;
+      return {
+        text: facts.text,
+        intent: facts.intent,
+        sentiment: facts.sentiment ?? null,
+        decision: d.decision,
+      };
+    });
+    // In the human lane the assistant is not consulted at all.
+    const proposal =
+      text === null || conversation.lane === 'human'
         ? null
         : await proposeSafely({
             text,
@@ -110,101 +120,196 @@ export function createTurnService(deps: TurnServiceDeps) {
               .filter((m) => m.seq < input.message.seq)
               .map((m) => ({ role: m.role, text: m.text })),
           });
-    const confident = (intent: IntentFacts | null | undefined): intent is IntentFacts =>
-      !!intent && intent.confidence >= effectiveThreshold(policy, intent.tier, intent.action);
-    // "I want to talk to a person" is the request itself: a weak guess at another topic from
-    // those words would only mislead the agent and the engine.
-    const proposal =
-      rawProposal && humanRequest && !confident(rawProposal.intent)
-        ? { ...rawProposal, intent: null }
-        : rawProposal;
-    const prior = decisions.map((d) => ({ decision: d.decision, facts: d.facts as StoredFacts }));
-    const facts: TurnFacts = {
-      turn: decisions.length + 1,
+    const policy = deps.policy.current();
+    const contacts =
+      conversation.lane === 'human'
+        ? undefined
+        : await contactsOf(conversation, visitor, now, policy.repeatContact.windowDays);
+    const plan = planTurn({
       text,
-      humanRequest,
-      intent: proposal?.intent ?? null,
-      amount: proposal?.amount ?? null,
-      sentimentScores: [
-        ...prior
-          .filter((p) => p.facts.text !== null)
-          .map((p) => p.facts.sentimentScores.at(-1) ?? 0),
-        ...(proposal ? [proposal.sentiment] : []),
-      ],
+      proposal,
       context,
-      priorTurns: prior.map((p) => ({
-        intent: p.facts.intent?.name ?? null,
-        lane: p.decision.lane,
-        triggers: p.decision.triggers.map((t) => t.name),
-      })),
-    };
-    const decision = decide(facts, policy, now);
-    // Shadow mode records the decision but acts as before, except that a request for a person
-    // is always honoured.
-    const enforce = policy.mode !== 'shadow' || humanRequest !== null;
-    const stored: StoredFacts = {
-      ...facts,
-      proposal: proposal && {
-        replyDraft: proposal.replyDraft,
-        sources: proposal.sources,
-        missingContext: proposal.missingContext,
-      },
-      acted: enforce ? 'enforce' : 'shadow',
-    };
-    await store.recordDecision({
-      conversationId,
-      messageId: input.message.id,
-      turn: facts.turn,
-      mode: policy.mode,
-      decision,
-      facts: stored,
+      prior,
+      ...(contacts && { contacts }),
+      lane: conversation.lane,
+      policy,
+      shadow: deps.policy.candidate(),
       now,
     });
-
-    if (decision.lane === 'autonomous' || !enforce) {
-      if (proposal) {
-        await say(conversationId, 'assistant', proposal.replyDraft).catch((err: unknown) => {
-          if (!(err instanceof StateConflictError)) throw err;
-        });
-      }
-      return decision;
+    const { decision } = plan;
+    if (decision) {
+      const stored: StoredFacts = {
+        ...plan.facts,
+        proposal: plan.proposal && {
+          replyDraft: plan.proposal.replyDraft,
+          sources: plan.proposal.sources,
+          missingContext: plan.proposal.missingContext,
+        },
+        sentiment: text === null ? null : (proposal?.sentiment ?? null),
+        act: plan.act,
+      };
+      await store.recordDecision({
+        conversationId,
+        messageId: input.message.id,
+        turn: plan.facts.turn,
+        mode: deps.policy.current().mode,
+        decision,
+        shadow: plan.shadowDecision,
+        facts: stored,
+        now,
+      });
     }
 
-    const queueName = deps.queues.resolveQueue(decision.queue);
+    switch (plan.act) {
+      case 'reply':
+        if (plan.replyText) {
+          await say(conversationId, 'assistant', plan.replyText).catch((err: unknown) => {
+            if (!(err instanceof StateConflictError)) throw err;
+          });
+        }
+        break;
+      case 'hold_draft':
+        await holdDraft(conversation, visitor, plan, input.message, history);
+        break;
+      case 'hold_action':
+        await holdAction(conversation, visitor, plan, history);
+        break;
+      case 'silent':
+        if (plan.escalates) await escalate(conversation, visitor, plan, history, null);
+        break;
+    }
+    return decision;
+  }
+
+  async function holdDraft(
+    conversation: Conversation,
+    visitor: Visitor | null,
+    plan: TurnPlan,
+    message: ChatMessage,
+    history: ChatMessage[],
+  ) {
+    const draft = plan.proposal
+      ? await store.createDraft({
+          conversationId: conversation.id,
+          messageId: message.id,
+          text: plan.proposal.replyDraft,
+          now: clock(),
+        })
+      : null;
+    if (plan.escalates) {
+      await escalate(conversation, visitor, plan, history, draft?.text ?? null);
+    } else {
+      const team = teamOf(conversation.queue);
+      await say(
+        conversation.id,
+        'system',
+        `A teammate from ${team} will check the answer before it is sent.`,
+      );
+      notifier.conversationUpdated(conversation.id, conversation.queue);
+    }
+  }
+
+  async function holdAction(
+    conversation: Conversation,
+    visitor: Visitor | null,
+    plan: TurnPlan,
+    history: ChatMessage[],
+  ) {
+    const decision = plan.acting!;
+    const intent = plan.facts.intent;
+    const actionName = intent?.action ?? 'action';
+    await store.createAction({
+      conversationId: conversation.id,
+      action: actionName,
+      intent: intent?.name ?? null,
+      amount: plan.facts.amount && {
+        value: plan.facts.amount.value,
+        currency: plan.facts.amount.currency,
+      },
+      reasons: decision.triggers.map((t) => t.reason),
+      now: clock(),
+    });
+    const label = ACTION_LABEL[actionName] ?? actionName.replace(/_/g, ' ');
+    const queueName = deps.queues.resolveQueue(conversation.queue ?? decision.queue);
     const team = deps.queues.config(queueName).displayName;
-    const heldDraft = decision.lane === 'assisted' && proposal ? proposal.replyDraft : null;
-    const notice = humanRequest
+    // The conversation stays with the assistant for general questions; the step waits for a person.
+    const queued = await enqueue(conversation, visitor, plan, history, null, conversation.lane);
+    await say(
+      conversation.id,
+      'system',
+      `A person from ${team} needs to approve this ${label}; you will see their decision here. ` +
+        'Meanwhile the assistant can still help with general questions.',
+    );
+    notifier.conversationUpdated(conversation.id, queued?.queue ?? queueName);
+    await deps.queues.broadcast(queued?.queue ?? queueName);
+  }
+
+  async function escalate(
+    conversation: Conversation,
+    visitor: Visitor | null,
+    plan: TurnPlan,
+    history: ChatMessage[],
+    heldDraft: string | null,
+  ) {
+    const decision = plan.acting!;
+    const queued = await enqueue(conversation, visitor, plan, history, heldDraft, plan.lane);
+    if (!queued) return;
+    const team = teamOf(queued.queue);
+    const notice = plan.humanRequest
       ? `You asked for a person. The assistant has stepped back and you are in the queue for ${team}.`
-      : decision.lane === 'assisted'
+      : plan.lane === 'assisted'
         ? `A teammate from ${team} will check the answer before it is sent to you.`
         : `This needs a person from ${team}. The assistant has stepped back and you are in the queue.`;
+    await say(conversation.id, 'system', notice);
+    notifier.customerEscalated(conversation.id, {
+      conversationId: conversation.id,
+      lane: plan.lane,
+      unit: decision.unit,
+      queue: queued.queue,
+      triggers: decision.triggers.map((t) => t.name),
+    });
+    notifier.conversationUpdated(conversation.id, queued.queue);
+    // The broadcast sends this customer (and everyone behind them) the new queue status.
+    await deps.queues.broadcast(queued.queue!);
+  }
+
+  /** Queues the conversation (or raises its lane) with a fresh packet; null if nothing changed. */
+  async function enqueue(
+    conversation: Conversation,
+    visitor: Visitor | null,
+    plan: TurnPlan,
+    history: ChatMessage[],
+    heldDraft: string | null,
+    lane: Lane,
+  ): Promise<Conversation | null> {
+    const decision = plan.acting!;
+    const now = clock();
+    const queueName = deps.queues.resolveQueue(
+      conversation.state === 'assigned' ? conversation.queue : decision.queue,
+    );
     const packet = buildPacket({
-      conversationId,
-      decision: { ...decision, queue: queueName },
-      proposal,
-      topic:
-        [proposal?.intent, ...prior.map((p) => p.facts.intent).reverse()].find(confident) ?? null,
-      customerAsks: [...prior.map((p) => p.facts.text), text].filter((t): t is string => !!t),
-      humanRequested: humanRequest !== null,
-      context,
+      conversationId: conversation.id,
+      decision: { ...decision, lane, queue: queueName },
+      proposal: plan.proposal,
+      topic: plan.topic,
+      customerAsks: plan.customerAsks,
+      humanRequested: plan.humanRequest !== null,
+      context: visitor?.context ?? {},
       identity: {
         externalId: visitor?.externalId ?? null,
         verifiedId: visitor?.verifiedId ?? null,
         name: visitor?.name ?? null,
         email: visitor?.email ?? null,
       },
-      sentimentScores: facts.sentimentScores,
+      sentimentScores: plan.facts.sentimentScores,
       transcript: history,
-      notice,
-      references: deps.referencesFor(proposal?.intent?.name ?? null),
+      references: deps.referencesFor(plan.proposal?.intent?.name ?? plan.topic?.name ?? null),
       heldDraft,
       now,
     });
     const slaMinutes = deps.queues.slaMinutes(decision.tier);
-    // Atomic: only a conversation the assistant still owns is queued, so a turn that finishes
-    // late can never take a conversation away from an agent.
-    const queued = await store.enqueue(conversationId, {
-      lane: decision.lane,
+    return store.enqueue(conversation.id, {
+      lane,
       unit: decision.unit,
       tier: decision.tier,
       queue: queueName,
@@ -212,18 +317,39 @@ export function createTurnService(deps: TurnServiceDeps) {
       packet,
       now,
     });
-    if (!queued) return decision;
-    await say(conversationId, 'system', notice);
-    notifier.customerEscalated(conversationId, {
-      conversationId,
-      lane: decision.lane,
-      unit: decision.unit,
-      queue: queueName,
-      triggers: decision.triggers.map((t) => t.name),
+  }
+
+  /**
+   * Earlier contacts of this customer for repeat_contact: those the storefront passed (topic
+   * read by the assistant) and Baton's own earlier conversations with the same visitor or the
+   * same identified customer.
+   */
+  async function contactsOf(
+    conversation: Conversation,
+    visitor: Visitor | null,
+    now: Date,
+    windowDays: number,
+  ): Promise<ContactFact[]> {
+    const history = await store.contactHistory({
+      siteId: conversation.siteId,
+      visitorId: conversation.visitorId,
+      externalId: visitor?.externalId ?? null,
+      excludeConversationId: conversation.id,
+      since: new Date(now.getTime() - windowDays * 24 * 60 * 60 * 1000),
     });
-    // The broadcast sends this customer (and everyone behind them) the new queue status.
-    await deps.queues.broadcast(queueName);
-    return decision;
+    return buildContacts({
+      storefront: visitor?.context.recentContacts ?? [],
+      history,
+      now,
+      classify: async (text) => {
+        const proposal = await proposeSafely({ text, context: {}, history: [] });
+        return { intent: proposal?.intent?.name ?? null, domain: proposal?.intent?.domain ?? null };
+      },
+    });
+  }
+
+  function teamOf(queue: string | null): string {
+    return deps.queues.config(deps.queues.resolveQueue(queue)).displayName;
   }
 
   return { process };

@@ -270,7 +270,7 @@ export function createSqlStore(db: SqlDatabase): Store {
         // Row lock first: serialises writers of one conversation so seq has no gaps, a retried
         // clientId is seen by the second writer, and state guards hold until commit.
         const [conv] = await q(
-          'SELECT last_seq, state, assigned_agent_id FROM conversations WHERE id = $1 FOR UPDATE',
+          'SELECT last_seq, state, lane, assigned_agent_id FROM conversations WHERE id = $1 FOR UPDATE',
           [input.conversationId],
           tx,
         );
@@ -288,7 +288,8 @@ export function createSqlStore(db: SqlDatabase): Store {
         const guard = input.guard;
         if (
           guard &&
-          (!guard.states.includes(state) ||
+          ((guard.states && !guard.states.includes(state)) ||
+            (guard.lanes && !guard.lanes.includes(conv.lane as Conversation['lane'])) ||
             (guard.assignedAgentId !== undefined && guard.assignedAgentId !== owner))
         ) {
           throw new StateConflictError(input.conversationId, state, owner);
@@ -371,11 +372,24 @@ export function createSqlStore(db: SqlDatabase): Store {
       }));
     },
     async enqueue(conversationId, e) {
+      // From the assistant (bot/resolved): queue it. Already queued or assigned: raise the lane
+      // (keeping an assigned agent), never lower it. Anything else changes nothing (null).
       const rows = await q(
-        `UPDATE conversations SET state = 'queued', lane = $2, unit = $3, tier = $4, queue = $5,
-           sla_deadline = $6, packet = $7, enqueued_at = $8, assigned_agent_id = NULL,
-           claimed_at = NULL, resolved_at = NULL
-         WHERE id = $1 AND state IN ('bot', 'resolved') RETURNING *`,
+        `UPDATE conversations SET
+           state = CASE WHEN state IN ('bot', 'resolved') THEN 'queued' ELSE state END,
+           queue = CASE WHEN state = 'assigned' THEN queue ELSE $5 END,
+           lane = $2, unit = $3, tier = GREATEST(tier, $4),
+           sla_deadline = CASE WHEN state IN ('bot', 'resolved') THEN $6 ELSE LEAST(sla_deadline, $6) END,
+           packet = $7,
+           enqueued_at = CASE WHEN state IN ('bot', 'resolved') THEN $8 ELSE enqueued_at END,
+           assigned_agent_id = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE assigned_agent_id END,
+           claimed_at = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE claimed_at END,
+           resolved_at = NULL
+         WHERE id = $1 AND (
+           state IN ('bot', 'resolved')
+           OR (CASE $2 WHEN 'autonomous' THEN 0 WHEN 'assisted' THEN 1 ELSE 2 END)
+            > (CASE lane WHEN 'autonomous' THEN 0 WHEN 'assisted' THEN 1 ELSE 2 END)
+         ) RETURNING *`,
         [
           conversationId,
           e.lane,
@@ -388,6 +402,15 @@ export function createSqlStore(db: SqlDatabase): Store {
         ],
       );
       return rows[0] ? toConversation(rows[0]) : null;
+    },
+    async returnToAssistant(conversationId) {
+      const rows = await q(
+        `UPDATE conversations SET state = 'bot', queue = NULL, unit = NULL, enqueued_at = NULL,
+           sla_deadline = NULL, packet = NULL, email_left = NULL
+         WHERE id = $1 AND state = 'queued' AND lane = 'autonomous' RETURNING id`,
+        [conversationId],
+      );
+      return rows.length > 0;
     },
     async updatePacket(conversationId, packet) {
       await q('UPDATE conversations SET packet = $2 WHERE id = $1', [
@@ -579,6 +602,61 @@ export function createSqlStore(db: SqlDatabase): Store {
         yaml: String(r.yaml),
         loadedAt: dateOrNull(r.loaded_at) ?? new Date(0),
       }));
+    },
+    async listShadowDifferences(limit) {
+      type D = StoredDecision['decision'];
+      // Compared here rather than in SQL: the trigger set is order-insensitive.
+      const triggerSet = (d: D) => [...new Set(d.triggers.map((t) => t.name))].sort().join(',');
+      const differences = (acted: D, shadow: D) =>
+        (
+          [
+            ['lane', acted.lane !== shadow.lane],
+            ['unit', (acted.unit ?? null) !== (shadow.unit ?? null)],
+            ['queue', (acted.queue ?? null) !== (shadow.queue ?? null)],
+            ['triggers', triggerSet(acted) !== triggerSet(shadow)],
+          ] as const
+        )
+          .filter(([, differs]) => differs)
+          .map(([field]) => field);
+      const found: Awaited<ReturnType<Store['listShadowDifferences']>> = [];
+      // Newest first in pages, scanning a bounded number of shadow rows.
+      const page = 200;
+      let cursor: { at: Date; id: string } | null = null;
+      for (let scanned = 0; found.length < limit && scanned < 5_000; scanned += page) {
+        const rows: Row[] = cursor
+          ? await q(
+              `SELECT * FROM decisions WHERE shadow IS NOT NULL AND (created_at, id) < ($2, $3)
+               ORDER BY created_at DESC, id DESC LIMIT $1`,
+              [page, cursor.at, cursor.id],
+            )
+          : await q(
+              'SELECT * FROM decisions WHERE shadow IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT $1',
+              [page],
+            );
+        for (const r of rows) {
+          const decision = json<D>(r.decision);
+          const shadow = json<D>(r.shadow);
+          const differ = differences(decision, shadow);
+          if (differ.length === 0) continue;
+          found.push({
+            id: String(r.id),
+            conversationId: String(r.conversation_id),
+            messageId: (r.message_id as string | null) ?? null,
+            turn: Number(r.turn),
+            mode: r.mode as StoredDecision['mode'],
+            decision,
+            shadow,
+            facts: json(r.facts),
+            now: dateOrNull(r.created_at) ?? new Date(0),
+            differences: differ,
+          });
+          if (found.length >= limit) break;
+        }
+        const last = rows.at(-1);
+        if (rows.length < page || !last) break;
+        cursor = { at: dateOrNull(last.created_at) ?? new Date(0), id: String(last.id) };
+      }
+      return found;
     },
     async contactHistory({ siteId, visitorId, externalId, excludeConversationId, since }) {
       // The first classified intent of each earlier conversation is its topic.

@@ -75,7 +75,7 @@ export interface NewMessage {
    * the message is stored only while the conversation is in one of these states (and, with
    * `assignedAgentId`, owned by that agent). Otherwise `StateConflictError` is thrown.
    */
-  guard?: { states: ConversationState[]; assignedAgentId?: string };
+  guard?: { states?: ConversationState[]; lanes?: Lane[]; assignedAgentId?: string };
   /** A new (non-duplicate) message on a resolved conversation hands it back to the assistant. */
   reopenIfResolved?: boolean;
 }
@@ -184,8 +184,13 @@ export interface Store {
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   recordDecision(input: StoredDecision): Promise<void>;
   listDecisions(conversationId: string): Promise<(StoredDecision & { id: string })[]>;
-  /** Queues a conversation the assistant still owns; null if it is already queued or assigned. */
+  /**
+   * Queues a conversation the assistant owns, or raises the lane of one already queued or
+   * assigned (keeping its agent). Never lowers a lane; null when nothing changed.
+   */
   enqueue(conversationId: string, input: Enqueue): Promise<Conversation | null>;
+  /** Back to the assistant: a queued conversation in the autonomous lane (its action decided). */
+  returnToAssistant(conversationId: string): Promise<boolean>;
   updatePacket(conversationId: string, packet: EscalationPacket): Promise<void>;
   /** Atomic: exactly one caller wins while the conversation is queued and the agent has capacity. */
   claim(conversationId: string, agentId: string, now: Date): Promise<ClaimResult>;
@@ -249,6 +254,16 @@ export interface Store {
   listPolicyVersions(
     limit: number,
   ): Promise<{ version: string; mode: string; source: string; yaml: string; loadedAt: Date }[]>;
+  /**
+   * Recent decisions (newest first) whose shadow decision differs from the acted one in lane,
+   * unit, queue or trigger set, with the fields that differ.
+   */
+  listShadowDifferences(limit: number): Promise<
+    (StoredDecision & {
+      id: string;
+      differences: ('lane' | 'unit' | 'queue' | 'triggers')[];
+    })[]
+  >;
   /**
    * Earlier contacts of the same customer (same visitor, or same identified customer id) since
    * `since`, excluding one conversation: one row per earlier conversation with its first intent.

@@ -1,5 +1,7 @@
 import {
+  actionDecisionSchema,
   agentMessageSchema,
+  draftReviewSchema,
   conversationRefSchema,
   ErrorCode,
   isBatonError,
@@ -107,5 +109,7 @@ export function registerAgentNamespace(
     );
     bind('message:send', agentMessageSchema, (p) => agents.reply(agent, p));
     bind('conversation:resolve', resolveSchema, (p) => agents.resolve(agent, p));
+    bind('draft:review', draftReviewSchema, (p) => agents.reviewDraft(agent, p));
+    bind('action:decide', actionDecisionSchema, (p) => agents.decideAction(agent, p));
   });
 }

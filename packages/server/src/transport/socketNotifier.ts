@@ -19,6 +19,10 @@ export function createSocketNotifier(
       agents.to(watchRoom(id)).emit('message', { conversationId: id, message }),
     queueSnapshot: (snapshot) =>
       agents.to(queueRoom(snapshot.name)).emit('queues:update', { queues: [snapshot] }),
+    conversationUpdated: (id, queue) => {
+      const rooms = queue ? [watchRoom(id), queueRoom(queue)] : [watchRoom(id)];
+      agents.to(rooms).emit('conversation:updated', { conversationId: id });
+    },
     stopWatching: (id) => agents.in(watchRoom(id)).socketsLeave(watchRoom(id)),
     conversationClaimed: (queue, event) =>
       agents.to(queueRoom(queue)).emit('conversation:claimed', event),
