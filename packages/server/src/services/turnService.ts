@@ -252,14 +252,24 @@ export function createTurnService(deps: TurnServiceDeps) {
     heldDraft: string | null,
   ) {
     const decision = plan.acting!;
-    const queued = await enqueue(conversation, visitor, plan, history, heldDraft, plan.lane);
-    if (!queued) return;
-    const team = teamOf(queued.queue);
+    const team = teamOf(
+      conversation.state === 'assigned' ? conversation.queue : (decision.queue ?? null),
+    );
     const notice = plan.humanRequest
       ? `You asked for a person. The assistant has stepped back and you are in the queue for ${team}.`
       : plan.lane === 'assisted'
         ? `A teammate from ${team} will check the answer before it is sent to you.`
         : `This needs a person from ${team}. The assistant has stepped back and you are in the queue.`;
+    const queued = await enqueue(
+      conversation,
+      visitor,
+      plan,
+      history,
+      heldDraft,
+      plan.lane,
+      notice,
+    );
+    if (!queued) return;
     await say(conversation.id, 'system', notice);
     notifier.customerEscalated(conversation.id, {
       conversationId: conversation.id,
@@ -281,6 +291,7 @@ export function createTurnService(deps: TurnServiceDeps) {
     history: ChatMessage[],
     heldDraft: string | null,
     lane: Lane,
+    notice?: string,
   ): Promise<Conversation | null> {
     const decision = plan.acting!;
     const now = clock();
@@ -303,6 +314,7 @@ export function createTurnService(deps: TurnServiceDeps) {
       },
       sentimentScores: plan.facts.sentimentScores,
       transcript: history,
+      ...(notice && { notice }),
       references: deps.referencesFor(plan.proposal?.intent?.name ?? plan.topic?.name ?? null),
       heldDraft,
       now,
