@@ -196,7 +196,7 @@ describe('decide: the escalation matrix', () => {
       facts({ intent: INTENTS.refund, amount: usd(250), sentimentScores: [-0.5, -0.5, -0.5] }),
       {
         lane: 'human',
-        unit: 'action',
+        unit: 'conversation',
         tier: 3,
         queue: 'billing',
         triggers: ['policy_sensitivity', 'policy_boundary', 'negative_sentiment'],
@@ -352,5 +352,21 @@ describe('sentimentTrend', () => {
     [[0, Number.NaN, -0.4], 'worsening'],
   ] as const)('%j → %s', (scores, expected) => {
     expect(sentimentTrend([...scores])).toBe(expected);
+  });
+});
+
+describe('the unit never shrinks when a risk is added', () => {
+  it('a refund over the limit from an angry customer stays with a person as a whole conversation', () => {
+    const calm = facts({ intent: INTENTS.refund, amount: usd(450) });
+    const angry = facts({
+      intent: INTENTS.refund,
+      amount: usd(450),
+      sentimentScores: [-0.6, -0.7, -0.8],
+    });
+    expect(decide(calm, defaultPolicy, NOW)).toMatchObject({ lane: 'human', unit: 'action' });
+    expect(decide(angry, defaultPolicy, NOW)).toMatchObject({
+      lane: 'human',
+      unit: 'conversation',
+    });
   });
 });

@@ -87,6 +87,7 @@ function softenAlone(facts: TurnFacts, policy: Policy, assessments: Assessment[]
   ) {
     low.severity = 'low';
     low.hit.reason += '; the assistant asks one clarifying question';
+    low.hit.values = { ...low.hit.values, clarify: true };
   }
   if (
     pressure &&

@@ -48,7 +48,13 @@ export function interpret(
   // Human lane: a person decides the action when only action-bound signals put it there;
   // otherwise a person owns the whole conversation.
   const drivers = [...floored.filter((a) => laneRank(a.floor!) === 2), ...highs];
-  const actionOnly = !several && drivers.length > 0 && drivers.every((a) => a.unit === 'action');
+  // Any other medium signal bound to the answer or the conversation (an angry customer, a second
+  // domain) keeps the whole conversation with a person: a bigger risk never shrinks the unit.
+  const actionOnly =
+    !several &&
+    drivers.length > 0 &&
+    drivers.every((a) => a.unit === 'action') &&
+    assessments.every((a) => a.severity !== 'medium' || a.unit === 'action');
   const unit: Unit = actionOnly ? 'action' : 'conversation';
   const named = unique(drivers.map((a) => a.hit.name));
   const why =

@@ -22,6 +22,8 @@ export const ErrorCode = {
   AT_CAPACITY: 'AT_CAPACITY',
   /** The conversation is resolved; start a new one. */
   CONVERSATION_CLOSED: 'CONVERSATION_CLOSED',
+  /** The conversation still has pending actions a person must approve or deny first. */
+  PENDING_ACTIONS: 'PENDING_ACTIONS',
   /** The action needs the conversation to be waiting in a queue (e.g. leaving an email). */
   NOT_QUEUED: 'NOT_QUEUED',
   /** Too many events in a short time. */

@@ -251,6 +251,14 @@ export function createAgentService(deps: AgentServiceDeps) {
 
   async function resolve(agent: Agent, payload: ResolvePayload) {
     const conversation = await owned(agent, payload.conversationId);
+    const open = (await store.listActions(conversation.id)).filter((a) => a.status === 'pending');
+    if (open.length > 0) {
+      // The customer was promised a decision; resolving must not silently drop it.
+      throw new BatonError(
+        ErrorCode.PENDING_ACTIONS,
+        `Approve or deny the ${open.length} pending action(s) before resolving`,
+      );
+    }
     const now = clock();
     const resolved = await store.resolve(conversation.id, agent.id, payload.outcome, now);
     if (!resolved)
@@ -312,6 +320,12 @@ export function createAgentService(deps: AgentServiceDeps) {
     payload: ActionDecisionPayload,
   ): Promise<{ action: PendingAction }> {
     const conversation = await readable(agent, payload.conversationId);
+    if (conversation.state === 'resolved') {
+      throw new BatonError(ErrorCode.CONVERSATION_CLOSED, 'The conversation is resolved');
+    }
+    if (conversation.state === 'assigned' && conversation.assignedAgentId !== agent.id) {
+      throw new BatonError(ErrorCode.NOT_ASSIGNED, 'Another agent owns this conversation');
+    }
     const action = await store.decideAction({
       conversationId: payload.conversationId,
       actionId: payload.actionId,
@@ -341,10 +355,8 @@ export function createAgentService(deps: AgentServiceDeps) {
     notifier.customerMessage(payload.conversationId, message);
     notifier.agentMessage(payload.conversationId, message);
     // Nothing left for a person: an unclaimed conversation goes back to the assistant.
-    const stillPending = (await store.listActions(payload.conversationId)).some(
-      (a) => a.status === 'pending',
-    );
-    if (!stillPending && (await store.returnToAssistant(payload.conversationId))) {
+    // Nothing left for a person (checked atomically): an unclaimed conversation goes back.
+    if (await store.returnToAssistant(payload.conversationId)) {
       notifier.customerStatus(
         payload.conversationId,
         await queues.status((await store.getConversation(payload.conversationId))!),

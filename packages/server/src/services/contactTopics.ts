@@ -79,3 +79,16 @@ export function classifyWithAssistant(assistant: Assistant, minConfidence = 0): 
     return { intent: intent.name, domain: intent.domain };
   };
 }
+
+/** Storefront contacts classified per turn: only those inside the window, and at most this many. */
+export const MAX_CLASSIFIED_CONTACTS = 10;
+
+/** The storefront's recent contacts worth classifying: inside the window, capped. */
+export function contactsInWindow<T extends { daysAgo: number }>(
+  contacts: readonly T[],
+  windowDays: number,
+): T[] {
+  return contacts
+    .filter((c) => Number.isFinite(c.daysAgo) && c.daysAgo <= windowDays)
+    .slice(0, MAX_CLASSIFIED_CONTACTS);
+}

@@ -208,7 +208,7 @@ export function planTurn(input: PlanInput): TurnPlan {
     replyText:
       act !== 'reply' || !proposal
         ? null
-        : acting.triggers.some((t) => t.name === 'low_confidence')
+        : acting.triggers.some((t) => t.name === 'low_confidence' && t.values.clarify === true)
           ? clarifyingQuestion(proposal.intent, proposal.replyDraft)
           : proposal.replyDraft,
   };

@@ -7,7 +7,7 @@ import type { Notifier } from './notifier';
 import { buildPacket } from './packetBuilder';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
-import { buildContacts } from './contactTopics';
+import { buildContacts, contactsInWindow } from './contactTopics';
 import { planTurn, type TurnPlan, type TurnRecord } from './turnPlanner';
 
 export interface TurnServiceDeps {
@@ -120,7 +120,9 @@ export function createTurnService(deps: TurnServiceDeps) {
               .filter((m) => m.seq < input.message.seq)
               .map((m) => ({ role: m.role, text: m.text })),
           });
+    // Read once: a reload mid-turn must not mix versions in one stored decision.
     const policy = deps.policy.current();
+    const candidate = deps.policy.candidate();
     const contacts =
       conversation.lane === 'human'
         ? undefined
@@ -133,7 +135,7 @@ export function createTurnService(deps: TurnServiceDeps) {
       ...(contacts && { contacts }),
       lane: conversation.lane,
       policy,
-      shadow: deps.policy.candidate(),
+      shadow: candidate,
       now,
     });
     const { decision } = plan;
@@ -152,7 +154,7 @@ export function createTurnService(deps: TurnServiceDeps) {
         conversationId,
         messageId: input.message.id,
         turn: plan.facts.turn,
-        mode: deps.policy.current().mode,
+        mode: policy.mode,
         decision,
         shadow: plan.shadowDecision,
         facts: stored,
@@ -237,8 +239,10 @@ export function createTurnService(deps: TurnServiceDeps) {
     await say(
       conversation.id,
       'system',
-      `A person from ${team} needs to approve this ${label}; you will see their decision here. ` +
-        'Meanwhile the assistant can still help with general questions.',
+      `A person from ${team} needs to approve this ${label}; you will see their decision here.` +
+        (conversation.lane === 'autonomous'
+          ? ' Meanwhile the assistant can still help with general questions.'
+          : ''),
     );
     notifier.conversationUpdated(conversation.id, queued?.queue ?? queueName);
     await deps.queues.broadcast(queued?.queue ?? queueName);
@@ -255,11 +259,16 @@ export function createTurnService(deps: TurnServiceDeps) {
     const team = teamOf(
       conversation.state === 'assigned' ? conversation.queue : (decision.queue ?? null),
     );
-    const notice = plan.humanRequest
-      ? `You asked for a person. The assistant has stepped back and you are in the queue for ${team}.`
-      : plan.lane === 'assisted'
-        ? `A teammate from ${team} will check the answer before it is sent to you.`
-        : `This needs a person from ${team}. The assistant has stepped back and you are in the queue.`;
+    const withAgent = conversation.state === 'assigned';
+    const notice = withAgent
+      ? `A person from ${team} is handling this conversation; the assistant has stepped back.`
+      : plan.humanRequest
+        ? `You asked for a person. The assistant has stepped back and you are in the queue for ${team}.`
+        : !plan.proposal && plan.facts.text !== null
+          ? `Our assistant could not answer just now; a teammate from ${team} will reply here.`
+          : plan.lane === 'assisted'
+            ? `A teammate from ${team} will check the answer before it is sent to you.`
+            : `This needs a person from ${team}. The assistant has stepped back and you are in the queue.`;
     const queued = await enqueue(
       conversation,
       visitor,
@@ -342,6 +351,7 @@ export function createTurnService(deps: TurnServiceDeps) {
     now: Date,
     windowDays: number,
   ): Promise<ContactFact[]> {
+    const windowed = contactsInWindow(visitor?.context.recentContacts ?? [], windowDays);
     const history = await store.contactHistory({
       siteId: conversation.siteId,
       visitorId: conversation.visitorId,
@@ -350,7 +360,7 @@ export function createTurnService(deps: TurnServiceDeps) {
       since: new Date(now.getTime() - windowDays * 24 * 60 * 60 * 1000),
     });
     return buildContacts({
-      storefront: visitor?.context.recentContacts ?? [],
+      storefront: windowed,
       history,
       now,
       classify: async (text) => {

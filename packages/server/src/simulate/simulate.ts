@@ -1,7 +1,7 @@
 import type { Lane, MessageRole, RiskTier, TriggerName, Unit } from '@baton/shared';
 import { laneRank, type Policy } from '@baton/escalation';
 import type { Assistant } from '../assistant';
-import { buildContacts, classifyWithAssistant } from '../services/contactTopics';
+import { buildContacts, classifyWithAssistant, contactsInWindow } from '../services/contactTopics';
 import { planTurn, type TurnPlan, type TurnRecord } from '../services/turnPlanner';
 import type { ConversationInput } from './parseInput';
 
@@ -106,7 +106,10 @@ export async function simulateConversation(
   const context = input.context;
   // The same topic classification as the server; a replay has no history of its own.
   const contacts = await buildContacts({
-    storefront: input.context.recentContacts ?? [],
+    storefront: contactsInWindow(
+      input.context.recentContacts ?? [],
+      policy.repeatContact.windowDays,
+    ),
     history: [],
     now,
     classify: classifyWithAssistant(assistant),
@@ -145,9 +148,8 @@ export async function simulateConversation(
     });
     lane = plan.lane;
     if (text !== null) history.push({ role: 'customer', text });
-    if (plan.act === 'reply' && plan.proposal) {
-      history.push({ role: 'assistant', text: plan.proposal.replyDraft });
-    }
+    // What the customer actually saw: the reply or the one clarifying question.
+    if (plan.replyText !== null) history.push({ role: 'assistant', text: plan.replyText });
   }
 
   return summarise(input.id, policy, plans, plans.map(toTurn));

@@ -377,8 +377,14 @@ export function createSqlStore(db: SqlDatabase): Store {
       const rows = await q(
         `UPDATE conversations SET
            state = CASE WHEN state IN ('bot', 'resolved') THEN 'queued' ELSE state END,
-           queue = CASE WHEN state = 'assigned' THEN queue ELSE $5 END,
-           lane = $2, unit = $3, tier = GREATEST(tier, $4),
+           -- Already waiting or owned: it stays in its queue (with its pending work) unless the
+           -- risk tier rose; a fresh escalation takes the decision's queue and tier.
+           queue = CASE
+             WHEN state = 'assigned' THEN queue
+             WHEN state = 'queued' AND $4 <= tier THEN queue
+             ELSE $5 END,
+           lane = $2, unit = $3,
+           tier = CASE WHEN state IN ('bot', 'resolved') THEN $4 ELSE GREATEST(tier, $4) END,
            sla_deadline = CASE WHEN state IN ('bot', 'resolved') THEN $6 ELSE LEAST(sla_deadline, $6) END,
            packet = $7,
            enqueued_at = CASE WHEN state IN ('bot', 'resolved') THEN $8 ELSE enqueued_at END,
@@ -407,7 +413,10 @@ export function createSqlStore(db: SqlDatabase): Store {
       const rows = await q(
         `UPDATE conversations SET state = 'bot', queue = NULL, unit = NULL, enqueued_at = NULL,
            sla_deadline = NULL, packet = NULL, email_left = NULL
-         WHERE id = $1 AND state = 'queued' AND lane = 'autonomous' RETURNING id`,
+         WHERE id = $1 AND state = 'queued' AND lane = 'autonomous'
+           AND NOT EXISTS (SELECT 1 FROM pending_actions WHERE conversation_id = $1 AND status = 'pending')
+           AND NOT EXISTS (SELECT 1 FROM held_drafts WHERE conversation_id = $1 AND status = 'pending')
+         RETURNING id`,
         [conversationId],
       );
       return rows.length > 0;
@@ -437,7 +446,10 @@ export function createSqlStore(db: SqlDatabase): Store {
           return { ok: false, reason: 'at_capacity', conversation: await current() };
         }
         const rows = await q(
-          `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, claimed_at = $3
+          // One owner: once a person claims it, the assistant no longer answers on its own
+          // (an action-only conversation moves to the assisted lane).
+          `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, claimed_at = $3,
+             lane = CASE WHEN lane = 'autonomous' THEN 'assisted' ELSE lane END
            WHERE id = $1 AND state = 'queued' RETURNING *`,
           [conversationId, agentId, now],
           tx,
