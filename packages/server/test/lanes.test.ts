@@ -191,4 +191,30 @@ describe('lanes are capability boundaries enforced by the server', () => {
     customer.close();
     alex.socket.close();
   });
+
+  it('repeat contact: the third episode about the same order problem goes to a person', async () => {
+    const customer = connectCustomer(baton.url);
+    const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
+    const alex = await connectAgent(baton.url, ALEX);
+    for (let episode = 0; episode < 2; episode++) {
+      const answered = waitFor<ChatMessage>(customer, 'message', (m) => m.role === 'assistant');
+      await call(customer, 'message:send', { clientId: newClientId(), text: 'where is my order?' });
+      await answered;
+      await call(customer, 'human:request', { clientId: newClientId() });
+      await call(alex.socket, 'conversation:claim', { conversationId: s.conversationId });
+      await call(alex.socket, 'conversation:resolve', {
+        conversationId: s.conversationId,
+        outcome: { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 },
+      });
+    }
+    const escalated = waitFor<EscalatedEvent>(customer, 'escalated', () => true);
+    await call(customer, 'message:send', { clientId: newClientId(), text: 'where is my order?' });
+    const event = await escalated;
+    expect(event.triggers).toContain('repeat_contact');
+    const decisions = await baton.store.listDecisions(s.conversationId);
+    const hit = decisions.at(-1)!.decision.triggers.find((t) => t.name === 'repeat_contact')!;
+    expect(hit.values).toMatchObject({ contacts: 3, topic: 'order_status' });
+    customer.close();
+    alex.socket.close();
+  });
 });

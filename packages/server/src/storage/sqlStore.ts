@@ -684,7 +684,20 @@ export function createSqlStore(db: SqlDatabase): Store {
          ) first ON true
          WHERE c.site_id = $1 AND c.id <> $4 AND c.created_at >= $5
            AND (c.visitor_id = $2 OR ($3::text IS NOT NULL AND v.external_id = $3))
-         ORDER BY c.created_at`,
+         UNION ALL
+         -- A returning customer reopens the same conversation: each episode an agent resolved
+         -- there is an earlier contact too, its topic the last intent before the resolution.
+         SELECT o.conversation_id, o.created_at, ep.intent, ep.domain
+         FROM outcomes o
+         LEFT JOIN LATERAL (
+           SELECT d.facts -> 'intent' ->> 'name' AS intent, d.facts -> 'intent' ->> 'domain' AS domain
+           FROM decisions d
+           WHERE d.conversation_id = o.conversation_id AND d.created_at <= o.created_at
+             AND jsonb_typeof(d.facts -> 'intent') = 'object'
+           ORDER BY d.created_at DESC LIMIT 1
+         ) ep ON true
+         WHERE o.conversation_id = $4 AND o.created_at >= $5
+         ORDER BY 2`,
         [siteId, visitorId, externalId, excludeConversationId, since],
       );
       return rows.map((r) => ({
