@@ -1,19 +1,7 @@
-import type { ConversationState, QueueStatus, WaitEstimate } from '@baton/shared';
+import type { QueueStatus } from '@baton/shared';
 
-export interface QueueStatusInput {
-  conversationId: string;
-  state: ConversationState;
-  queue: string | null;
-  queueName: string | null;
-  position: number | null;
-  agentsOnline: number;
-  estimate: WaitEstimate | null;
-  slaMinutes: number | null;
-  openNow: boolean;
-  openingHours: string | null;
-  emailLeft: boolean;
-  agentName: string | null;
-}
+/** Everything the banner shows except what is derived from it here (the email offer, the text). */
+export type QueueStatusInput = Omit<QueueStatus, 'offerEmail' | 'text'>;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -135,20 +135,18 @@ export function planTurn(input: PlanInput): TurnPlan {
   const topic = [proposal?.intent, ...prior.map((t) => t.intent).reverse()].find(confident) ?? null;
   const customerAsks = [...prior.map((t) => t.text), text].filter((t): t is string => t !== null);
 
+  // What every plan carries, whatever is done with the turn.
+  const common = { facts, humanRequest, proposal, topic, customerAsks };
   if (input.lane === 'human') {
     return {
-      facts,
+      ...common,
       decision: null,
       acting: null,
       shadowDecision: null,
-      humanRequest,
-      proposal,
       act: 'silent',
       turnLane: 'human',
       lane: 'human',
       escalates: false,
-      topic,
-      customerAsks,
       replyText: null,
     };
   }
@@ -175,36 +173,28 @@ export function planTurn(input: PlanInput): TurnPlan {
   const turnLane = maxLane(input.lane, acting.lane);
   if (acting.lane === 'human' && acting.unit === 'action' && !humanRequest) {
     return {
-      facts,
+      ...common,
       decision,
       acting,
       shadowDecision,
-      humanRequest,
-      proposal,
       act: 'hold_action',
       turnLane,
       lane: input.lane,
       escalates: true,
-      topic,
-      customerAsks,
       replyText: null,
     };
   }
   const act: TurnAct =
     turnLane === 'human' ? 'silent' : turnLane === 'assisted' ? 'hold_draft' : 'reply';
   return {
-    facts,
+    ...common,
     decision,
     acting,
     shadowDecision,
-    humanRequest,
-    proposal,
     act,
     turnLane,
     lane: turnLane,
     escalates: laneRank(turnLane) > laneRank(input.lane),
-    topic,
-    customerAsks,
     replyText:
       act !== 'reply' || !proposal
         ? null
