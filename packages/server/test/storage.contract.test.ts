@@ -9,6 +9,7 @@ import {
   type Store,
 } from '../src/storage';
 import type { Decision, EscalationPacket } from '@baton/shared';
+import type { Enqueue } from '../src/storage';
 import { freshPostgresSchema } from './harness';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -103,6 +104,19 @@ describe.each(backends)('Store contract: $name', (backend) => {
     });
     return store.createConversation({ siteId: 's1', visitorId: visitor.id, now });
   }
+  /** Queues a conversation: human lane, whole conversation, tier 1, `general`, due now. */
+  function enqueue(id: string, over: Partial<Enqueue> = {}) {
+    return store.enqueue(id, {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 1,
+      queue: 'general',
+      slaDeadline: now,
+      packet: packet(id),
+      now,
+      ...over,
+    });
+  }
 
   it('finds sites and visitors, merges visitor context', async () => {
     expect((await store.getSiteByKey('key-1'))?.id).toBe('s1');
@@ -134,31 +148,13 @@ describe.each(backends)('Store contract: $name', (backend) => {
     const c = await newConversation();
     const assistantLine = { conversationId: c.id, role: 'assistant' as const, text: 'hi', now };
     await store.appendMessage({ ...assistantLine, guard: { states: ['bot'] } });
-    const queued = await store.enqueue(c.id, {
-      lane: 'human',
-      unit: 'conversation',
-      tier: 1,
-      queue: 'general',
-      slaDeadline: now,
-      packet: packet(c.id),
-      now,
-    });
+    const queued = await enqueue(c.id);
     expect(queued?.state).toBe('queued');
     await expect(
       store.appendMessage({ ...assistantLine, guard: { states: ['bot'] } }),
     ).rejects.toBeInstanceOf(StateConflictError);
     // A second escalation of the same conversation is refused.
-    expect(
-      await store.enqueue(c.id, {
-        lane: 'assisted',
-        unit: 'answer',
-        tier: 1,
-        queue: 'billing',
-        slaDeadline: now,
-        packet: packet(c.id),
-        now,
-      }),
-    ).toBeNull();
+    expect(await enqueue(c.id, { lane: 'assisted', unit: 'answer', queue: 'billing' })).toBeNull();
     expect(await store.setEmailLeft(c.id, 'a@b.test')).toBe(true);
     expect((await store.claim(c.id, 'a2', now)).ok).toBe(true);
     expect(await store.setEmailLeft(c.id, 'a@b.test')).toBe(false);
@@ -191,15 +187,7 @@ describe.each(backends)('Store contract: $name', (backend) => {
     const conversations = [];
     for (let i = 0; i < 5; i++) {
       const c = await newConversation();
-      await store.enqueue(c.id, {
-        lane: 'human',
-        unit: 'conversation',
-        tier: 1,
-        queue: 'general',
-        slaDeadline: now,
-        packet: packet(c.id),
-        now,
-      });
+      await enqueue(c.id);
       conversations.push(c.id);
     }
     const results = await Promise.all(conversations.map((id) => store.claim(id, 'a4', now)));
@@ -246,15 +234,7 @@ describe.each(backends)('Store contract: $name', (backend) => {
 
   it('claims atomically: of many concurrent claims exactly one wins', async () => {
     const c = await newConversation();
-    await store.enqueue(c.id, {
-      lane: 'human',
-      unit: 'conversation',
-      tier: 1,
-      queue: 'race-q',
-      slaDeadline: now,
-      packet: packet(c.id),
-      now,
-    });
+    await enqueue(c.id, { queue: 'race-q' });
     const claims = await Promise.all(
       ['a1', 'a2', 'a3', 'a1', 'a2', 'a3'].map((agent) =>
         store.claim(c.id, agent, new Date(now.getTime() + 90_000)),
@@ -268,23 +248,11 @@ describe.each(backends)('Store contract: $name', (backend) => {
   it('orders the waiting list by SLA deadline and tracks presence', async () => {
     const late = await newConversation();
     const early = await newConversation();
-    await store.enqueue(late.id, {
-      lane: 'human',
-      unit: 'conversation',
-      tier: 1,
-      queue: 'billing',
-      slaDeadline: new Date(now.getTime() + 3_600_000),
-      packet: packet(late.id),
-      now,
-    });
-    await store.enqueue(early.id, {
-      lane: 'human',
-      unit: 'conversation',
+    await enqueue(late.id, { queue: 'billing', slaDeadline: new Date(now.getTime() + 3_600_000) });
+    await enqueue(early.id, {
       tier: 3,
       queue: 'billing',
       slaDeadline: new Date(now.getTime() + 600_000),
-      packet: packet(early.id),
-      now,
     });
     expect((await store.listWaiting('billing')).map((c) => c.id)).toEqual([early.id, late.id]);
 
@@ -302,15 +270,7 @@ describe.each(backends)('Store contract: $name', (backend) => {
 
   it('resolves only for the owner and records the outcome; reopen returns to the assistant', async () => {
     const c = await newConversation();
-    await store.enqueue(c.id, {
-      lane: 'human',
-      unit: 'conversation',
-      tier: 1,
-      queue: 'general',
-      slaDeadline: now,
-      packet: packet(c.id),
-      now,
-    });
+    await enqueue(c.id);
     await store.claim(c.id, 'a1', now);
     const outcome = { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 } as const;
     expect(await store.resolve(c.id, 'a2', outcome, now)).toBeNull();
