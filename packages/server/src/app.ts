@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -11,7 +12,6 @@ import type { PolicyManager } from './policy';
 import {
   createAgentService,
   createCustomerService,
-  createKeyedLock,
   createQueueService,
   createTaskTracker,
   createTurnService,
@@ -19,11 +19,21 @@ import {
   type Clock,
   type PolicyHolder,
 } from './services';
+import { createOutboxRelay } from './services/outboxRelay';
+import { createTurnRunner } from './services/turnRunner';
+import { createPresenceKeeper, DEFAULT_PRESENCE, type PresenceOptions } from './services/presence';
 import type { Store } from './storage';
-import { registerAgentNamespace, type AgentNamespace } from './transport/agentNamespace';
+import {
+  closeRevokedSockets,
+  registerAgentNamespace,
+  type AgentNamespace,
+} from './transport/agentNamespace';
 import { registerCustomerNamespace, type CustomerNamespace } from './transport/customerNamespace';
 import { createSocketNotifier } from './transport/socketNotifier';
-import { createEventLimiter } from './transport/rateLimit';
+import { capConnections, checkOrigin } from './transport/guards';
+import { createLimiters, DEFAULT_RATE_LIMITS, type RateLimits } from './transport/rateLimit';
+
+export { DEFAULT_RATE_LIMITS, type RateLimits };
 
 export interface Logger {
   info: (obj: object, msg: string) => void;
@@ -48,34 +58,41 @@ export interface BatonServerDeps {
   redis?: RedisPair;
   referencesFor?: (intent: string | null) => string[];
   health?: () => Promise<Record<string, unknown>>;
-  /** Events allowed per socket per window; defaults suit people typing, not scripts. */
+  /** Budgets per visitor, IP and agent (see DEFAULT_RATE_LIMITS); defaults suit people, not scripts. */
   rateLimits?: RateLimits;
+  /** Baton's public origin, when a proxy in front rewrites the Host header. */
+  publicOrigin?: string;
+  /** Origins besides Baton's own allowed to open agent sockets (a console hosted elsewhere). */
+  agentOrigins?: string[];
   assistantTimeoutMs?: number;
   /** Mounts the admin API (policy governance) guarded by this bearer token. */
   admin?: { token: string; policy: PolicyManager };
+  /** How long a node's turn lease outlives its last renewal (default 15 s). */
+  turnLeaseMs?: number;
+  /** Agent presence heartbeat, connection ttl and sweep intervals (see DEFAULT_PRESENCE). */
+  presence?: Partial<PresenceOptions>;
 }
-
-export interface RateLimits {
-  customer: { points: number; seconds: number };
-  agent: { points: number; seconds: number };
-}
-
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  customer: { points: 30, seconds: 10 },
-  agent: { points: 120, seconds: 10 },
-};
 
 export interface BatonServer {
   httpServer: HttpServer;
   io: Server;
+  /** This process's id in shared presence (agent connections carry it). */
+  nodeId: string;
   listen(port: number, host?: string): Promise<AddressInfo>;
+  /**
+   * Tells clients to resynchronise (`resync`) after events may have been lost (Redis came
+   * back): this node's own, or every node's when this node's own publishes failed. Also closes
+   * agent sockets whose session ended meanwhile.
+   */
+  resyncClients(everywhere?: boolean): void;
   close(): Promise<void>;
 }
 
 /** Wires storage, assistant, engine, services and transport. Nothing here reads env or globals. */
 export function createBatonServer(deps: BatonServerDeps): BatonServer {
   const clock = deps.clock ?? systemClock;
-  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  // In Redis when there is one, so budgets hold across reconnects and nodes.
+  const limiters = createLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.redis?.pub);
   const { store, log } = deps;
   // Express must be the server's request handler before Socket.IO attaches: Socket.IO then
   // answers its own /socket.io/ requests (long-polling included) and passes the rest on.
@@ -92,7 +109,18 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
   if (deps.redis) io.adapter(createAdapter(deps.redis.pub as never, deps.redis.sub as never));
   const customerNs = io.of(CUSTOMER_NAMESPACE) as CustomerNamespace;
   const agentNs = io.of(AGENT_NAMESPACE) as AgentNamespace;
-  const notifier = createSocketNotifier(customerNs, agentNs);
+  const notifier = createSocketNotifier(customerNs, agentNs, {
+    readerCheck: (conversationId) => agents.readerCheck(conversationId),
+    log,
+  });
+  const nodeId = randomUUID();
+  const presence = createPresenceKeeper({
+    store,
+    nodeId,
+    options: { ...DEFAULT_PRESENCE, ...deps.presence },
+    log,
+    changed: (agentIds) => agents.presenceChanged(agentIds),
+  });
 
   const queues = createQueueService({
     store,
@@ -107,52 +135,79 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     assistant: deps.assistant,
     policy: deps.policy,
     queues,
-    notifier,
     clock,
     referencesFor: deps.referencesFor ?? (() => []),
     log,
     ...(deps.assistantTimeoutMs && { assistantTimeoutMs: deps.assistantTimeoutMs }),
   });
   const tasks = createTaskTracker();
-  const customers = createCustomerService({
+  const relay = createOutboxRelay({ store, notifier, queues, tasks, log });
+  const runner = createTurnRunner({
     store,
     turns,
+    relay,
+    tasks,
+    nodeId,
+    log,
+    ...(deps.turnLeaseMs && { leaseMs: deps.turnLeaseMs }),
+  });
+  const customers = createCustomerService({
+    store,
+    runner,
     queues,
     notifier,
     clock,
-    lock: createKeyedLock(),
-    tasks,
     identitySecret: (siteId) =>
       siteId === deps.deployment.site.id ? (deps.deployment.site.identitySecret ?? null) : null,
     log,
   });
-  const agents = createAgentService({ store, queues, notifier, clock });
+  const agents = createAgentService({ store, queues, notifier, clock, presence });
+  presence.start();
+  // Unfinished turns and unpublished events (a crashed node's, a failed attempt's) are picked up
+  // now and periodically, on every node.
+  runner.start();
+  relay.start();
 
-  registerCustomerNamespace(
-    customerNs,
-    customers,
-    log,
-    createEventLimiter(limits.customer.points, limits.customer.seconds),
-  );
-  registerAgentNamespace(
-    agentNs,
-    agents,
-    tasks,
-    log,
-    createEventLimiter(limits.agent.points, limits.agent.seconds),
-  );
+  // Baton's own pages (widget iframe, console) are allowed on both; with no allowedOrigins any
+  // site may use /customer, as any site may embed the iframe.
+  checkOrigin(customerNs, {
+    allowed: () => deps.deployment.site.allowedOrigins,
+    anyWhenEmpty: true,
+    ...(deps.publicOrigin && { publicOrigin: deps.publicOrigin }),
+  });
+  checkOrigin(agentNs, {
+    allowed: () => deps.agentOrigins ?? [],
+    anyWhenEmpty: false,
+    ...(deps.publicOrigin && { publicOrigin: deps.publicOrigin }),
+  });
+  capConnections(customerNs, limiters.connections);
+  capConnections(agentNs, limiters.connections);
+  registerCustomerNamespace(customerNs, customers, log, limiters);
+  registerAgentNamespace(agentNs, agents, tasks, log, limiters.agent);
   app = createHttpApp({
     agents,
     paths: deps.paths,
     log,
     health: deps.health ?? (async () => ({})),
     frameAncestors: deps.deployment.site.allowedOrigins,
-    ...(deps.admin && { admin: { ...deps.admin, store } }),
+    loginThrottle: limiters.login,
+    ...(deps.admin && { admin: { ...deps.admin, store, agents } }),
   });
 
   return {
     httpServer,
     io,
+    nodeId,
+    resyncClients(everywhere = false) {
+      (everywhere ? customerNs : customerNs.local).emit('resync', {});
+      (everywhere ? agentNs : agentNs.local).emit('resync', {});
+      if (tasks.closed) return;
+      tasks.track(
+        closeRevokedSockets(agentNs, agents).catch((err: unknown) =>
+          log.error({ err }, 'checking agent sessions after resync failed'),
+        ),
+      );
+    },
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -163,6 +218,9 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       });
     },
     async close() {
+      runner.stop();
+      relay.stop();
+      await presence.stop();
       // Disconnect everyone first so disconnect handlers (presence) run while storage is open.
       customerNs.disconnectSockets(true);
       agentNs.disconnectSockets(true);

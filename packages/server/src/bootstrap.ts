@@ -6,6 +6,7 @@ import { createClient } from 'redis';
 import { createNluAssistant, parseKnowledgeBase, type Assistant } from './assistant';
 import {
   createBatonServer,
+  DEFAULT_RATE_LIMITS,
   type BatonServer,
   type Logger,
   type RateLimits,
@@ -19,7 +20,9 @@ import {
   type PolicyManager,
 } from './policy';
 import { seedDeployment } from './seed';
+import { deploymentKeyPrefix } from './transport/rateLimit';
 import { systemClock, type Clock } from './services';
+import type { PresenceOptions } from './services/presence';
 import {
   createSqlStore,
   migrate,
@@ -47,8 +50,16 @@ export interface StartOptions {
   /** Replaces the built-in NLU assistant (an LLM, or a test double). */
   assistant?: Assistant;
   assistantTimeoutMs?: number;
+  /** How long a crashed node's turn lease blocks its conversation's turns (default 15 s). */
+  turnLeaseMs?: number;
   /** Bearer token of the admin API (`/api/admin`); without one the admin API is not mounted. */
   adminToken?: string;
+  /** Baton's public origin (`https://chat.example.com`) when a proxy rewrites the Host header. */
+  publicOrigin?: string;
+  /** Origins besides Baton's own whose pages may open agent sockets. */
+  agentOrigins?: string[];
+  /** Agent presence intervals; the defaults take a dead node's agents offline within 30 s. */
+  presence?: Partial<PresenceOptions>;
   log: Logger;
 }
 
@@ -102,25 +113,56 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
   });
   const assistant = options.assistant ?? (await createNluAssistant(kb));
 
-  let redis: (RedisPair & { close(): Promise<void> }) | undefined;
+  let redis: (RedisPair & { up(): boolean; close(): Promise<void> }) | undefined;
+  let redisRecovered = (_everywhere: boolean) => {};
   if (options.redisUrl) {
-    const pub = createClient({ url: options.redisUrl });
-    const sub = pub.duplicate();
-    pub.on('error', (err: unknown) => options.log.error({ err }, 'redis error'));
-    sub.on('error', (err: unknown) => options.log.error({ err }, 'redis error'));
+    // Back within half a second of Redis returning: the clients' resync waits for it.
+    const socket = { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 500) };
+    // Publishes fail at once while Redis is down instead of queueing: replayed after recovery
+    // they would arrive after the clients' resync and overwrite fresher state.
+    const pub = createClient({ url: options.redisUrl, socket, disableOfflineQueue: true });
+    const sub = pub.duplicate({ disableOfflineQueue: false });
+    const up = () => pub.isReady && sub.isReady;
+    let down = false;
+    /** This node's own events failed to reach the other nodes during the outage. */
+    let unpublished = false;
+    const lost = (err?: unknown) => {
+      if (!down) options.log.warn({ err }, 'redis connection lost; live events between nodes wait');
+      down = true;
+    };
+    for (const client of [pub, sub]) {
+      client.on('error', (err: unknown) => {
+        if (!up()) lost(err);
+        else options.log.error({ err }, 'redis error');
+      });
+      client.on('reconnecting', () => lost());
+      // Both links back (the subscriber has re-subscribed before `ready`). Every node tells
+      // its own clients to resync (they missed what the others published meanwhile); a node
+      // whose publishes failed tells every node's clients, for those that came back first.
+      client.on('ready', () => {
+        if (!down || !up()) return;
+        down = false;
+        const everywhere = unpublished;
+        unpublished = false;
+        options.log.info({ everywhere }, 'redis connection restored; clients told to resync');
+        redisRecovered(everywhere);
+      });
+    }
     await Promise.all([pub.connect(), sub.connect()]);
     // The Socket.IO adapter publishes without handling the promise; a Redis blip would then be
-    // an unhandled rejection that ends the process. Log it instead: the emit is lost, the
-    // clients resynchronise by seq on their next event.
+    // an unhandled rejection that ends the process. The emit is lost: the clients are told to
+    // resync when Redis is back.
     const publish = pub.publish.bind(pub);
     (pub as { publish: unknown }).publish = ((...args: Parameters<typeof publish>) =>
       publish(...args).catch((err: unknown) => {
-        options.log.error({ err }, 'redis publish failed');
+        if (!down) options.log.error({ err }, 'redis publish failed');
+        unpublished = true;
         return 0;
       })) as typeof pub.publish;
     redis = {
       pub,
       sub,
+      up,
       async close() {
         await Promise.allSettled([pub.close(), sub.close()]);
       },
@@ -134,21 +176,39 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     deployment,
     log: options.log,
     ...(options.clock && { clock: options.clock }),
-    ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    rateLimits: {
+      ...DEFAULT_RATE_LIMITS,
+      keyPrefix: await deploymentKeyPrefix(db),
+      ...options.rateLimits,
+    },
+    ...(options.publicOrigin && { publicOrigin: options.publicOrigin }),
+    ...(options.agentOrigins && { agentOrigins: options.agentOrigins }),
     ...(options.assistantTimeoutMs && { assistantTimeoutMs: options.assistantTimeoutMs }),
+    ...(options.turnLeaseMs && { turnLeaseMs: options.turnLeaseMs }),
     ...(redis && { redis }),
     ...(options.adminToken && { admin: { token: options.adminToken, policy } }),
+    ...(options.presence && { presence: options.presence }),
     paths: {
       widgetDist: resolve(REPO_ROOT, 'packages/widget/dist'),
       consoleDist: resolve(REPO_ROOT, 'packages/console/dist'),
       storefront: resolve(demoDir, 'storefront'),
     },
     referencesFor: (intent) => (intent ? (references.get(intent) ?? []) : []),
+    // 'degraded' (200) while Redis is down: chats work, live events between nodes wait for
+    // the resync. 'down' (503) when the database does not answer within 2 s.
     health: async () => {
-      await db.query('SELECT 1');
-      return { storage: db.kind, policyVersion: policy.current().version, redis: Boolean(redis) };
+      const redisState = redis ? (redis.up() ? 'ok' : 'down') : 'disabled';
+      const database = await answersWithin(db.query('SELECT 1'), 2_000);
+      return {
+        status: !database ? 'down' : redisState === 'down' ? 'degraded' : 'ok',
+        storage: db.kind,
+        database: database ? 'ok' : 'down',
+        redis: redisState,
+        policyVersion: policy.current().version,
+      };
     },
   });
+  redisRecovered = (everywhere) => server.resyncClients(everywhere);
   const address = await server.listen(options.port, options.host);
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   return {
@@ -167,4 +227,19 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
       await store.close();
     },
   };
+}
+
+/** True if the promise settles successfully within `ms`. */
+async function answersWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }

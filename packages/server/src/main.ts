@@ -25,6 +25,10 @@ const baton = await startBaton({
   ...(process.env.BATON_KNOWLEDGE_BASE && {
     knowledgeBaseFile: resolve(process.env.BATON_KNOWLEDGE_BASE),
   }),
+  ...(process.env.BATON_PUBLIC_ORIGIN && { publicOrigin: process.env.BATON_PUBLIC_ORIGIN }),
+  ...(process.env.BATON_AGENT_ORIGINS && {
+    agentOrigins: process.env.BATON_AGENT_ORIGINS.split(',').map((o) => o.trim()),
+  }),
 });
 
 const base = `http://localhost:${baton.port}`;

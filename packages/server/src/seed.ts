@@ -1,4 +1,4 @@
-import bcrypt from 'bcryptjs';
+import bcrypt from 'bcrypt';
 import type { Deployment } from './config/deployment';
 import type { Store } from './storage';
 

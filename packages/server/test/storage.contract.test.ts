@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createSqlStore,
   migrate,
+  MIGRATIONS,
   openEmbeddedDatabase,
   openPostgresDatabase,
   StateConflictError,
@@ -76,7 +77,7 @@ describe.each(backends)('Store contract: $name', (backend) => {
     const opened = await backend.open();
     db = opened.db;
     cleanup = opened.cleanup;
-    expect(await migrate(db)).toEqual([1]);
+    expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.id));
     expect(await migrate(db)).toEqual([]);
     store = createSqlStore(db);
     await store.upsertSite({ id: 's1', siteKey: 'key-1', name: 'Shop', allowedOrigins: [] });
@@ -257,15 +258,63 @@ describe.each(backends)('Store contract: $name', (backend) => {
     expect((await store.listWaiting('billing')).map((c) => c.id)).toEqual([early.id, late.id]);
 
     expect(await store.countAgentsOnline('general')).toBe(0);
-    await store.updatePresence('a1', { connectionsDelta: 1 }, now);
-    await store.updatePresence('a2', { connectionsDelta: 1 }, now);
+    const ttl = 60_000;
+    await store.addAgentConnection({ socketId: 's1', agentId: 'a1', nodeId: 'n1' }, ttl);
+    await store.addAgentConnection({ socketId: 's2', agentId: 'a1', nodeId: 'n2' }, ttl);
+    await store.addAgentConnection({ socketId: 's3', agentId: 'a2', nodeId: 'n1' }, ttl);
     expect(await store.countAgentsOnline('general')).toBe(2);
-    await store.updatePresence('a2', { status: 'away' }, now);
+    expect(await store.getPresence('a1')).toEqual({ status: 'online', connections: 2 });
+    expect(await store.updatePresence('a2', { status: 'away' }, now)).toEqual({
+      status: 'away',
+      connections: 1,
+    });
     expect(await store.countAgentsOnline('general')).toBe(1);
-    await store.updatePresence('a1', { connectionsDelta: -1 }, now);
-    await store.updatePresence('a1', { connectionsDelta: -1 }, now);
+    await store.removeAgentConnection('s1');
+    await store.removeAgentConnection('s1');
+    expect((await store.getPresence('a1')).connections).toBe(1);
+    await store.removeAgentConnection('s2');
     expect((await store.getPresence('a1')).connections).toBe(0);
     expect(await store.countAgentsOnline('general')).toBe(0);
+    await store.updatePresence('a2', { status: 'online' }, now);
+    expect(await store.countAgentsOnline('general')).toBe(1);
+    await store.resetPresence();
+    expect(await store.countAgentsOnline('general')).toBe(0);
+  });
+
+  it('expires agent connections their node stopped renewing', async () => {
+    await store.resetPresence();
+    // A negative ttl stands for a connection whose node stopped renewing it long ago.
+    await store.addAgentConnection({ socketId: 'dead1', agentId: 'a1', nodeId: 'dead' }, -1_000);
+    await store.addAgentConnection({ socketId: 'dead2', agentId: 'a1', nodeId: 'dead' }, -1_000);
+    await store.addAgentConnection({ socketId: 'live', agentId: 'a2', nodeId: 'live' }, 60_000);
+    expect(await store.countAgentsOnline('general')).toBe(1);
+    expect((await store.getPresence('a1')).connections).toBe(0);
+    // Renewal touches only the node's own connections, and only live rows come back alive.
+    expect(await store.renewAgentConnections('live', 60_000)).toEqual(['live']);
+    expect(await store.renewAgentConnections('gone', 60_000)).toEqual([]);
+    expect(await store.deleteExpiredAgentConnections()).toEqual(['a1']);
+    expect(await store.deleteExpiredAgentConnections()).toEqual([]);
+    expect(await store.renewAgentConnections('dead', 60_000)).toEqual([]);
+    expect(await store.countAgentsOnline('general')).toBe(1);
+    // A renewed connection outlives the ttl it was added with.
+    await store.addAgentConnection({ socketId: 'short', agentId: 'a1', nodeId: 'n9' }, -1_000);
+    expect(await store.renewAgentConnections('n9', 60_000)).toEqual(['short']);
+    expect(await store.countAgentsOnline('general')).toBe(2);
+    expect(await store.deleteExpiredAgentConnections()).toEqual([]);
+  });
+
+  it('ends one agent session on logout and all of them on revocation', async () => {
+    const later = new Date(now.getTime() + 3_600_000);
+    await store.createAgentSession('h1', 'a1', later);
+    await store.createAgentSession('h2', 'a1', later);
+    await store.createAgentSession('h3', 'a2', later);
+    expect(await store.deleteAgentSession('h1')).toBe(true);
+    expect(await store.deleteAgentSession('h1')).toBe(false);
+    expect(await store.getAgentBySession('h1', now)).toBeNull();
+    expect((await store.getAgentBySession('h2', now))?.id).toBe('a1');
+    expect(await store.deleteAgentSessions('a1')).toBe(1);
+    expect(await store.getAgentBySession('h2', now)).toBeNull();
+    expect((await store.getAgentBySession('h3', now))?.id).toBe('a2');
   });
 
   it('resolves only for the owner and records the outcome; reopen returns to the assistant', async () => {

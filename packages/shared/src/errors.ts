@@ -26,8 +26,14 @@ export const ErrorCode = {
   PENDING_ACTIONS: 'PENDING_ACTIONS',
   /** The action needs the conversation to be waiting in a queue (e.g. leaving an email). */
   NOT_QUEUED: 'NOT_QUEUED',
-  /** Too many events in a short time. */
+  /** Too many events in a short time; `details.retryAfterMs` says when to try again. Retryable. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** No handler for this event name on this namespace. */
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  /** The connection's Origin is not allowed on this namespace (sent as `connect_error`). */
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  /** Storage or Redis is unreachable for now. Retryable: send the same request (same clientId) later. */
+  UNAVAILABLE: 'UNAVAILABLE',
   /** Unexpected server error; the server keeps serving. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -37,7 +43,15 @@ export interface AckError {
   code: ErrorCode;
   message: string;
   details?: unknown;
+  /** True when the same request may succeed later unchanged (outage, rate limit): retry with backoff. */
+  retryable?: boolean;
 }
+
+/** Codes a client may retry as they are, after a delay. */
+export const RETRYABLE_CODES: readonly ErrorCode[] = [
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.UNAVAILABLE,
+];
 
 /** Acks carry results, not exceptions. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
@@ -62,9 +76,12 @@ export function isBatonError(value: unknown): value is BatonError {
 /** Converts anything thrown into an ack error; unknown errors become INTERNAL without leaking internals. */
 export function toAckError(err: unknown): AckError {
   if (isBatonError(err)) {
-    return err.details === undefined
-      ? { code: err.code, message: err.message }
-      : { code: err.code, message: err.message, details: err.details };
+    return {
+      code: err.code,
+      message: err.message,
+      ...(err.details !== undefined && { details: err.details }),
+      ...(RETRYABLE_CODES.includes(err.code) && { retryable: true }),
+    };
   }
   return { code: ErrorCode.INTERNAL, message: 'Internal server error' };
 }

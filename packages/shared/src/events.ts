@@ -60,7 +60,11 @@ export interface CustomerClientEvents {
   identify: (payload: IdentifyPayload, ack: AckFn<Record<string, never>>) => void;
   'context:set': (payload: ContextSetPayload, ack: AckFn<Record<string, never>>) => void;
   'email:leave': (payload: LeaveEmailPayload, ack: AckFn<{ status: QueueStatus }>) => void;
-  sync: (payload: SyncPayload, ack: AckFn<{ messages: ChatMessage[] }>) => void;
+  /** Messages with seq > lastSeq, and the queue status as it is now (both may have been missed). */
+  sync: (
+    payload: SyncPayload,
+    ack: AckFn<{ messages: ChatMessage[]; status: QueueStatus }>,
+  ) => void;
 }
 
 export interface CustomerServerEvents {
@@ -70,6 +74,11 @@ export interface CustomerServerEvents {
   escalated: (event: EscalatedEvent) => void;
   'agent:joined': (event: { conversationId: string; agentName: string }) => void;
   'conversation:resolved': (event: { conversationId: string }) => void;
+  /**
+   * Live events may have been lost (the server's link between nodes was down): fetch what you
+   * missed with `sync` and your highest contiguous `seq`.
+   */
+  resync: (event: Record<string, never>) => void;
 }
 
 // ---- /agent ----
@@ -109,6 +118,11 @@ export interface AgentServerEvents {
   'conversation:updated': (event: { conversationId: string }) => void;
   /** Server-side error for an event sent without an ack callback. */
   'baton:error': (event: { event: string; code: string; message: string }) => void;
+  /**
+   * Live events may have been lost (the server's link between nodes was down): refetch the
+   * queues (`queues:get`) and the conversations you have open (`conversation:get`).
+   */
+  resync: (event: Record<string, never>) => void;
 }
 
 /** HTTP: POST /api/agent/login { email, password } → 200 { token, agent } | 401 { error }. */

@@ -163,7 +163,8 @@ export interface HeldDraft {
   /** The customer message it answers. */
   messageId: string;
   text: string;
-  status: 'pending' | 'approved' | 'edited' | 'rejected';
+  /** `closed`: never reviewed before the conversation was resolved; it is never sent. */
+  status: 'pending' | 'approved' | 'edited' | 'rejected' | 'closed';
   reviewedBy: string | null;
   createdAt: string;
 }

@@ -68,3 +68,14 @@ describe('fetchTranscript', () => {
     expect(headers.Authorization).toBe('Bearer tok');
   });
 });
+
+describe('logout', () => {
+  it('posts the bearer token to the logout route', async () => {
+    const fetchImpl = vi.fn<FetchLike>(async () => json(200, {}));
+    expect(await createHttpClient(fetchImpl).logout('tok')).toEqual({ ok: true, data: {} });
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(url).toBe('/api/agent/logout');
+    expect(init?.method).toBe('POST');
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer tok');
+  });
+});

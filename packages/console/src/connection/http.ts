@@ -4,10 +4,13 @@ import { failure, type ClientErrorCode, type Result } from './result';
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 export const LOGIN_PATH = '/api/agent/login';
+export const LOGOUT_PATH = '/api/agent/logout';
 
-/** The console's two HTTP calls: sign in, and the full transcript behind the packet's link. */
+/** The console's HTTP calls: sign in and out, and the full transcript behind the packet's link. */
 export interface ConsoleHttp {
   login(email: string, password: string): Promise<Result<AgentLoginResult>>;
+  /** Ends the session on the server: the token stops working and its sockets close. */
+  logout(token: string): Promise<Result<Record<string, never>>>;
   fetchTranscript(url: string, token: string): Promise<Result<{ messages: ChatMessage[] }>>;
 }
 
@@ -43,6 +46,16 @@ export function createHttpClient(fetchImpl: FetchLike): ConsoleHttp {
           body: JSON.stringify({ email, password }),
         },
         isLoginResult,
+      );
+    },
+    logout(token) {
+      return call(
+        LOGOUT_PATH,
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        },
+        (body): body is Record<string, never> => typeof body === 'object' && body !== null,
       );
     },
     fetchTranscript(url, token) {

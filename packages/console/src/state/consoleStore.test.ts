@@ -20,6 +20,7 @@ function setup(storage = memoryStorage()) {
   const transport = new FakeTransport();
   const http: ConsoleHttp = {
     login: vi.fn(async () => ({ ok: true as const, data: { token: 'tok', agent: alex } })),
+    logout: vi.fn(async () => ({ ok: true as const, data: {} })),
     fetchTranscript: vi.fn(async () => ({ ok: true as const, data: { messages: [] } })),
   };
   const connect = vi.fn(() => transport);
@@ -372,6 +373,37 @@ describe('resolve', () => {
     expect(ok).toBe(false);
     expect(t.store.getState().panes.c1!.detail?.state).toBe('assigned');
     expect(t.store.getState().notice?.message).toMatch(/packetUsefulness/);
+  });
+});
+
+describe('sign out', () => {
+  it('ends the session on the server when the agent signs out', async () => {
+    const t = await signedIn();
+    t.store.logout();
+    expect(t.http.logout).toHaveBeenCalledWith('tok');
+    expect(t.transport.closed).toBe(true);
+    expect(t.store.getState().session).toBeNull();
+  });
+
+  it('does not call the server when the session already expired', async () => {
+    const t = await signedIn();
+    t.transport.setStatus('unauthorized');
+    expect(t.http.logout).not.toHaveBeenCalled();
+    expect(t.store.getState().session).toBeNull();
+  });
+});
+
+describe('resync', () => {
+  it('refetches the queues and the conversations on screen when the server says so', async () => {
+    const t = await claimed();
+    t.transport.handle('queues:get', () => ({ ok: true, data: { queues: queues() } }));
+    t.transport.handle('conversation:get', () => ({ ok: true, data: mineDetail() }));
+    t.transport.push('resync', {});
+    await flush();
+    expect(t.transport.callsOf('queues:get')).toHaveLength(1);
+    expect(t.transport.callsOf('conversation:get').map((c) => c.payload)).toEqual([
+      { conversationId: 'c1' },
+    ]);
   });
 });
 

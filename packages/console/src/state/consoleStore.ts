@@ -187,7 +187,14 @@ export class ConsoleStore {
     this.beginSession(result.data);
   }
 
+  /** Signing out (no `reason`) ends the session on the server too; an expiry already did. */
   logout(reason?: string): void {
+    const token = this.state.session?.token;
+    if (token && !reason) {
+      void this.deps.http.logout(token).then((result) => {
+        if (!result.ok) console.warn('[baton console] server-side logout failed', result.error);
+      });
+    }
     this.transport?.close();
     this.transport = null;
     this.inflightLoads.clear();
@@ -256,6 +263,12 @@ export class ConsoleStore {
     transport.on('conversation:updated', ({ conversationId }) => {
       if (live()) this.onUpdated(conversationId);
     });
+    transport.on('resync', () => {
+      if (!live()) return;
+      // Live events were lost between the server's nodes: what is on screen may be stale.
+      this.requestQueuesRefresh();
+      this.resync(true);
+    });
     transport.on('baton:error', ({ event, code, message }) => {
       if (!live()) return;
       console.error('[baton console] server error', { event, code, message });
@@ -263,12 +276,18 @@ export class ConsoleStore {
     });
   }
 
-  /** After (re)connecting (on `hello`): refetch what is on screen and my conversations. */
-  private resync(): void {
+  /**
+   * After (re)connecting (on `hello`) or on `resync`: refetch what is on screen and my
+   * conversations. `stale` also repeats loads already in flight (they may predate the loss).
+   */
+  private resync(stale = false): void {
     const ids = new Set<string>();
     if (this.state.openId) ids.add(this.state.openId);
     for (const c of this.state.mine) if (c.state !== 'resolved') ids.add(c.conversationId);
-    for (const id of ids) void this.load(id);
+    for (const id of ids) {
+      if (stale) this.refresh(id);
+      else void this.load(id);
+    }
   }
 
   // ---- presence & queues ----

@@ -10,6 +10,7 @@ export const DRAFT_STATUS_LABELS: Record<HeldDraft['status'], string> = {
   approved: 'Approved and sent',
   edited: 'Edited and sent',
   rejected: 'Rejected',
+  closed: 'Closed unsent (conversation resolved)',
 };
 
 /** A draft with the customer message it answers (null when that message is not loaded). */

@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { BatonError, ErrorCode } from '@baton/shared';
 import { PolicyError } from '@baton/escalation';
 import { NoPreviousPolicyError, type PolicyChange, type PolicyManager } from '../policy';
+import type { AgentService } from '../services';
 import type { Store } from '../storage/types';
 
 export interface AdminDeps {
@@ -10,6 +11,8 @@ export interface AdminDeps {
   token: string;
   policy: PolicyManager;
   store: Pick<Store, 'listShadowDifferences'>;
+  /** Token revocation; without it the route answers 404. */
+  agents?: Pick<AgentService, 'revokeSessions'>;
 }
 
 const POLICY_BODY_LIMIT = '256kb';
@@ -73,7 +76,11 @@ export function createAdminRouter(deps: AdminDeps) {
 
   router.get(
     '/policy',
-    handle(async (_req, res) => res.json(await state())),
+    handle(async (_req, res) => {
+      // The state is shared by all nodes: answer with the stored one, not this node's last poll.
+      await deps.policy.sync();
+      res.json(await state());
+    }),
   );
 
   router.put(
@@ -135,6 +142,15 @@ export function createAdminRouter(deps: AdminDeps) {
           shadow: r.shadow ? summarise(r.shadow) : null,
         })),
       });
+    }),
+  );
+
+  // Token revocation: every session of the agent ends and its open sockets close on every node.
+  router.delete(
+    '/agents/:id/sessions',
+    handle(async (req, res) => {
+      if (!deps.agents) throw new BatonError(ErrorCode.NOT_FOUND, 'Not found');
+      res.json(await deps.agents.revokeSessions(String(req.params.id)));
     }),
   );
 

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { agentLoginSchema, ErrorCode, isBatonError, parsePayload, toAckError } from '@baton/shared';
+import { agentLoginSchema, ErrorCode, isBatonError, parsePayload } from '@baton/shared';
 import type { AgentService } from '../services';
+import { edgeError } from '../transport/handler';
+import type { LoginThrottle } from '../transport/rateLimit';
 import { createAdminRouter, type AdminDeps } from './adminRoutes';
+import { securityHeaders } from './securityHeaders';
 
 export interface StaticPaths {
   /** packages/widget/dist (loader/widget.js and frame/). */
@@ -20,7 +23,9 @@ export interface HttpDeps {
   health: () => Promise<Record<string, unknown>>;
   /** Origins allowed to embed the widget iframe; empty allows any. */
   frameAncestors: string[];
-  log: { error: (obj: object, msg: string) => void };
+  log: { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+  /** Failed-login budgets per account and per IP; absent, logins are not throttled. */
+  loginThrottle?: LoginThrottle;
   /** Policy governance at /api/admin; absent (no admin token) leaves it unmounted. */
   admin?: AdminDeps;
 }
@@ -30,16 +35,21 @@ const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHORIZED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.ORIGIN_NOT_ALLOWED]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.UNAVAILABLE]: 503,
 };
 
 export function createHttpApp(deps: HttpDeps) {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
 
   app.get('/healthz', async (_req, res, next) => {
     try {
-      res.json({ status: 'ok', ...(await deps.health()) });
+      const health = { status: 'ok', ...(await deps.health()) };
+      // 'degraded' (Redis down) still serves chats, so it stays 200; storage down is a 503.
+      res.status(health.status === 'down' ? 503 : 200).json(health);
     } catch (err) {
       next(err);
     }
@@ -48,7 +58,27 @@ export function createHttpApp(deps: HttpDeps) {
   app.post('/api/agent/login', express.json({ limit: '16kb' }), async (req, res, next) => {
     try {
       const { email, password } = parsePayload(agentLoginSchema, req.body ?? {});
-      res.json(await deps.agents.login(email, password));
+      // The attempt is counted before the (slow) hash comparison and given back on success.
+      const ip = req.ip ?? 'unknown';
+      await deps.loginThrottle?.attempt(email, ip);
+      const result = await deps.agents.login(email, password).catch(async (err: unknown) => {
+        // Only a wrong password is a guess: an outage must not lock the account out.
+        if (!isBatonError(err) || err.code !== ErrorCode.UNAUTHORIZED)
+          await deps.loginThrottle?.giveBack(email, ip);
+        throw err;
+      });
+      await deps.loginThrottle?.succeeded(email, ip);
+      res.json(result);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Ends the session and closes its sockets on every node; the token is refused from then on.
+  app.post('/api/agent/logout', async (req, res, next) => {
+    try {
+      await deps.agents.logout(/^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]);
+      res.json({});
     } catch (err) {
       next(err);
     }
@@ -92,7 +122,7 @@ export function createHttpApp(deps: HttpDeps) {
     res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'Not found' } });
   });
   // Express needs the 4-argument signature to recognise an error handler.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     // body-parser marks its client errors (bad JSON 400, too large 413, bad charset 415).
     const bodyError = err as { expose?: boolean; status?: number; type?: string; message?: string };
     if (bodyError.expose && bodyError.status && bodyError.status < 500) {
@@ -104,8 +134,11 @@ export function createHttpApp(deps: HttpDeps) {
         .status(bodyError.status)
         .json({ error: { code: ErrorCode.INVALID_PAYLOAD, message } });
     }
-    if (!isBatonError(err)) deps.log.error({ err }, 'unhandled HTTP error');
-    const error = toAckError(err);
+    const error = edgeError(err, deps.log, { path: req.path });
+    if (error.retryable) {
+      const { retryAfterMs } = (error.details ?? {}) as { retryAfterMs?: number };
+      res.set('Retry-After', String(Math.max(1, Math.ceil((retryAfterMs ?? 5_000) / 1000))));
+    }
     res.status(STATUS[error.code] ?? 500).json({ error });
   });
   return app;

@@ -1,7 +1,10 @@
 export {
   createPolicyState,
+  mapLayout,
   policyFingerprint,
+  restorePolicyState,
   type PolicyEntry,
+  type PolicyLayout,
   type PolicyPlan,
   type PolicySnapshot,
   type PolicySource,

@@ -5,25 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PolicyError } from '@baton/escalation';
 import { NoPreviousPolicyError, startPolicyManager, validatePolicyText } from './policyManager';
 import { unknownQueueIssues } from './routingCheck';
-import { policyText, testPolicy } from './testPolicies';
-
-type Saved = { version: string; mode: string; source: string; yaml: string; now: Date };
-
-function memoryStore(initial: Saved[] = []) {
-  const saved: Saved[] = [...initial];
-  return {
-    saved,
-    async savePolicyVersion(v: Saved) {
-      saved.push(v);
-    },
-    async listPolicyVersions(limit: number) {
-      return [...saved]
-        .reverse()
-        .slice(0, limit)
-        .map((v) => ({ ...v, loadedAt: v.now }));
-    },
-  };
-}
+import { memoryPolicyStore, policyText, testPolicy } from './testPolicies';
 
 function recordingLog() {
   const lines: { level: string; obj: object; msg: string }[] = [];
@@ -58,9 +40,9 @@ async function until(predicate: () => boolean, timeoutMs = 5_000) {
 
 async function manager(
   text = policyText('v1'),
-  options: { file?: string; store?: ReturnType<typeof memoryStore> } = {},
+  options: { file?: string; store?: ReturnType<typeof memoryPolicyStore> } = {},
 ) {
-  const store = options.store ?? memoryStore();
+  const store = options.store ?? memoryPolicyStore();
   const log = recordingLog();
   const policy = await startPolicyManager({
     initial: { policy: validatePolicyText(text, check), yaml: text },
@@ -134,8 +116,8 @@ describe('policy manager', () => {
     await policy.stop();
   });
 
-  it('after a restart, the version that ran before is reachable by rollback', async () => {
-    const store = memoryStore([
+  it('on first start with a shared state, the enforce version stored before is reachable by rollback', async () => {
+    const store = memoryPolicyStore([
       { version: 'v0', mode: 'enforce', source: 'admin', yaml: policyText('v0'), now: new Date(0) },
     ]);
     const { policy } = await manager(policyText('v1'), { store });

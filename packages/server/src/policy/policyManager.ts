@@ -1,33 +1,24 @@
-import { readFile } from 'node:fs/promises';
-import { parsePolicy, PolicyError, type Policy, type PolicyIssue } from '@baton/escalation';
+import { PolicyError, type Policy } from '@baton/escalation';
 import type { PolicyHolder } from '../services/policyHolder';
 import type { Clock } from '../services/clock';
-import type { Store } from '../storage/types';
+import type { PolicyStateTx, Store } from '../storage/types';
 import {
   createPolicyState,
   type PolicyEntry,
   type PolicyPlan,
   type PolicySnapshot,
-  type PolicySource,
 } from './policyState';
+import { createSharedPolicy, usable, type SharedPolicyStore } from './sharedPolicy';
+import {
+  readPolicyFile,
+  sha256,
+  validatePolicyText,
+  type PolicyCheck,
+  type PolicyLog,
+} from './storedPolicy';
 import { watchFile } from './watchFile';
 
-export interface PolicyLog {
-  info: (obj: object, msg: string) => void;
-  warn: (obj: object, msg: string) => void;
-  error: (obj: object, msg: string) => void;
-}
-
-/** Checks beyond the schema (e.g. that routed queues exist); issues name the field. */
-export type PolicyCheck = (policy: Policy) => PolicyIssue[];
-
-/** Parses and validates a policy text; throws PolicyError naming every failing field. */
-export function validatePolicyText(yaml: string, check?: PolicyCheck): Policy {
-  const policy = parsePolicy(yaml);
-  const issues = check?.(policy) ?? [];
-  if (issues.length > 0) throw new PolicyError(issues);
-  return policy;
-}
+export { validatePolicyText, type PolicyCheck, type PolicyLog } from './storedPolicy';
 
 /** Rollback asked for, but the acting policy is the only enforce version known. */
 export class NoPreviousPolicyError extends Error {
@@ -50,9 +41,15 @@ export interface PolicyChange {
   state: PolicySnapshot;
 }
 
-/** The server's reloadable policy: validated loads, shadow candidate, rollback, file watch. */
+/**
+ * The policy every node shares: validated loads, shadow candidate, rollback, file watch. Each
+ * change is one database transaction on the stored state; every node follows that state.
+ */
 export interface PolicyManager extends PolicyHolder {
+  /** This node's copy of the shared state (at most one poll behind). */
   state(): PolicySnapshot;
+  /** Follows the shared state now rather than at the next poll, and returns it. */
+  sync(): Promise<PolicySnapshot>;
   /** Stored policy versions, newest first. */
   history(limit?: number): Promise<PolicyHistoryRow[]>;
   /** Validates, stores and installs a policy; on PolicyError the running policy is unchanged. */
@@ -63,19 +60,21 @@ export interface PolicyManager extends PolicyHolder {
   rollback(): Promise<PolicyChange>;
   /** Stops shadowing the candidate. */
   clearCandidate(): Promise<PolicyChange>;
-  /** Closes the file watch and waits for a load in progress. */
+  /** Stops following, closes the file watch and waits for a change in progress. */
   stop(): Promise<void>;
 }
 
 export interface PolicyManagerOptions {
-  /** The policy to start with (already validated, e.g. read from `file`). */
+  /** The policy file's text at start (already validated). */
   initial: { policy: Policy; yaml: string };
-  store: Pick<Store, 'savePolicyVersion' | 'listPolicyVersions'>;
+  store: SharedPolicyStore & Pick<Store, 'listPolicyVersions'>;
   /** The policy file: `reload()` re-reads it and, with `watch`, changes to it are loaded. */
   file?: string | null;
   /** Watch `file` and reload on change (default true when a file is given). */
   watch?: boolean;
   debounceMs?: number;
+  /** How often the shared state is checked for changes by other nodes (default 500 ms). */
+  followMs?: number;
   check?: PolicyCheck;
   clock: Clock;
   log: PolicyLog;
@@ -83,47 +82,62 @@ export interface PolicyManagerOptions {
 
 const issuesOf = (err: unknown) => (err instanceof PolicyError ? err.issues : undefined);
 
-/** Records the starting policy (source `startup`) and, given a file, starts watching it. */
+/**
+ * Joins the shared policy state: initialises it from the file if no node did, or follows it
+ * (loading the file if its text changed since it was last loaded, i.e. while no node ran).
+ */
 export async function startPolicyManager(options: PolicyManagerOptions): Promise<PolicyManager> {
   const { store, clock, log, check } = options;
   const file = options.file ?? null;
-  const startedAt = clock();
-  const initial: PolicyEntry = { ...options.initial, source: 'startup', loadedAt: startedAt };
+  const shared = createSharedPolicy({ store, check, clock, log });
+  const { transact, saveEntry, applyLoad } = shared;
+  const acting = () => shared.state();
 
-  // The enforce version that ran before a restart stays reachable by rollback.
-  const earlier: PolicyEntry[] = [];
-  if (initial.policy.mode === 'enforce') {
-    const rows = await store.listPolicyVersions(50);
-    const previous = rows.find((r) => r.mode === 'enforce' && r.version !== initial.policy.version);
-    if (previous) {
-      try {
-        const policy = validatePolicyText(previous.yaml, check);
-        if (policy.mode === 'enforce') {
-          earlier.push({
-            policy,
-            yaml: previous.yaml,
-            source: 'startup',
-            loadedAt: previous.loadedAt,
-          });
-        }
-      } catch (err) {
-        log.warn(
-          { version: previous.version, issues: issuesOf(err) },
-          'stored policy version no longer valid; not offered for rollback',
-        );
-      }
+  /** The first node: the file's policy, and the enforce version stored before it for rollback. */
+  async function firstState(tx: PolicyStateTx) {
+    const { policy, yaml } = options.initial;
+    const earlier: PolicyEntry[] = [];
+    if (policy.mode === 'enforce') {
+      const previous = (await tx.recentVersions(50)).find(
+        (r) => r.mode === 'enforce' && r.version !== policy.version,
+      );
+      const entry = previous ? shared.versions.entryOf(previous) : null;
+      if (entry?.policy.mode === 'enforce') earlier.push(entry);
     }
+    return createPolicyState(await saveEntry(tx, policy, yaml, 'startup'), earlier);
   }
-  await store.savePolicyVersion({
-    version: initial.policy.version,
-    mode: initial.policy.mode,
-    source: 'startup',
-    yaml: initial.yaml,
-    now: startedAt,
-  });
-  const state = createPolicyState(initial, earlier);
 
-  // Loads run one at a time, so plan → store → apply sees no other change in between.
+  /** File text this node rejected: a watch event with it again is a no-op. */
+  let rejectedFileText: string | null = null;
+  const initialHash = file ? sha256(options.initial.yaml) : null;
+  const started = await transact(async (ctx) => {
+    const stored = ctx.tx.state;
+    if (stored.epoch === 0) {
+      return { state: await firstState(ctx.tx), fileHash: initialHash, result: 'initialised' };
+    }
+    if (initialHash === null || initialHash === stored.fileHash) {
+      return { state: usable(ctx), fileHash: stored.fileHash, result: 'followed' };
+    }
+    try {
+      const { policy, yaml } = options.initial;
+      const { state: next } = await applyLoad(ctx, policy, yaml, 'file');
+      return { state: next, fileHash: initialHash, result: 'loaded from the changed file' };
+    } catch (err) {
+      if (!(err instanceof PolicyError) || !ctx.current) throw err;
+      rejectedFileText = options.initial.yaml;
+      log.error(
+        { file, issues: err.issues },
+        'policy file rejected; the running policy is unchanged',
+      );
+      return { state: ctx.current, fileHash: stored.fileHash, result: 'followed' };
+    }
+  });
+  log.info(
+    { epoch: shared.epoch(), file, ...started.state.snapshot() },
+    `policy state ${started.result}`,
+  );
+
+  // Loads on this node run one at a time, in the order asked.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = chain.then(task, task);
@@ -131,74 +145,61 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
     return run;
   };
   let stopped = false;
-  /** The file text last loaded (or rejected as invalid): a watch event with it is a no-op. */
-  let lastFileText: string | null = file ? options.initial.yaml : null;
 
-  async function install(yaml: string, source: PolicySource): Promise<PolicyChange> {
-    const policy = validatePolicyText(yaml, check);
-    const outcome = state.plan(policy);
-    if (outcome !== 'unchanged') {
-      const now = clock();
-      // Stored first: a policy that acts is always in the history.
-      await store.savePolicyVersion({
-        version: policy.version,
-        mode: policy.mode,
-        source,
-        yaml,
-        now,
+  async function loadFromFile(text: string, trigger: 'watch' | 'reload'): Promise<PolicyChange> {
+    try {
+      const policy = validatePolicyText(text, check);
+      const hash = sha256(text);
+      const change = await transact(async (ctx) => {
+        // Another node watching the same file may have loaded this text already.
+        if (trigger === 'watch' && ctx.current && ctx.tx.state.fileHash === hash) {
+          return { state: ctx.current, fileHash: hash, result: 'unchanged' as PolicyPlan };
+        }
+        const { state: next, outcome } = await applyLoad(ctx, policy, text, 'file');
+        return { state: next, fileHash: hash, result: outcome };
       });
-      state.apply({ policy, yaml, source, loadedAt: now });
-    }
-    return { outcome, state: state.snapshot() };
-  }
-
-  async function readPolicyFile(): Promise<string> {
-    if (!file) {
-      throw new PolicyError([{ path: '(file)', message: 'no policy file is configured' }]);
-    }
-    try {
-      return await readFile(file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      throw new PolicyError([{ path: '(file)', message: `cannot read ${file}: ${code}` }]);
-    }
-  }
-
-  async function loadFromFile(text: string, trigger: 'watch' | 'reload') {
-    try {
-      const change = await install(text, 'file');
-      lastFileText = text;
-      const { current, candidate } = change.state;
+      rejectedFileText = null;
+      const { current, candidate } = change.state.snapshot();
       log.info(
-        { file, trigger, outcome: change.outcome, current, candidate },
-        change.outcome === 'unchanged' ? 'policy file unchanged' : 'policy file loaded',
+        { file, trigger, outcome: change.result, current, candidate },
+        change.result === 'unchanged' ? 'policy file unchanged' : 'policy file loaded',
       );
-      return change;
+      return { outcome: change.result, state: change.state.snapshot() };
     } catch (err) {
-      if (err instanceof PolicyError) lastFileText = text;
-      log.error(
-        { file, trigger, ...(err instanceof PolicyError ? { issues: err.issues } : { err }) },
-        'policy file rejected; the running policy is unchanged',
-      );
+      if (err instanceof PolicyError) {
+        rejectedFileText = text;
+        log.error(
+          { file, trigger, issues: err.issues },
+          'policy file rejected; the running policy is unchanged',
+        );
+      } else {
+        log.error(
+          { file, trigger, err },
+          'policy file load failed; the running policy is unchanged',
+        );
+      }
       throw err;
     }
   }
 
-  /** A watch event: load the file if its text changed since it was last seen. */
+  /** A watch event: load the file if its text differs from the text last loaded. */
   const checkFile = () =>
     serial(async () => {
       if (stopped) return;
       let text: string;
       try {
-        text = await readPolicyFile();
+        text = await readPolicyFile(file);
       } catch (err) {
         // Mid-replace the file may be briefly absent; the next event retries.
         log.warn({ file, issues: issuesOf(err) }, 'policy file unreadable; unchanged');
         return;
       }
-      if (text === lastFileText) return;
+      if (text === rejectedFileText || sha256(text) === shared.fileHash()) return;
       await loadFromFile(text, 'watch');
-    }).catch(() => undefined);
+    }).catch((err: unknown) => {
+      // Storage unreachable: no further file event may come, so look again later.
+      if (!(err instanceof PolicyError) && !stopped) setTimeout(checkFile, 1_000).unref();
+    });
 
   const watch =
     file && options.watch !== false
@@ -210,10 +211,16 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
   // The file may have changed while the server was starting.
   if (watch) void checkFile();
 
+  shared.startFollowing(options.followMs ?? 500);
+
   return {
-    current: () => state.current(),
-    candidate: () => state.candidate(),
-    state: () => state.snapshot(),
+    current: () => acting().current(),
+    candidate: () => acting().candidate(),
+    state: () => acting().snapshot(),
+    async sync() {
+      await shared.follow();
+      return acting().snapshot();
+    },
     async history(limit = 20) {
       const rows = await store.listPolicyVersions(limit);
       return rows.map((r) => ({
@@ -227,10 +234,14 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
       return serial(async () => {
         if (source === 'file') return loadFromFile(yaml, 'reload');
         try {
-          const change = await install(yaml, source);
-          const { current, candidate } = change.state;
-          log.info({ source, outcome: change.outcome, current, candidate }, 'policy loaded');
-          return change;
+          const policy = validatePolicyText(yaml, check);
+          const change = await transact(async (ctx) => {
+            const { state: next, outcome } = await applyLoad(ctx, policy, yaml, source);
+            return { state: next, fileHash: ctx.tx.state.fileHash, result: outcome };
+          });
+          const { current, candidate } = change.state.snapshot();
+          log.info({ source, outcome: change.result, current, candidate }, 'policy loaded');
+          return { outcome: change.result, state: change.state.snapshot() };
         } catch (err) {
           if (err instanceof PolicyError) {
             log.warn(
@@ -248,7 +259,7 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
       return serial(async () => {
         let text: string;
         try {
-          text = await readPolicyFile();
+          text = await readPolicyFile(file);
         } catch (err) {
           log.error({ file, issues: issuesOf(err) }, 'policy file unreadable; unchanged');
           throw err;
@@ -258,36 +269,42 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
     },
     rollback() {
       return serial(async () => {
-        const target = state.rollbackTarget();
-        if (!target) throw new NoPreviousPolicyError();
-        const from = state.current().version;
-        const now = clock();
-        await store.savePolicyVersion({
-          version: target.policy.version,
-          mode: target.policy.mode,
-          source: 'rollback',
-          yaml: target.yaml,
-          now,
+        const change = await transact(async (ctx) => {
+          const current = usable(ctx);
+          const target = current.rollbackTarget();
+          if (!target) throw new NoPreviousPolicyError();
+          const from = current.current().version;
+          current.rollback(await saveEntry(ctx.tx, target.policy, target.yaml, 'rollback'));
+          return { state: current, fileHash: ctx.tx.state.fileHash, result: from };
         });
-        state.rollback({ ...target, source: 'rollback', loadedAt: now });
-        log.info({ from, to: target.policy.version }, 'policy rolled back');
-        return { outcome: 'rolled_back' as const, state: state.snapshot() };
+        log.info({ from: change.result, to: change.state.current().version }, 'policy rolled back');
+        return { outcome: 'rolled_back' as const, state: change.state.snapshot() };
       });
     },
     clearCandidate() {
       return serial(async () => {
-        const version = state.candidate()?.version ?? null;
-        const cleared = state.clearCandidate();
-        if (cleared) log.info({ version }, 'policy candidate cleared; shadow evaluation stopped');
+        const change = await transact(async (ctx) => {
+          const current = usable(ctx);
+          const version = current.candidate()?.version ?? null;
+          current.clearCandidate();
+          return { state: current, fileHash: ctx.tx.state.fileHash, result: version };
+        });
+        if (change.result !== null) {
+          log.info(
+            { version: change.result },
+            'policy candidate cleared; shadow evaluation stopped',
+          );
+        }
         return {
-          outcome: cleared ? ('candidate_cleared' as const) : ('unchanged' as const),
-          state: state.snapshot(),
+          outcome: change.result !== null ? ('candidate_cleared' as const) : ('unchanged' as const),
+          state: change.state.snapshot(),
         };
       });
     },
     async stop() {
       stopped = true;
       watch?.close();
+      await shared.stop();
       await chain;
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyError } from '@baton/escalation';
-import { createPolicyState, policyFingerprint } from './policyState';
+import { createPolicyState, policyFingerprint, restorePolicyState } from './policyState';
 import { entryOf, testPolicy } from './testPolicies';
 
 describe('policy state', () => {
@@ -101,5 +101,30 @@ describe('policy state', () => {
     const b = testPolicy('v1', 'shadow', 'autonomy: { domains: { billing: true, legal: false } }');
     expect(policyFingerprint(a)).toBe(policyFingerprint(b));
     expect(policyFingerprint(a)).not.toBe(policyFingerprint(testPolicy('v2')));
+  });
+
+  it('stores as a layout and restores to the same state', () => {
+    const state = createPolicyState(entryOf(testPolicy('v1')));
+    state.apply(entryOf(testPolicy('v2')));
+    state.apply(entryOf(testPolicy('v3', 'shadow')));
+    const restored = restorePolicyState(state.layout());
+    expect(restored.snapshot()).toEqual(state.snapshot());
+    expect(restored.layout()).toEqual(state.layout());
+    // The copy is independent: changing the restored state leaves the original as it was.
+    restored.rollback({ ...restored.rollbackTarget()!, source: 'rollback' });
+    expect(state.current().version).toBe('v2');
+  });
+
+  it('restoring drops what no state can hold, and refuses a state where nothing acts', () => {
+    const restored = restorePolicyState({
+      enforced: [entryOf(testPolicy('s0', 'shadow')), entryOf(testPolicy('v1'))],
+      provisional: entryOf(testPolicy('s1', 'shadow')),
+      candidate: entryOf(testPolicy('v2')),
+    });
+    expect(restored.layout()).toMatchObject({ provisional: null, candidate: null });
+    expect(restored.layout().enforced.map((e) => e.policy.version)).toEqual(['v1']);
+    expect(() =>
+      restorePolicyState({ enforced: [], provisional: null, candidate: entryOf(testPolicy('s')) }),
+    ).toThrow(/acting/);
   });
 });

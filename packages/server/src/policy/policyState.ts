@@ -10,6 +10,18 @@ export interface PolicyEntry {
   yaml: string;
   source: PolicySource;
   loadedAt: Date;
+  /** The stored `policy_versions` row, once stored: what a stored state refers to. */
+  id?: string;
+}
+
+/**
+ * The state as plain data, for storing and restoring: the enforce history oldest first (its last
+ * entry acts), the shadow policy acting while no enforce policy was ever loaded, the candidate.
+ */
+export interface PolicyLayout<E = PolicyEntry> {
+  enforced: E[];
+  provisional: E | null;
+  candidate: E | null;
 }
 
 export interface PolicySummary {
@@ -46,6 +58,8 @@ export interface PolicyState extends PolicyHolder {
   rollback(entry: PolicyEntry): void;
   clearCandidate(): boolean;
   snapshot(): PolicySnapshot;
+  /** A copy of the state as data; `restorePolicyState(layout)` gives the same state back. */
+  layout(): PolicyLayout;
 }
 
 /** Canonical JSON (sorted keys) of a policy without its mode: the content a version names. */
@@ -75,19 +89,41 @@ const summary = (entry: PolicyEntry): PolicySummary => ({
   loadedAt: entry.loadedAt.toISOString(),
 });
 
+/** Maps every entry of a layout, e.g. to the stored ids it refers to. */
+export function mapLayout<A, B>(layout: PolicyLayout<A>, f: (entry: A) => B): PolicyLayout<B> {
+  return {
+    enforced: layout.enforced.map(f),
+    provisional: layout.provisional === null ? null : f(layout.provisional),
+    candidate: layout.candidate === null ? null : f(layout.candidate),
+  };
+}
+
 /**
  * @param initial the policy the server starts with.
  * @param earlier older enforce entries (oldest first), e.g. from stored history, so that a
  *   rollback also works after a restart; ignored when `initial` is a shadow policy.
  */
 export function createPolicyState(initial: PolicyEntry, earlier: PolicyEntry[] = []): PolicyState {
-  const enforced: PolicyEntry[] = [];
-  let provisional: PolicyEntry | null = null;
-  let candidate: PolicyEntry | null = null;
-  if (initial.policy.mode === 'enforce') {
-    enforced.push(...earlier.filter((e) => e.policy.mode === 'enforce'), initial);
-  } else {
-    provisional = initial;
+  return initial.policy.mode === 'enforce'
+    ? restorePolicyState({ enforced: [...earlier, initial], provisional: null, candidate: null })
+    : restorePolicyState({ enforced: [], provisional: initial, candidate: null });
+}
+
+/**
+ * The state a layout describes. What no state can hold is dropped (shadow entries in the enforce
+ * history, enforce ones as provisional or candidate, a provisional policy beside enforce ones, a
+ * candidate without an enforce policy);
+ * throws when nothing would act.
+ */
+export function restorePolicyState(layout: PolicyLayout): PolicyState {
+  const enforced = layout.enforced
+    .filter((e) => e.policy.mode === 'enforce')
+    .slice(-MAX_ROLLBACK_DEPTH);
+  const shadow = (e: PolicyEntry | null) => (e?.policy.mode === 'shadow' ? e : null);
+  let provisional = enforced.length === 0 ? shadow(layout.provisional) : null;
+  let candidate = enforced.length > 0 ? shadow(layout.candidate) : null;
+  if (enforced.length === 0 && !provisional) {
+    throw new Error('a policy state needs an acting policy');
   }
 
   const acting = (): PolicyEntry => enforced.at(-1) ?? (provisional as PolicyEntry);
@@ -156,5 +192,6 @@ export function createPolicyState(initial: PolicyEntry, earlier: PolicyEntry[] =
         rollbackTo: target?.policy.version ?? null,
       };
     },
+    layout: () => ({ enforced: [...enforced], provisional, candidate }),
   };
 }

@@ -1,4 +1,5 @@
-import bcrypt from 'bcryptjs';
+// Native bcrypt hashes on libuv's thread pool, so a burst of logins never stalls the event loop.
+import bcrypt from 'bcrypt';
 import {
   BatonError,
   ErrorCode,
@@ -27,6 +28,7 @@ import {
 } from '../storage';
 import type { Clock } from './clock';
 import type { Notifier } from './notifier';
+import type { PresenceKeeper } from './presence';
 import type { QueueService } from './queueService';
 import { hashToken, newToken } from './tokens';
 
@@ -39,6 +41,7 @@ export interface AgentServiceDeps {
   queues: QueueService;
   notifier: Notifier;
   clock: Clock;
+  presence: Pick<PresenceKeeper, 'add' | 'remove'>;
 }
 
 export function summarizeDecision(d: StoredDecision): DecisionSummary {
@@ -64,6 +67,12 @@ export const profileOf = (agent: Agent): AgentProfile => ({
   email: agent.email,
   queues: agent.queues,
 });
+
+/** Agents may read conversations of their queues and the ones they own. */
+export function mayRead(agent: Pick<Agent, 'id' | 'queues'>, conversation: Conversation): boolean {
+  const member = conversation.queue !== null && agent.queues.includes(conversation.queue);
+  return member || conversation.assignedAgentId === agent.id;
+}
 
 export function createAgentService(deps: AgentServiceDeps) {
   const { store, queues, notifier, clock } = deps;
@@ -98,15 +107,45 @@ export function createAgentService(deps: AgentServiceDeps) {
     await Promise.all(agent.queues.filter(queues.has).map((q) => queues.broadcast(q)));
   }
 
-  async function connected(agent: Agent): Promise<PresenceStatus> {
-    const presence = await store.updatePresence(agent.id, { connectionsDelta: 1 }, clock());
+  /** False once the session was logged out or revoked (checked again after a socket joined). */
+  async function sessionValid(tokenHash: string): Promise<boolean> {
+    return (await store.getAgentBySession(tokenHash, clock())) !== null;
+  }
+
+  async function logout(token: unknown): Promise<void> {
+    await authenticate(token);
+    const tokenHash = hashToken(token as string);
+    await store.deleteAgentSession(tokenHash);
+    notifier.disconnectSession(tokenHash);
+  }
+
+  /** Token revocation (admin): every session of the agent ends and its sockets close. */
+  async function revokeSessions(agentId: string): Promise<{ revoked: number }> {
+    if (!(await store.getAgent(agentId))) {
+      throw new BatonError(ErrorCode.NOT_FOUND, 'No such agent');
+    }
+    const revoked = await store.deleteAgentSessions(agentId);
+    notifier.disconnectAgent(agentId);
+    return { revoked };
+  }
+
+  async function connected(agent: Agent, socketId: string): Promise<PresenceStatus> {
+    await deps.presence.add(socketId, agent.id);
+    const presence = await store.getPresence(agent.id);
     await broadcastQueues(agent);
     return presence.status;
   }
 
-  async function disconnected(agent: Agent): Promise<void> {
-    await store.updatePresence(agent.id, { connectionsDelta: -1 }, clock());
+  async function disconnected(agent: Agent, socketId: string): Promise<void> {
+    await deps.presence.remove(socketId);
     await broadcastQueues(agent);
+  }
+
+  /** Connections lapsed (a node died) or came back: customers' banners and queues change. */
+  async function presenceChanged(agentIds: string[]): Promise<void> {
+    const found = await Promise.all(agentIds.map((id) => store.getAgent(id)));
+    const names = new Set(found.flatMap((a) => a?.queues ?? []));
+    await Promise.all([...names].filter(queues.has).map((q) => queues.broadcast(q)));
   }
 
   async function setPresence(agent: Agent, status: PresenceStatus) {
@@ -145,15 +184,20 @@ export function createAgentService(deps: AgentServiceDeps) {
     };
   }
 
-  /** Agents may read conversations of their queues and the ones they own. */
   async function readable(agent: Agent, conversationId: string): Promise<Conversation> {
     const conversation = await store.getConversation(conversationId);
     if (!conversation) throw new BatonError(ErrorCode.NOT_FOUND, 'Conversation not found');
-    const member = conversation.queue !== null && agent.queues.includes(conversation.queue);
-    if (!member && conversation.assignedAgentId !== agent.id) {
+    if (!mayRead(agent, conversation)) {
       throw new BatonError(ErrorCode.FORBIDDEN, 'This conversation is not in one of your queues');
     }
     return conversation;
+  }
+
+  /** One read of the conversation; the predicate tells which agents may read it now. */
+  async function readerCheck(conversationId: string) {
+    const conversation = await store.getConversation(conversationId);
+    return (agent: Pick<Agent, 'id' | 'queues'>) =>
+      conversation !== null && mayRead(agent, conversation);
   }
 
   async function getConversation(agent: Agent, conversationId: string) {
@@ -361,6 +405,8 @@ export function createAgentService(deps: AgentServiceDeps) {
         payload.conversationId,
         await queues.status((await store.getConversation(payload.conversationId))!),
       );
+      // Out of every queue: nobody may read it any more, so nobody keeps receiving it.
+      await notifier.revalidateWatchers(payload.conversationId);
     }
     notifier.conversationUpdated(payload.conversationId, conversation.queue);
     if (conversation.queue) await queues.broadcast(conversation.queue);
@@ -383,8 +429,16 @@ export function createAgentService(deps: AgentServiceDeps) {
     assigned,
     login,
     authenticate,
+    sessionValid,
+    logout,
+    revokeSessions,
+    readerCheck,
+    checkAccess: async (agent: Agent, conversationId: string) => {
+      await readable(agent, conversationId);
+    },
     connected,
     disconnected,
+    presenceChanged,
     setPresence,
     listQueues,
     getConversation,

@@ -13,14 +13,13 @@ import {
 } from '@baton/shared';
 import type { Conversation, Store } from '../storage';
 import type { Clock } from './clock';
-import type { KeyedLock } from './keyedLock';
-import type { TaskTracker } from './taskTracker';
 import type { Notifier } from './notifier';
 import type { QueueService } from './queueService';
 import { hashToken, newToken, verifyUserHash } from './tokens';
+import { humanRequestOf } from './turnPlanner';
+import type { TurnRunner } from './turnRunner';
 
 const MAX_CONTEXT_BYTES = 64 * 1024;
-import type { TurnService } from './turnService';
 
 /** What a customer socket holds once `session:start` succeeded. */
 export interface CustomerSession {
@@ -31,19 +30,17 @@ export interface CustomerSession {
 
 export interface CustomerServiceDeps {
   store: Store;
-  turns: TurnService;
+  runner: TurnRunner;
   queues: QueueService;
   notifier: Notifier;
   clock: Clock;
-  lock: KeyedLock;
-  tasks: TaskTracker;
   /** The site's identity secret for `identify({ id, userHash })`, if it has one. */
   identitySecret: (siteId: string) => string | null;
   log: { error: (obj: object, msg: string) => void };
 }
 
 export function createCustomerService(deps: CustomerServiceDeps) {
-  const { store, notifier, clock, lock } = deps;
+  const { store, notifier, clock, runner } = deps;
 
   async function conversationOf(session: CustomerSession): Promise<Conversation> {
     const conversation = await store.getConversation(session.conversationId);
@@ -51,14 +48,12 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return conversation;
   }
 
-  function runTurn(conversationId: string, input: Parameters<TurnService['process']>[1]) {
-    return deps.tasks.track(lock(conversationId, () => deps.turns.process(conversationId, input)));
-  }
-
   async function startSession(
     payload: SessionStartPayload,
     /** Runs before messages are read, so nothing written in between is missed (room join). */
     beforeRead: (conversationId: string) => Promise<void> = async () => undefined,
+    /** Runs before a visitor is created; throws to refuse it (the per-IP cap on new visitors). */
+    admitNewVisitor: () => Promise<void> = async () => undefined,
   ): Promise<{ session: CustomerSession; result: SessionStartResult }> {
     const site = await store.getSiteByKey(payload.siteKey);
     if (!site)
@@ -68,6 +63,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     let visitor = token ? await store.getVisitorByToken(site.id, hashToken(token)) : null;
     if (!visitor) {
       // An unknown or foreign token starts a fresh visitor rather than failing: the widget recovers.
+      await admitNewVisitor();
       token = newToken();
       visitor = await store.createVisitor({ siteId: site.id, tokenHash: hashToken(token), now });
     }
@@ -86,7 +82,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     };
   }
 
-  async function customerMessage(session: CustomerSession, clientId: string, text: string) {
+  /** Stores the message and its pending turn in one transaction; acked only after this. */
+  async function customerMessage(
+    session: CustomerSession,
+    clientId: string,
+    text: string,
+    turn: { kind: 'text' | 'button'; priority: boolean },
+  ) {
     await conversationOf(session);
     const stored = await store.appendMessage({
       conversationId: session.conversationId,
@@ -95,6 +97,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       clientId,
       now: clock(),
       reopenIfResolved: true,
+      turn,
     });
     if (!stored.duplicate) {
       notifier.customerMessage(session.conversationId, stored.message);
@@ -103,16 +106,32 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return stored;
   }
 
+  /** Whether a retried message's turn still has to run (it never completed). */
+  async function unfinished(message: ChatMessage, duplicate: boolean): Promise<boolean> {
+    if (!duplicate) return true;
+    return (await store.getTurn(message.id))?.status === 'pending';
+  }
+
   async function sendMessage(
     session: CustomerSession,
     payload: CustomerMessagePayload,
   ): Promise<{ message: ChatMessage }> {
-    const { message, duplicate } = await customerMessage(session, payload.clientId, payload.text);
-    if (!duplicate) {
-      // Acked once stored; the turn runs after, in order, one per conversation at a time.
-      runTurn(session.conversationId, { kind: 'text', message }).catch((err: unknown) =>
-        deps.log.error({ err, conversationId: session.conversationId }, 'turn failed'),
-      );
+    // A typed request for a person jumps ahead of any slower assistant turn.
+    const priority = humanRequestOf(payload.text) !== null;
+    const { message, duplicate } = await customerMessage(session, payload.clientId, payload.text, {
+      kind: 'text',
+      priority,
+    });
+    if (await unfinished(message, duplicate)) {
+      // Acked once stored; the turn runs after, on this node or any other.
+      if (priority) {
+        runner.runNow(message.id).catch((err: unknown) => {
+          deps.log.error({ err, conversationId: session.conversationId }, 'turn failed');
+          runner.kick(session.conversationId);
+        });
+      } else {
+        runner.kick(session.conversationId);
+      }
     }
     return { message };
   }
@@ -130,12 +149,10 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       session,
       payload.clientId,
       'Talk to a human',
+      { kind: 'button', priority: true },
     );
-    // A retry runs the turn only if the first attempt never got as far as a decision.
-    const decided =
-      duplicate &&
-      (await store.listDecisions(session.conversationId)).some((d) => d.messageId === message.id);
-    if (!decided) await runTurn(session.conversationId, { kind: 'button', message });
+    // A retry runs the turn only if the first attempt never completed it.
+    if (await unfinished(message, duplicate)) await runner.runNow(message.id);
     return { status: await deps.queues.status(await conversationOf(session)) };
   }
 
@@ -202,8 +219,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return { status };
   }
 
+  /** What a client missed (a reconnect, a Redis outage): the messages, and the status now. */
   async function sync(session: CustomerSession, lastSeq: number) {
-    return { messages: await store.listMessages(session.conversationId, lastSeq) };
+    const [messages, conversation] = await Promise.all([
+      store.listMessages(session.conversationId, lastSeq),
+      conversationOf(session),
+    ]);
+    return { messages, status: await deps.queues.status(conversation) };
   }
 
   return { startSession, sendMessage, requestHuman, identify, setContext, leaveEmail, sync };

@@ -1,6 +1,5 @@
 export * from './clock';
 export * from './notifier';
-export * from './keyedLock';
 export * from './tokens';
 export * from './policyHolder';
 export * from './queueService';
@@ -9,3 +8,6 @@ export * from './customerService';
 export * from './agentService';
 export * from './packetBuilder';
 export * from './taskTracker';
+export * from './turnRunner';
+export * from './outboxRelay';
+export * from './turnNotices';

@@ -17,6 +17,15 @@ export interface Notifier {
   conversationUpdated(conversationId: string, queue: string | null): void;
   /** Agents stop receiving the conversation's messages (after it is resolved). */
   stopWatching(conversationId: string): void;
+  /**
+   * Re-reads the conversation and stops feeding it to watchers (on every node) who may no
+   * longer read it: call after its queue or owner changed. Never rejects (failures are logged).
+   */
+  revalidateWatchers(conversationId: string): Promise<void>;
+  /** Closes every agent socket opened with this session (logout), on every node. */
+  disconnectSession(tokenHash: string): void;
+  /** Closes every socket of the agent (its sessions were revoked), on every node. */
+  disconnectAgent(agentId: string): void;
   conversationClaimed(
     queue: string,
     event: { conversationId: string; agentId: string; agentName: string },
@@ -43,6 +52,11 @@ export function createRecordingNotifier(): Notifier & {
     agentMessage: rec('agentMessage'),
     queueSnapshot: rec('queueSnapshot'),
     stopWatching: rec('stopWatching'),
+    revalidateWatchers: async (...args: unknown[]) => {
+      events.push({ name: 'revalidateWatchers', args });
+    },
+    disconnectSession: rec('disconnectSession'),
+    disconnectAgent: rec('disconnectAgent'),
     conversationUpdated: rec('conversationUpdated'),
     conversationClaimed: rec('conversationClaimed'),
   };

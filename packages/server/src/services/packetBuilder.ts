@@ -27,8 +27,6 @@ export interface PacketInput {
   };
   sentimentScores: number[];
   transcript: ChatMessage[];
-  /** The notice the customer is about to be shown as the conversation is queued. */
-  notice?: string;
   references: string[];
   heldDraft: string | null;
   now: Date;
@@ -46,6 +44,16 @@ const ACCOUNT_ACTIONS = new Set(['account_change', 'data_deletion', 'report_frau
 const humanize = (name: string) => name.replace(/_/g, ' ');
 const excerpt = (text: string, max = 160) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** The packet with `notice` added to what the customer has been told (it is shown as the turn commits). */
+export function withNotice(packet: EscalationPacket, notice: string): EscalationPacket {
+  return {
+    ...packet,
+    customerFacingState: [...packet.customerFacingState, `system: ${excerpt(notice, 240)}`].slice(
+      -6,
+    ),
+  };
+}
 
 /** Builds the escalation packet: what the agent reads first so the customer never repeats themselves. */
 export function buildPacket(input: PacketInput): EscalationPacket {

@@ -1,21 +1,20 @@
-import type { ChatMessage, Decision, Lane } from '@baton/shared';
+import type { ChatMessage, Lane } from '@baton/shared';
 import type { ContactFact, TurnFacts } from '@baton/escalation';
 import type { Assistant, AssistantInput, AssistantProposal } from '../assistant';
-import { StateConflictError, type Conversation, type Store, type Visitor } from '../storage';
+import type { Conversation, OutboxEvent, Store, TurnJob, Visitor } from '../storage';
 import type { Clock } from './clock';
-import type { Notifier } from './notifier';
-import { buildPacket } from './packetBuilder';
+import { buildPacket, withNotice } from './packetBuilder';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
 import { buildContacts, contactsInWindow } from './contactTopics';
 import { planTurn, type TurnPlan, type TurnRecord } from './turnPlanner';
+import { turnNotice } from './turnNotices';
 
 export interface TurnServiceDeps {
   store: Store;
   assistant: Assistant;
   policy: PolicyHolder;
   queues: QueueService;
-  notifier: Notifier;
   clock: Clock;
   /** Policy / knowledge references per intent, shown to the agent in the packet. */
   referencesFor: (intent: string | null) => string[];
@@ -24,8 +23,8 @@ export interface TurnServiceDeps {
   assistantTimeoutMs?: number;
 }
 
-export type TurnInput =
-  { kind: 'text'; message: ChatMessage } | { kind: 'button'; message: ChatMessage };
+/** A request for a person asks the assistant only for the topic, and not for long. */
+const PRIORITY_ASSISTANT_MS = 300;
 
 /** Facts kept with each stored decision; later turns read their trend and loop signals from it. */
 interface StoredFacts extends TurnFacts {
@@ -47,35 +46,47 @@ const ACTION_LABEL: Record<string, string> = {
   data_deletion: 'data deletion',
 };
 
+/** The conversation's lane changed between reading and committing: run the turn again. */
+export class TurnRetryError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`turn of ${conversationId} must be run again`);
+    this.name = 'TurnRetryError';
+  }
+}
+
+/** After this many starts (crashes included) the assistant is skipped: a person takes the turn. */
+export const MAX_ASSISTANT_ATTEMPTS = 3;
+
+/** What a turn learned before taking any lock: the slow part (assistant, contact history). */
+interface Prepared {
+  message: ChatMessage;
+  visitor: Visitor | null;
+  /** The lane seen while preparing: the assistant is not asked in the human lane. */
+  laneSeen: Lane;
+  proposal: AssistantProposal | null;
+  contacts: ContactFact[] | undefined;
+}
+
 /**
- * One customer turn: signals → assistant proposal → engine decision → act. The server, not the
- * wording, enforces the lane: assisted replies are held for an agent, a pending action waits
- * for a person's decision, and in the human lane nothing the assistant produces reaches the
- * customer (checked again under the conversation's row lock when a reply is written).
+ * One customer turn as a durable job: signals → assistant proposal → engine decision → act.
+ * The slow part runs without locks; then, in ONE transaction under the conversation's row lock,
+ * the state is read again, the pure plan is made, and the decision, draft or action, queue
+ * change, notices and outbox events are written together. Events are published after commit
+ * from the outbox, so what clients see is what was stored. The server, not the wording,
+ * enforces the lane: assisted replies are held, a pending action waits for a person, and in the
+ * human lane nothing the assistant produces reaches the customer.
  */
 export function createTurnService(deps: TurnServiceDeps) {
-  const { store, assistant, notifier, clock } = deps;
-
-  async function say(conversationId: string, role: 'assistant' | 'system', text: string) {
-    const { message } = await store.appendMessage({
-      conversationId,
-      role,
-      text,
-      now: clock(),
-      // The lane boundary: once another node or tab moved the conversation out of the
-      // autonomous lane, the assistant's reply is refused here, atomically.
-      ...(role === 'assistant' && { guard: { lanes: ['autonomous'] as Lane[] } }),
-    });
-    notifier.customerMessage(conversationId, message);
-    notifier.agentMessage(conversationId, message);
-    return message;
-  }
+  const { store, assistant, clock } = deps;
 
   /** The assistant may fail or hang (a remote LLM); the turn goes on without it. */
-  async function proposeSafely(input: AssistantInput): Promise<AssistantProposal | null> {
+  async function proposeSafely(
+    input: AssistantInput,
+    timeoutMs = deps.assistantTimeoutMs ?? 5_000,
+  ): Promise<AssistantProposal | null> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), deps.assistantTimeoutMs ?? 5_000);
+      timer = setTimeout(() => resolve(null), timeoutMs);
     });
     try {
       const result = await Promise.race([assistant.propose(input), timeout]);
@@ -89,17 +100,68 @@ export function createTurnService(deps: TurnServiceDeps) {
     }
   }
 
-  async function process(conversationId: string, input: TurnInput): Promise<Decision | null> {
-    const conversation = await store.getConversation(conversationId);
-    if (!conversation) return null;
-    const now = clock();
-    const visitor = await store.getVisitor(conversation.visitorId);
-    const context = visitor?.context ?? {};
-    const [history, decisions] = await Promise.all([
-      store.listMessages(conversationId),
-      store.listDecisions(conversationId),
+  async function prepare(job: TurnJob): Promise<Prepared | null> {
+    const [conversation, message] = await Promise.all([
+      store.getConversation(job.conversationId),
+      store.getMessage(job.messageId),
     ]);
-    const text = input.kind === 'text' ? input.message.text : null;
+    if (!conversation || !message) return null;
+    const visitor = await store.getVisitor(conversation.visitorId);
+    const text = job.kind === 'text' ? message.text : null;
+    const ask = text !== null && conversation.lane !== 'human';
+    const history = ask
+      ? (await store.listMessages(conversation.id)).filter((m) => m.seq < message.seq)
+      : [];
+    const proposal =
+      !ask || job.attempts > MAX_ASSISTANT_ATTEMPTS
+        ? null
+        : await proposeSafely(
+            {
+              text,
+              context: visitor?.context ?? {},
+              history: history.map((m) => ({ role: m.role, text: m.text })),
+            },
+            // A request for a person never waits long on the assistant: it only names the topic.
+            job.priority ? PRIORITY_ASSISTANT_MS : undefined,
+          );
+    const contacts =
+      conversation.lane === 'human'
+        ? undefined
+        : await contactsOf(
+            conversation,
+            visitor,
+            clock(),
+            deps.policy.current().repeatContact.windowDays,
+          );
+    return { message, visitor, laneSeen: conversation.lane, proposal, contacts };
+  }
+
+  /**
+   * Runs one pending turn; returns the outbox ids to publish, or null when there was nothing to
+   * do (already done by another worker, or the conversation is gone).
+   */
+  async function run(job: TurnJob): Promise<string[] | null> {
+    const prepared = await prepare(job);
+    if (!prepared) return null;
+    return store.transaction((tx) => commit(tx, job, prepared));
+  }
+
+  async function commit(tx: Store, job: TurnJob, prepared: Prepared): Promise<string[] | null> {
+    const before = await tx.lockConversation(job.conversationId);
+    if (!before) return null;
+    const turn = await tx.getTurn(job.messageId);
+    if (!turn || turn.status !== 'pending') return null;
+    if (!turn.priority && (await tx.hasEarlierPendingTurn(before.id, turn.seq))) {
+      throw new TurnRetryError(before.id);
+    }
+    // The assistant was not asked because a person owned the conversation, and now nobody does.
+    if (prepared.laneSeen === 'human' && before.lane !== 'human') {
+      throw new TurnRetryError(before.id);
+    }
+    const now = clock();
+    const text = job.kind === 'text' ? prepared.message.text : null;
+    const context = prepared.visitor?.context ?? {};
+    const decisions = await tx.listDecisions(before.id, before.episode);
     const prior: TurnRecord[] = decisions.map((d) => {
       const facts = d.facts as StoredFacts;
       return {
@@ -109,201 +171,148 @@ export function createTurnService(deps: TurnServiceDeps) {
         decision: d.decision,
       };
     });
-    // In the human lane the assistant is not consulted at all.
-    const proposal =
-      text === null || conversation.lane === 'human'
-        ? null
-        : await proposeSafely({
-            text,
-            context,
-            history: history
-              .filter((m) => m.seq < input.message.seq)
-              .map((m) => ({ role: m.role, text: m.text })),
-          });
     // Read once: a reload mid-turn must not mix versions in one stored decision.
     const policy = deps.policy.current();
-    const candidate = deps.policy.candidate();
-    const contacts =
-      conversation.lane === 'human'
-        ? undefined
-        : await contactsOf(conversation, visitor, now, policy.repeatContact.windowDays);
     const plan = planTurn({
       text,
-      proposal,
+      proposal: before.lane === 'human' ? null : prepared.proposal,
       context,
       prior,
-      ...(contacts && { contacts }),
-      lane: conversation.lane,
+      ...(prepared.contacts && { contacts: prepared.contacts }),
+      lane: before.lane,
       policy,
-      shadow: candidate,
+      shadow: deps.policy.candidate(),
       now,
     });
-    const { decision } = plan;
+    const { decision, proposal } = plan;
     if (decision) {
       const stored: StoredFacts = {
         ...plan.facts,
-        proposal: plan.proposal && {
-          replyDraft: plan.proposal.replyDraft,
-          sources: plan.proposal.sources,
-          missingContext: plan.proposal.missingContext,
+        proposal: proposal && {
+          replyDraft: proposal.replyDraft,
+          sources: proposal.sources,
+          missingContext: proposal.missingContext,
         },
-        sentiment: text === null ? null : (proposal?.sentiment ?? null),
+        sentiment: text === null ? null : (prepared.proposal?.sentiment ?? null),
         act: plan.act,
       };
-      await store.recordDecision({
-        conversationId,
-        messageId: input.message.id,
+      await tx.recordDecision({
+        conversationId: before.id,
+        messageId: job.messageId,
         turn: plan.facts.turn,
         mode: policy.mode,
         decision,
         shadow: plan.shadowDecision,
         facts: stored,
         now,
+        episode: before.episode,
       });
     }
 
+    const events: OutboxEvent[] = [];
+    const say = async (role: 'assistant' | 'system', body: string) => {
+      const { message } = await tx.appendMessage({
+        conversationId: before.id,
+        role,
+        text: body,
+        now,
+        ...(role === 'assistant' && { replyTo: job.messageId }),
+      });
+      events.push({ type: 'message', conversationId: before.id, message });
+    };
+    let after: Conversation | null = null;
+    let heldDraft: string | null = null;
+    const actionName = plan.facts.intent?.action ?? 'action';
     switch (plan.act) {
       case 'reply':
-        if (plan.replyText) {
-          await say(conversationId, 'assistant', plan.replyText).catch((err: unknown) => {
-            if (!(err instanceof StateConflictError)) throw err;
-          });
-        }
+        if (plan.replyText) await say('assistant', plan.replyText);
         break;
       case 'hold_draft':
-        await holdDraft(conversation, visitor, plan, input.message, history);
+        if (proposal) {
+          heldDraft = proposal.replyDraft;
+          await tx.createDraft({
+            conversationId: before.id,
+            messageId: job.messageId,
+            text: proposal.replyDraft,
+            now,
+          });
+        }
+        if (plan.escalates) after = await enqueue(tx, before, prepared, plan, heldDraft, plan.lane);
         break;
       case 'hold_action':
-        await holdAction(conversation, visitor, plan, history);
+        await tx.createAction({
+          conversationId: before.id,
+          action: actionName,
+          intent: plan.facts.intent?.name ?? null,
+          amount: plan.facts.amount && {
+            value: plan.facts.amount.value,
+            currency: plan.facts.amount.currency,
+          },
+          reasons: plan.acting!.triggers.map((t) => t.reason),
+          now,
+        });
+        // The conversation stays with the assistant for general questions; the step waits.
+        after = await enqueue(tx, before, prepared, plan, null, before.lane);
         break;
       case 'silent':
-        if (plan.escalates) await escalate(conversation, visitor, plan, history, null);
+        if (plan.escalates) after = await enqueue(tx, before, prepared, plan, null, plan.lane);
         break;
     }
-    return decision;
-  }
-
-  async function holdDraft(
-    conversation: Conversation,
-    visitor: Visitor | null,
-    plan: TurnPlan,
-    message: ChatMessage,
-    history: ChatMessage[],
-  ) {
-    const draft = plan.proposal
-      ? await store.createDraft({
-          conversationId: conversation.id,
-          messageId: message.id,
-          text: plan.proposal.replyDraft,
-          now: clock(),
-        })
-      : null;
-    if (plan.escalates) {
-      await escalate(conversation, visitor, plan, history, draft?.text ?? null);
-    } else {
-      const team = teamOf(conversation.queue);
-      await say(
-        conversation.id,
-        'system',
-        `A teammate from ${team} will check the answer before it is sent.`,
-      );
-      notifier.conversationUpdated(conversation.id, conversation.queue);
-    }
-  }
-
-  async function holdAction(
-    conversation: Conversation,
-    visitor: Visitor | null,
-    plan: TurnPlan,
-    history: ChatMessage[],
-  ) {
-    const decision = plan.acting!;
-    const intent = plan.facts.intent;
-    const actionName = intent?.action ?? 'action';
-    await store.createAction({
-      conversationId: conversation.id,
-      action: actionName,
-      intent: intent?.name ?? null,
-      amount: plan.facts.amount && {
-        value: plan.facts.amount.value,
-        currency: plan.facts.amount.currency,
-      },
-      reasons: decision.triggers.map((t) => t.reason),
-      now: clock(),
-    });
-    const label = ACTION_LABEL[actionName] ?? actionName.replace(/_/g, ' ');
-    const queueName = deps.queues.resolveQueue(conversation.queue ?? decision.queue);
-    const team = deps.queues.config(queueName).displayName;
-    // The conversation stays with the assistant for general questions; the step waits for a person.
-    const queued = await enqueue(conversation, visitor, plan, history, null, conversation.lane);
-    await say(
-      conversation.id,
-      'system',
-      `A person from ${team} needs to approve this ${label}; you will see their decision here.` +
-        (conversation.lane === 'autonomous'
-          ? ' Meanwhile the assistant can still help with general questions.'
-          : ''),
-    );
-    notifier.conversationUpdated(conversation.id, queued?.queue ?? queueName);
-    await deps.queues.broadcast(queued?.queue ?? queueName);
-  }
-
-  async function escalate(
-    conversation: Conversation,
-    visitor: Visitor | null,
-    plan: TurnPlan,
-    history: ChatMessage[],
-    heldDraft: string | null,
-  ) {
-    const decision = plan.acting!;
-    const team = teamOf(
-      conversation.state === 'assigned' ? conversation.queue : (decision.queue ?? null),
-    );
-    const withAgent = conversation.state === 'assigned';
-    const notice = withAgent
-      ? `A person from ${team} is handling this conversation; the assistant has stepped back.`
-      : plan.humanRequest
-        ? `You asked for a person. The assistant has stepped back and you are in the queue for ${team}.`
-        : !plan.proposal && plan.facts.text !== null
-          ? `Our assistant could not answer just now; a teammate from ${team} will reply here.`
-          : plan.lane === 'assisted'
-            ? `A teammate from ${team} will check the answer before it is sent to you.`
-            : `This needs a person from ${team}. The assistant has stepped back and you are in the queue.`;
-    const queued = await enqueue(
-      conversation,
-      visitor,
+    const notice = turnNotice({
+      before,
+      after,
       plan,
-      history,
-      heldDraft,
-      plan.lane,
-      notice,
-    );
-    if (!queued) return;
-    await say(conversation.id, 'system', notice);
-    notifier.customerEscalated(conversation.id, {
-      conversationId: conversation.id,
-      lane: plan.lane,
-      unit: decision.unit,
-      queue: queued.queue,
-      triggers: decision.triggers.map((t) => t.name),
+      team: teamOf,
+      actionLabel: ACTION_LABEL[actionName] ?? actionName.replace(/_/g, ' '),
     });
-    notifier.conversationUpdated(conversation.id, queued.queue);
-    // The broadcast sends this customer (and everyone behind them) the new queue status.
-    await deps.queues.broadcast(queued.queue!);
+    if (notice) {
+      await say('system', notice);
+      if (after?.packet) {
+        // The packet lists what the customer has been told, this notice included.
+        await tx.updatePacket(before.id, withNotice(after.packet, notice));
+      }
+    }
+    const queue = after?.queue ?? before.queue;
+    const held = plan.act === 'hold_draft' || plan.act === 'hold_action';
+    if (after && plan.act !== 'hold_action') {
+      events.push({
+        type: 'escalated',
+        conversationId: before.id,
+        event: {
+          conversationId: before.id,
+          lane: plan.lane,
+          unit: plan.acting?.unit ?? null,
+          queue: after.queue,
+          triggers: plan.acting?.triggers.map((t) => t.name) ?? [],
+        },
+      });
+    }
+    if (held || after) {
+      events.push({ type: 'updated', conversationId: before.id, queue });
+    }
+    // A queue change sends the new position to everyone waiting (this customer included); a new
+    // held draft or action changes the queue's snapshot (its pending counts) too.
+    if (queue && (after || held)) events.push({ type: 'queue', queue });
+    if (after && before.queue && before.queue !== after.queue) {
+      events.push({ type: 'queue', queue: before.queue });
+      events.push({ type: 'access', conversationId: before.id });
+    }
+    await tx.completeTurn(job.messageId, plan.act, now);
+    return tx.addOutbox(events);
   }
 
   /** Queues the conversation (or raises its lane) with a fresh packet; null if nothing changed. */
   async function enqueue(
+    tx: Store,
     conversation: Conversation,
-    visitor: Visitor | null,
+    prepared: Prepared,
     plan: TurnPlan,
-    history: ChatMessage[],
     heldDraft: string | null,
     lane: Lane,
-    notice?: string,
   ): Promise<Conversation | null> {
     const decision = plan.acting!;
     const now = clock();
+    const { visitor } = prepared;
     const queueName = deps.queues.resolveQueue(
       conversation.state === 'assigned' ? conversation.queue : decision.queue,
     );
@@ -322,14 +331,13 @@ export function createTurnService(deps: TurnServiceDeps) {
         email: visitor?.email ?? null,
       },
       sentimentScores: plan.facts.sentimentScores,
-      transcript: history,
-      ...(notice && { notice }),
+      transcript: await tx.listMessages(conversation.id),
       references: deps.referencesFor(plan.proposal?.intent?.name ?? plan.topic?.name ?? null),
       heldDraft,
       now,
     });
     const slaMinutes = deps.queues.slaMinutes(decision.tier);
-    return store.enqueue(conversation.id, {
+    return tx.enqueue(conversation.id, {
       lane,
       unit: decision.unit,
       tier: decision.tier,
@@ -374,6 +382,6 @@ export function createTurnService(deps: TurnServiceDeps) {
     return deps.queues.config(deps.queues.resolveQueue(queue)).displayName;
   }
 
-  return { process };
+  return { run };
 }
 export type TurnService = ReturnType<typeof createTurnService>;

@@ -142,12 +142,86 @@ CREATE TABLE outcomes (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'durable_turns',
+    sql: `
+-- A customer turn is a durable job stored with its message; any node may run it.
+ALTER TABLE conversations ADD COLUMN episode INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE conversations ADD COLUMN turn_owner TEXT;
+ALTER TABLE conversations ADD COLUMN turn_lease_until TIMESTAMPTZ;
+ALTER TABLE messages ADD COLUMN reply_to TEXT;
+CREATE UNIQUE INDEX messages_reply_to ON messages (reply_to) WHERE reply_to IS NOT NULL;
+ALTER TABLE decisions ADD COLUMN episode INTEGER NOT NULL DEFAULT 1;
+CREATE UNIQUE INDEX decisions_message ON decisions (message_id) WHERE message_id IS NOT NULL;
+CREATE TABLE turns (
+  message_id TEXT PRIMARY KEY REFERENCES messages(id),
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  priority BOOLEAN NOT NULL DEFAULT false,
+  status TEXT NOT NULL DEFAULT 'pending',
+  act TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at TIMESTAMPTZ NOT NULL,
+  done_at TIMESTAMPTZ
+);
+CREATE INDEX turns_pending ON turns (conversation_id, seq) WHERE status = 'pending';
+CREATE TABLE outbox (
+  id BIGSERIAL PRIMARY KEY,
+  event JSONB NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX outcomes_conversation ON outcomes (conversation_id);
+`,
+  },
+  {
+    id: 3,
+    name: 'agent_connections',
+    sql: `
+-- Presence is the set of live agent connections, each kept alive by its node's heartbeat:
+-- a crashed node's connections expire on their own.
+CREATE TABLE agent_connections (
+  socket_id TEXT PRIMARY KEY,
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  node_id TEXT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX agent_connections_agent ON agent_connections (agent_id, expires_at);
+CREATE INDEX agent_connections_node ON agent_connections (node_id);
+`,
+  },
+  {
+    id: 4,
+    name: 'policy_state',
+    sql: `
+-- The one policy state every node follows. It names policy_versions rows (never changed once
+-- written): the enforce history oldest first (the last acts, the others are rollback targets),
+-- the shadow policy acting while no enforce one was ever loaded, the candidate. Every change
+-- locks this row and bumps epoch, which nodes poll. epoch 0: no node has initialised it.
+CREATE TABLE policy_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  epoch BIGINT NOT NULL DEFAULT 0,
+  enforced TEXT[] NOT NULL DEFAULT '{}',
+  provisional TEXT REFERENCES policy_versions(id),
+  candidate TEXT REFERENCES policy_versions(id),
+  file_sha256 TEXT,
+  updated_at TIMESTAMPTZ
+);
+INSERT INTO policy_state (id) VALUES (1);
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
-  );
+  // IF NOT EXISTS is not safe against a concurrent CREATE (duplicate pg_type row): nodes
+  // starting together take the migration lock for it too.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(727274)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+  });
   const ran: number[] = [];
   for (const m of MIGRATIONS) {
     await db.transaction(async (tx) => {

@@ -6,12 +6,15 @@ import {
   type Agent,
   type ClaimResult,
   type Conversation,
+  type OutboxEvent,
   type Presence,
   type Site,
   type Store,
   type StoredDecision,
+  type TurnJob,
   type Visitor,
 } from './types';
+import type { PolicyVersionRow, StoredPolicyState } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -70,7 +73,36 @@ function toConversation(r: Row): Conversation {
     resolvedAt: dateOrNull(r.resolved_at),
     emailLeft: (r.email_left as string | null) ?? null,
     packet: r.packet === null || r.packet === undefined ? null : json(r.packet),
+    episode: Number(r.episode ?? 1),
     createdAt: dateOrNull(r.created_at) ?? new Date(0),
+  };
+}
+
+function toTurn(r: Row): TurnJob {
+  return {
+    messageId: String(r.message_id),
+    conversationId: String(r.conversation_id),
+    seq: Number(r.seq),
+    kind: r.kind as TurnJob['kind'],
+    priority: Boolean(r.priority),
+    status: r.status as TurnJob['status'],
+    attempts: Number(r.attempts),
+  };
+}
+
+/** A transaction's connection seen as a database, so the same store code runs inside it. */
+function insideTransaction(tx: SqlExecutor, kind: SqlDatabase['kind']): SqlDatabase {
+  return {
+    kind,
+    query: (sql, params) => tx.query(sql, params),
+    async exec(sql) {
+      await tx.query(sql);
+    },
+    // Nested transactions join the outer one.
+    transaction: (fn) => fn(tx),
+    async close() {
+      throw new Error('close() inside a transaction');
+    },
   };
 }
 
@@ -211,41 +243,83 @@ export function createSqlStore(db: SqlDatabase): Store {
       ),
     async updatePresence(agentId, change, now) {
       const rows = await q(
-        `INSERT INTO agent_presence (agent_id, status, connections, updated_at)
-         VALUES ($1, COALESCE($2, 'online'), GREATEST($3, 0), $4)
-         ON CONFLICT (agent_id) DO UPDATE SET
-           status = COALESCE($2, agent_presence.status),
-           connections = GREATEST(agent_presence.connections + $3, 0),
-           updated_at = $4
-         RETURNING status, connections`,
-        [agentId, change.status ?? null, change.connectionsDelta ?? 0, now],
+        `WITH up AS (
+           INSERT INTO agent_presence (agent_id, status, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (agent_id) DO UPDATE SET status = $2, updated_at = $3 RETURNING status)
+         SELECT up.status, (SELECT count(*)::int FROM agent_connections
+             WHERE agent_id = $1 AND expires_at > clock_timestamp()) AS connections FROM up`,
+        [agentId, change.status, now],
       );
       const r = rows[0]!;
       return { status: r.status as Presence['status'], connections: Number(r.connections) };
     },
     async getPresence(agentId) {
-      const r = await one(
-        q('SELECT status, connections FROM agent_presence WHERE agent_id = $1', [agentId]),
-        (row) => ({
-          status: row.status as Presence['status'],
-          connections: Number(row.connections),
-        }),
+      const rows = await q(
+        `SELECT (SELECT status FROM agent_presence WHERE agent_id = $1) AS status,
+           (SELECT count(*)::int FROM agent_connections
+             WHERE agent_id = $1 AND expires_at > clock_timestamp()) AS connections`,
+        [agentId],
       );
-      return r ?? { status: 'online', connections: 0 };
+      const r = rows[0]!;
+      // No row yet: an agent who never chose a status is online.
+      return {
+        status: (r.status as Presence['status'] | null) ?? 'online',
+        connections: Number(r.connections ?? 0),
+      };
+    },
+    async addAgentConnection({ socketId, agentId, nodeId }, ttlMs) {
+      await q(
+        `INSERT INTO agent_connections (socket_id, agent_id, node_id, expires_at)
+         VALUES ($1, $2, $3, clock_timestamp() + $4::float8 * interval '1 millisecond')
+         ON CONFLICT (socket_id) DO UPDATE SET expires_at = EXCLUDED.expires_at`,
+        [socketId, agentId, nodeId, ttlMs],
+      );
+    },
+    async removeAgentConnection(socketId) {
+      await q('DELETE FROM agent_connections WHERE socket_id = $1', [socketId]);
+    },
+    async renewAgentConnections(nodeId, ttlMs) {
+      const rows = await q(
+        `UPDATE agent_connections SET expires_at = clock_timestamp() + $2::float8 * interval '1 millisecond'
+         WHERE node_id = $1 RETURNING socket_id`,
+        [nodeId, ttlMs],
+      );
+      return rows.map((r) => String(r.socket_id));
+    },
+    async deleteExpiredAgentConnections() {
+      const rows = await q(
+        'DELETE FROM agent_connections WHERE expires_at <= clock_timestamp() RETURNING agent_id',
+      );
+      return [...new Set(rows.map((r) => String(r.agent_id)))];
     },
     async countAgentsOnline(queue) {
       const rows = await q(
-        `SELECT count(*)::int AS n FROM agents a JOIN agent_presence p ON p.agent_id = a.id
-         WHERE $1 = ANY(a.queues) AND p.status = 'online' AND p.connections > 0`,
+        `SELECT count(*)::int AS n FROM agents a LEFT JOIN agent_presence p ON p.agent_id = a.id
+         WHERE $1 = ANY(a.queues) AND COALESCE(p.status, 'online') = 'online'
+           AND EXISTS (SELECT 1 FROM agent_connections c
+                       WHERE c.agent_id = a.id AND c.expires_at > clock_timestamp())`,
         [queue],
       );
       return Number(rows[0]?.n ?? 0);
     },
     async resetPresence() {
-      await q('UPDATE agent_presence SET connections = 0');
+      await q('DELETE FROM agent_connections');
     },
     async deleteExpiredAgentSessions(now) {
       await q('DELETE FROM agent_sessions WHERE expires_at <= $1', [now]);
+    },
+    async deleteAgentSession(tokenHash) {
+      const rows = await q(
+        'DELETE FROM agent_sessions WHERE token_hash = $1 RETURNING token_hash',
+        [tokenHash],
+      );
+      return rows.length > 0;
+    },
+    async deleteAgentSessions(agentId) {
+      const rows = await q('DELETE FROM agent_sessions WHERE agent_id = $1 RETURNING token_hash', [
+        agentId,
+      ]);
+      return rows.length;
     },
 
     async createConversation({ siteId, visitorId, now }) {
@@ -295,10 +369,11 @@ export function createSqlStore(db: SqlDatabase): Store {
           throw new StateConflictError(input.conversationId, state, owner);
         }
         if (input.reopenIfResolved && state === 'resolved') {
+          // A new episode: loops, the sentiment window and clarify-once start afresh.
           await q(
             `UPDATE conversations SET state = 'bot', lane = 'autonomous', unit = NULL, queue = NULL,
                assigned_agent_id = NULL, enqueued_at = NULL, sla_deadline = NULL, claimed_at = NULL,
-               email_left = NULL, packet = NULL
+               email_left = NULL, packet = NULL, episode = episode + 1
              WHERE id = $1`,
             [input.conversationId],
             tx,
@@ -311,8 +386,8 @@ export function createSqlStore(db: SqlDatabase): Store {
           tx,
         );
         const rows = await q(
-          `INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+          `INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
           [
             randomUUID(),
             input.conversationId,
@@ -322,10 +397,22 @@ export function createSqlStore(db: SqlDatabase): Store {
             input.authorName ?? null,
             input.clientId ?? null,
             input.now,
+            input.replyTo ?? null,
           ],
           tx,
         );
-        return { message: toMessage(rows[0]!), duplicate: false };
+        const message = toMessage(rows[0]!);
+        if (input.turn) {
+          // Same transaction as the message: an acked message always has its turn.
+          await q(
+            // Database time: stalled turns are found by age, whatever clock the caller uses.
+            `INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at)
+             VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
+            [message.id, message.conversationId, seq, input.turn.kind, input.turn.priority],
+            tx,
+          );
+        }
+        return { message, duplicate: false };
       });
     },
     async listMessages(conversationId, afterSeq = 0) {
@@ -335,10 +422,11 @@ export function createSqlStore(db: SqlDatabase): Store {
       );
       return rows.map(toMessage);
     },
+    getMessage: (id) => one(q('SELECT * FROM messages WHERE id = $1', [id]), toMessage),
     async recordDecision(d) {
       await q(
-        `INSERT INTO decisions (id, conversation_id, message_id, turn, lane, policy_version, mode, decision, facts, created_at, shadow)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        `INSERT INTO decisions (id, conversation_id, message_id, turn, lane, policy_version, mode, decision, facts, created_at, shadow, episode)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           randomUUID(),
           d.conversationId,
@@ -351,13 +439,15 @@ export function createSqlStore(db: SqlDatabase): Store {
           JSON.stringify(d.facts),
           d.now,
           d.shadow ? JSON.stringify(d.shadow) : null,
+          d.episode ?? 1,
         ],
       );
     },
-    async listDecisions(conversationId) {
+    async listDecisions(conversationId, episode) {
       const rows = await q(
-        'SELECT * FROM decisions WHERE conversation_id = $1 ORDER BY turn, created_at',
-        [conversationId],
+        `SELECT * FROM decisions WHERE conversation_id = $1 AND ($2::int IS NULL OR episode = $2)
+         ORDER BY episode, turn, created_at`,
+        [conversationId, episode ?? null],
       );
       return rows.map((r): StoredDecision & { id: string } => ({
         id: String(r.id),
@@ -369,6 +459,7 @@ export function createSqlStore(db: SqlDatabase): Store {
         shadow: r.shadow === null || r.shadow === undefined ? null : json(r.shadow),
         facts: json(r.facts),
         now: dateOrNull(r.created_at) ?? new Date(0),
+        episode: Number(r.episode ?? 1),
       }));
     },
     async enqueue(conversationId, e) {
@@ -474,6 +565,13 @@ export function createSqlStore(db: SqlDatabase): Store {
           tx,
         );
         if (!rows[0]) return null;
+        // Drafts nobody reviewed are closed with the episode; they must not be sent later.
+        await q(
+          `UPDATE held_drafts SET status = 'closed', reviewed_by = $2, reviewed_at = $3
+           WHERE conversation_id = $1 AND status = 'pending'`,
+          [conversationId, agentId, now],
+          tx,
+        );
         await q(
           `INSERT INTO outcomes (conversation_id, agent_id, escalation, root_cause, packet_usefulness, note, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -707,6 +805,204 @@ export function createSqlStore(db: SqlDatabase): Store {
         domain: (r.domain as string | null) ?? null,
       }));
     },
+
+    // ---- Durable turns and the outbox ----
+    transaction: (fn) => db.transaction((tx) => fn(createSqlStore(insideTransaction(tx, db.kind)))),
+    lockConversation: (id) =>
+      one(q('SELECT * FROM conversations WHERE id = $1 FOR UPDATE', [id]), toConversation),
+    getTurn: (messageId) =>
+      one(q('SELECT * FROM turns WHERE message_id = $1', [messageId]), toTurn),
+    async hasEarlierPendingTurn(conversationId, seq) {
+      const rows = await q(
+        `SELECT 1 FROM turns WHERE conversation_id = $1 AND status = 'pending' AND seq < $2
+           AND NOT priority LIMIT 1`,
+        [conversationId, seq],
+      );
+      return rows.length > 0;
+    },
+    startNextTurn: (conversationId) =>
+      one(
+        q(
+          `UPDATE turns SET attempts = attempts + 1
+           WHERE message_id = (SELECT message_id FROM turns
+             WHERE conversation_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1)
+             AND status = 'pending'
+           RETURNING *`,
+          [conversationId],
+        ),
+        toTurn,
+      ),
+    startTurn: (messageId) =>
+      one(
+        q(
+          `UPDATE turns SET attempts = attempts + 1 WHERE message_id = $1 AND status = 'pending'
+           RETURNING *`,
+          [messageId],
+        ),
+        toTurn,
+      ),
+    async completeTurn(messageId, act, now) {
+      await q(`UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1`, [
+        messageId,
+        act,
+        now,
+      ]);
+    },
+    async acquireTurnLease(conversationId, owner, ttlMs) {
+      const rows = await q(
+        `UPDATE conversations
+           SET turn_owner = $2, turn_lease_until = clock_timestamp() + ($3 * interval '1 millisecond')
+         WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_lease_until < clock_timestamp())
+         RETURNING id`,
+        [conversationId, owner, ttlMs],
+      );
+      return rows.length > 0;
+    },
+    releaseTurnLease(conversationId, owner) {
+      return db.transaction(async (tx) => {
+        // Under the row lock that appendMessage takes too: a turn stored concurrently is either
+        // seen here (keep the lease and run it) or stored after the release (its node kicks it).
+        await q('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [conversationId], tx);
+        const rows = await q(
+          `UPDATE conversations SET turn_owner = NULL, turn_lease_until = NULL
+           WHERE id = $1 AND turn_owner = $2
+             AND NOT EXISTS (SELECT 1 FROM turns WHERE conversation_id = $1 AND status = 'pending')
+           RETURNING id`,
+          [conversationId, owner],
+          tx,
+        );
+        return rows.length > 0;
+      });
+    },
+    async stalledTurnConversations(minAgeMs, limit) {
+      const rows = await q(
+        `SELECT DISTINCT t.conversation_id FROM turns t
+         JOIN conversations c ON c.id = t.conversation_id
+         WHERE t.status = 'pending'
+           AND t.created_at < clock_timestamp() - ($1 * interval '1 millisecond')
+           AND (c.turn_owner IS NULL OR c.turn_lease_until < clock_timestamp())
+         LIMIT $2`,
+        [minAgeMs, limit],
+      );
+      return rows.map((r) => String(r.conversation_id));
+    },
+    async addOutbox(events) {
+      if (events.length === 0) return [];
+      const rows = await q(
+        `INSERT INTO outbox (event) SELECT e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n)
+         ORDER BY n RETURNING id`,
+        [JSON.stringify(events)],
+      );
+      return rows.map((r) => String(r.id));
+    },
+    async takeOutbox(select) {
+      const rows =
+        'ids' in select
+          ? select.ids.length === 0
+            ? []
+            : await q('DELETE FROM outbox WHERE id = ANY($1::bigint[]) RETURNING id, event', [
+                select.ids,
+              ])
+          : await q(
+              `DELETE FROM outbox WHERE id IN (
+                 SELECT id FROM outbox
+                 WHERE created_at < clock_timestamp() - ($1 * interval '1 millisecond')
+                 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+               RETURNING id, event`,
+              [select.minAgeMs, select.limit],
+            );
+      return rows
+        .map((r) => ({ id: String(r.id), event: json<OutboxEvent>(r.event) }))
+        .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+    },
+    replyTo: (messageId) =>
+      one(
+        q(`SELECT * FROM messages WHERE reply_to = $1 AND role = 'assistant'`, [messageId]),
+        toMessage,
+      ),
+
+    // --- Shared policy state (migration 4): every node follows one stored state. ---
+    async getPolicyEpoch() {
+      const [row] = await q('SELECT epoch FROM policy_state WHERE id = 1');
+      return row ? Number(row.epoch) : 0;
+    },
+    async getPolicyState() {
+      return toPolicyState((await q('SELECT * FROM policy_state WHERE id = 1'))[0]);
+    },
+    async getPolicyVersions(ids) {
+      if (ids.length === 0) return [];
+      const rows = await q('SELECT * FROM policy_versions WHERE id = ANY($1)', [ids]);
+      return rows.map(toPolicyVersion);
+    },
+    updatePolicyState(fn) {
+      return db.transaction(async (ex) => {
+        // The row lock serialises changes from every node, including nodes starting together.
+        const state = toPolicyState(
+          (await q('SELECT * FROM policy_state WHERE id = 1 FOR UPDATE', [], ex))[0],
+        );
+        const { next, result } = await fn({
+          state,
+          async getVersions(ids) {
+            if (ids.length === 0) return [];
+            const rows = await q('SELECT * FROM policy_versions WHERE id = ANY($1)', [ids], ex);
+            return rows.map(toPolicyVersion);
+          },
+          async recentVersions(limit) {
+            const rows = await q(
+              'SELECT * FROM policy_versions ORDER BY loaded_at DESC, id LIMIT $1',
+              [limit],
+              ex,
+            );
+            return rows.map(toPolicyVersion);
+          },
+          async saveVersion({ version, mode, source, yaml, now }) {
+            const [row] = await q(
+              `INSERT INTO policy_versions (id, version, mode, source, yaml, loaded_at)
+               VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+              [randomUUID(), version, mode, source, yaml, now],
+              ex,
+            );
+            return toPolicyVersion(row!);
+          },
+        });
+        if (!next) return { result, epoch: state.epoch };
+        const [row] = await q(
+          `UPDATE policy_state SET epoch = epoch + 1, enforced = $1, provisional = $2,
+             candidate = $3, file_sha256 = $4, updated_at = now()
+           WHERE id = 1 RETURNING epoch`,
+          [next.enforced, next.provisional, next.candidate, next.fileHash],
+          ex,
+        );
+        return { result, epoch: Number(row!.epoch) };
+      });
+    },
+    // --- end shared policy state ---
+
     close: () => db.close(),
+  };
+}
+
+// --- Shared policy state (migration 4) ---
+
+function toPolicyState(r: Row | undefined): StoredPolicyState {
+  // Migration 4 inserts the row; its absence would mean a schema not migrated.
+  if (!r) throw new Error('policy_state row missing: run the migrations');
+  return {
+    epoch: Number(r.epoch),
+    enforced: (r.enforced as string[] | null) ?? [],
+    provisional: (r.provisional as string | null) ?? null,
+    candidate: (r.candidate as string | null) ?? null,
+    fileHash: (r.file_sha256 as string | null) ?? null,
+  };
+}
+
+function toPolicyVersion(r: Row): PolicyVersionRow {
+  return {
+    id: String(r.id),
+    version: String(r.version),
+    mode: String(r.mode),
+    source: String(r.source),
+    yaml: String(r.yaml),
+    loadedAt: dateOrNull(r.loaded_at) ?? new Date(0),
   };
 }

@@ -13,6 +13,7 @@ import type {
   RiskTier,
   RootCause,
   Unit,
+  EscalatedEvent,
 } from '@baton/shared';
 
 export interface Site {
@@ -60,6 +61,8 @@ export interface Conversation {
   resolvedAt: Date | null;
   emailLeft: string | null;
   packet: EscalationPacket | null;
+  /** Starts at 1; a reopened conversation starts a new episode (loops, sentiment, clarify-once reset). */
+  episode: number;
   createdAt: Date;
 }
 
@@ -78,7 +81,35 @@ export interface NewMessage {
   guard?: { states?: ConversationState[]; lanes?: Lane[]; assignedAgentId?: string };
   /** A new (non-duplicate) message on a resolved conversation hands it back to the assistant. */
   reopenIfResolved?: boolean;
+  /** Stores the message's pending turn in the same transaction (a durable job any node runs). */
+  turn?: { kind: TurnKind; priority: boolean };
+  /** The customer message an assistant reply answers: at most one reply per message. */
+  replyTo?: string;
 }
+
+export type TurnKind = 'text' | 'button';
+
+/** A customer turn waiting to run (or done): stored with its message, so a crash cannot lose it. */
+export interface TurnJob {
+  messageId: string;
+  conversationId: string;
+  seq: number;
+  kind: TurnKind;
+  /** A request for a person: runs at once, never behind a slower assistant turn. */
+  priority: boolean;
+  status: 'pending' | 'done';
+  /** How many times a worker started it (a crash mid-turn counts). */
+  attempts: number;
+}
+
+/** What a committed change tells clients; stored in the same transaction, published after it. */
+export type OutboxEvent =
+  | { type: 'message'; conversationId: string; message: ChatMessage }
+  | { type: 'escalated'; conversationId: string; event: EscalatedEvent }
+  | { type: 'updated'; conversationId: string; queue: string | null }
+  | { type: 'queue'; queue: string }
+  | { type: 'status'; conversationId: string }
+  | { type: 'access'; conversationId: string };
 
 /** The conversation was not in the state a guarded write required. */
 export class StateConflictError extends Error {
@@ -106,6 +137,8 @@ export interface StoredDecision {
   shadow?: Decision | null;
   facts: unknown;
   now: Date;
+  /** The conversation's episode when decided (default 1). */
+  episode?: number;
 }
 
 export interface Outcome {
@@ -118,6 +151,12 @@ export interface Outcome {
 export interface Presence {
   status: PresenceStatus;
   connections: number;
+}
+
+export interface AgentConnection {
+  socketId: string;
+  agentId: string;
+  nodeId: string;
 }
 
 export interface Enqueue {
@@ -159,18 +198,29 @@ export interface Store {
     tokenHash: string,
     now: Date,
   ): Promise<(Agent & { sessionExpiresAt: Date }) | null>;
-  /** Adjusts presence; `connectionsDelta` counts open sockets of the agent. */
-  updatePresence(
-    agentId: string,
-    change: { status?: PresenceStatus; connectionsDelta?: number },
-    now: Date,
-  ): Promise<Presence>;
+  /** Sets the status the agent chose (online/away); `connections` counts live connections. */
+  updatePresence(agentId: string, change: { status: PresenceStatus }, now: Date): Promise<Presence>;
   getPresence(agentId: string): Promise<Presence>;
-  /** Agents of the queue with status online and at least one open connection. */
+  /**
+   * Records an open agent socket served by `nodeId`, alive for `ttlMs` by the database clock
+   * (not the injected one: every node must agree). The node's heartbeat renews it, so the
+   * connections of a crashed node lapse on their own.
+   */
+  addAgentConnection(connection: AgentConnection, ttlMs: number): Promise<void>;
+  removeAgentConnection(socketId: string): Promise<void>;
+  /** Extends the node's connections by `ttlMs`; returns the socket ids it still has recorded. */
+  renewAgentConnections(nodeId: string, ttlMs: number): Promise<string[]>;
+  /** Deletes lapsed connections; returns the ids of the agents that lost one (no repeats). */
+  deleteExpiredAgentConnections(): Promise<string[]>;
+  /** Agents of the queue with status online and at least one live connection. */
   countAgentsOnline(queue: string): Promise<number>;
-  /** Zeroes connection counts: only for a single node starting, whose old sockets are gone. */
+  /** Deletes every connection: only for a single node starting, whose old sockets are gone. */
   resetPresence(): Promise<void>;
   deleteExpiredAgentSessions(now: Date): Promise<void>;
+  /** Logout: true if the session existed. */
+  deleteAgentSession(tokenHash: string): Promise<boolean>;
+  /** Revokes every session of the agent; returns how many there were. */
+  deleteAgentSessions(agentId: string): Promise<number>;
 
   createConversation(input: {
     siteId: string;
@@ -182,8 +232,13 @@ export interface Store {
   /** Stores a message with the next seq; a repeated (role, clientId) returns the stored one. */
   appendMessage(input: NewMessage): Promise<{ message: ChatMessage; duplicate: boolean }>;
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
+  getMessage(id: string): Promise<ChatMessage | null>;
   recordDecision(input: StoredDecision): Promise<void>;
-  listDecisions(conversationId: string): Promise<(StoredDecision & { id: string })[]>;
+  /** Oldest turn first; with `episode`, only that episode's decisions. */
+  listDecisions(
+    conversationId: string,
+    episode?: number,
+  ): Promise<(StoredDecision & { id: string })[]>;
   /**
    * Queues a conversation the assistant owns, or raises the lane of one already queued or
    * assigned (keeping its agent). Never lowers a lane; null when nothing changed.
@@ -275,5 +330,97 @@ export interface Store {
     excludeConversationId: string;
     since: Date;
   }): Promise<{ conversationId: string; at: Date; intent: string | null; domain: string | null }[]>;
+
+  // ---- Durable turns and the outbox ----
+  /** Runs `fn` with a store whose every call is part of one transaction (nested calls join it). */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Inside `transaction`: locks the conversation row until commit and returns it. */
+  lockConversation(id: string): Promise<Conversation | null>;
+  getTurn(messageId: string): Promise<TurnJob | null>;
+  /** True when an earlier ordinary (non-priority) turn of the conversation is still pending. */
+  hasEarlierPendingTurn(conversationId: string, seq: number): Promise<boolean>;
+  /** The oldest pending turn of a conversation, its attempt counted; null when none. */
+  startNextTurn(conversationId: string): Promise<TurnJob | null>;
+  /** Counts an attempt on one pending turn (priority turns run outside the lease). */
+  startTurn(messageId: string): Promise<TurnJob | null>;
+  completeTurn(messageId: string, act: string, now: Date): Promise<void>;
+  /**
+   * Takes (or renews) the conversation's turn lease for `owner` when it is free, expired or
+   * already ours. Database time, so nodes need not agree on clocks.
+   */
+  acquireTurnLease(conversationId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up unless a turn is still pending (then false: keep working). */
+  releaseTurnLease(conversationId: string, owner: string): Promise<boolean>;
+  /** Conversations with pending turns older than `minAgeMs` whose lease is free or expired. */
+  stalledTurnConversations(minAgeMs: number, limit: number): Promise<string[]>;
+  /** Appends events to the outbox; returns their ids. */
+  addOutbox(events: OutboxEvent[]): Promise<string[]>;
+  /**
+   * Removes and returns outbox events, oldest first: the given ids, or (without ids) events
+   * older than `minAgeMs` that no other node is taking right now.
+   */
+  takeOutbox(
+    select: { ids: string[] } | { minAgeMs: number; limit: number },
+  ): Promise<{ id: string; event: OutboxEvent }[]>;
+  /** The assistant reply to a customer message, if one was sent. */
+  replyTo(messageId: string): Promise<ChatMessage | null>;
+
+  // --- Shared policy state (migration 4): every node follows one stored state. ---
+  /** The state's epoch, bumped by every change; 0 until the first node initialises it. */
+  getPolicyEpoch(): Promise<number>;
+  getPolicyState(): Promise<StoredPolicyState>;
+  /** Stored policy versions by id (rows are never changed once written). */
+  getPolicyVersions(ids: string[]): Promise<PolicyVersionRow[]>;
+  /**
+   * One change: locks the state row (SELECT … FOR UPDATE), passes it to `fn`, and in the same
+   * transaction writes `next` with epoch + 1 (`next: null` writes nothing). Throwing rolls back.
+   * Returns `fn`'s result and the epoch now stored.
+   */
+  updatePolicyState<T>(
+    fn: (tx: PolicyStateTx) => Promise<{ next: PolicyStateWrite | null; result: T }>,
+  ): Promise<{ result: T; epoch: number }>;
+  // --- end shared policy state ---
+
   close(): Promise<void>;
+}
+
+// --- Shared policy state (migration 4) ---
+
+/** The stored policy state: ids of `policy_versions` rows. */
+export interface StoredPolicyState {
+  epoch: number;
+  /** Enforce versions, oldest first: the last acts, the earlier ones are rollback targets. */
+  enforced: string[];
+  /** A shadow version acting while no enforce version was ever loaded. */
+  provisional: string | null;
+  candidate: string | null;
+  /** SHA-256 of the policy file text last loaded, so a node starting sees if the file changed. */
+  fileHash: string | null;
+}
+
+export type PolicyStateWrite = Omit<StoredPolicyState, 'epoch'>;
+
+export interface PolicyVersionRow {
+  id: string;
+  version: string;
+  mode: string;
+  source: string;
+  yaml: string;
+  loadedAt: Date;
+}
+
+/** What a policy state change may do inside its transaction. */
+export interface PolicyStateTx {
+  /** The state as locked. */
+  state: StoredPolicyState;
+  getVersions(ids: string[]): Promise<PolicyVersionRow[]>;
+  /** Stored versions, newest first. */
+  recentVersions(limit: number): Promise<PolicyVersionRow[]>;
+  saveVersion(input: {
+    version: string;
+    mode: string;
+    source: string;
+    yaml: string;
+    now: Date;
+  }): Promise<PolicyVersionRow>;
 }

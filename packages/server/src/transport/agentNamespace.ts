@@ -12,13 +12,15 @@ import {
 } from '@baton/shared';
 import { z } from 'zod';
 import type { Namespace } from 'socket.io';
-import { profileOf, type Agent, type AgentService, type TaskTracker } from '../services';
-import { bindEvent, type Logger } from './handler';
+import { hashToken, profileOf, type Agent, type AgentService, type TaskTracker } from '../services';
+import { answerUnknownEvents, bindEvent, type Logger } from './handler';
 import type { EventLimiter } from './rateLimit';
 
 export interface AgentSocketData {
   agent: Agent;
   sessionExpiresAt: Date;
+  /** The session this socket was opened with (logout closes it on every node). */
+  tokenHash: string;
 }
 
 export type AgentNamespace = Namespace<
@@ -30,6 +32,8 @@ export type AgentNamespace = Namespace<
 
 export const queueRoom = (queue: string) => `queue:${queue}`;
 export const watchRoom = (conversationId: string) => `conv:${conversationId}`;
+export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
+export const agentRoom = (agentId: string) => `agent:${agentId}`;
 
 export function registerAgentNamespace(
   nsp: AgentNamespace,
@@ -42,8 +46,10 @@ export function registerAgentNamespace(
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     agents.authenticate(auth?.token).then(
       ({ sessionExpiresAt, ...agent }) => {
-        socket.data.agent = agent;
+        // Socket data travels between nodes (fetchSockets through Redis): no password hash.
+        socket.data.agent = { ...agent, passwordHash: '' };
         socket.data.sessionExpiresAt = sessionExpiresAt;
+        socket.data.tokenHash = hashToken(auth!.token as string);
         next();
       },
       (err: unknown) => {
@@ -55,11 +61,14 @@ export function registerAgentNamespace(
 
   nsp.on('connection', (socket) => {
     const agent = socket.data.agent;
+    // One budget per agent account, however many sockets (tabs, nodes) it opens.
+    const gate = limiter && (() => limiter.consume(agent.id));
     const bind = <S extends z.ZodType, T>(
       event: keyof AgentClientEvents,
       schema: S,
       fn: (payload: z.infer<S>) => Promise<T>,
-    ) => bindEvent(socket as never, event, schema, fn, log, limiter);
+    ) => bindEvent(socket as never, event, schema, fn, log, gate);
+    answerUnknownEvents(socket as never, log, gate);
 
     // The token's lifetime bounds the socket's too: an open connection does not outlive it.
     const expiry = setTimeout(
@@ -67,10 +76,20 @@ export function registerAgentNamespace(
       Math.max(0, socket.data.sessionExpiresAt.getTime() - Date.now()),
     );
     socket.on('disconnect', () => clearTimeout(expiry));
-    void socket.join(agent.queues.map(queueRoom));
+    void socket.join([
+      ...agent.queues.map(queueRoom),
+      sessionRoom(socket.data.tokenHash),
+      agentRoom(agent.id),
+    ]);
     const connectedTask = agents
-      .connected(agent)
-      .then(async (presence) => {
+      .sessionValid(socket.data.tokenHash)
+      .then(async (valid) => {
+        // Logged out between the handshake and joining the session's room: that close missed us.
+        if (!valid) {
+          socket.disconnect(true);
+          return;
+        }
+        const presence = await agents.connected(agent, socket.id);
         const assigned = await agents.assigned(agent);
         await socket.join(assigned.map((c) => watchRoom(c.conversationId)));
         socket.emit('hello', { agent: profileOf(agent), presence, assigned });
@@ -79,19 +98,22 @@ export function registerAgentNamespace(
       .catch((err: unknown) => log.error({ err, agent: agent.id }, 'agent connect failed'));
     tasks.track(connectedTask);
     socket.on('disconnect', () => {
-      if (tasks.closed) return; // shutting down: storage is going away; start-up resets presence
-      // After the connect bookkeeping, so the connection count never goes below zero.
+      // Shutting down: storage is going away; the connection lapses (or start-up clears it).
+      if (tasks.closed) return;
+      // After the connect bookkeeping, so the connection is removed after it was added.
       const task = connectedTask
-        .then(() => agents.disconnected(agent))
+        .then(() => agents.disconnected(agent, socket.id))
         .catch((err: unknown) => log.error({ err, agent: agent.id }, 'agent disconnect failed'));
       tasks.track(task);
     });
 
     bind('presence:set', presenceSchema, (p) => agents.setPresence(agent, p.status));
     bind('queues:get', z.object({}).optional(), () => agents.listQueues(agent));
-    // Join before reading so no message falls between the read and the subscription; leave
-    // again if the agent may not read the conversation.
+    // Access first, so a refused agent never joins the feed; then join before reading, so no
+    // message falls between the read and the subscription. The read checks access again (it
+    // may have changed meanwhile) and a failure leaves the feed.
     const watching = async <T>(conversationId: string, read: () => Promise<T>) => {
+      await agents.checkAccess(agent, conversationId);
       const wasWatching = socket.rooms.has(watchRoom(conversationId));
       await socket.join(watchRoom(conversationId));
       try {
@@ -112,4 +134,16 @@ export function registerAgentNamespace(
     bind('draft:review', draftReviewSchema, (p) => agents.reviewDraft(agent, p));
     bind('action:decide', actionDecisionSchema, (p) => agents.decideAction(agent, p));
   });
+}
+
+/**
+ * Closes this node's agent sockets whose session ended (a logout or revocation on another node
+ * during a Redis outage never reached them).
+ */
+export async function closeRevokedSockets(nsp: AgentNamespace, agents: AgentService) {
+  const sockets = [...nsp.sockets.values()];
+  const hashes = [...new Set(sockets.map((s) => s.data.tokenHash))];
+  const valid = await Promise.all(hashes.map((h) => agents.sessionValid(h)));
+  const revoked = new Set(hashes.filter((_, i) => !valid[i]));
+  for (const socket of sockets) if (revoked.has(socket.data.tokenHash)) socket.disconnect(true);
 }

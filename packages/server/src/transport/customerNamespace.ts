@@ -11,8 +11,9 @@ import {
 } from '@baton/shared';
 import type { Namespace } from 'socket.io';
 import type { CustomerService, CustomerSession } from '../services';
-import { bindEvent, sessionRequired, type Logger } from './handler';
-import type { EventLimiter } from './rateLimit';
+import { clientIp } from './guards';
+import { answerUnknownEvents, bindEvent, sessionRequired, type Logger } from './handler';
+import type { Limiters } from './rateLimit';
 
 export interface CustomerSocketData {
   session?: CustomerSession;
@@ -31,7 +32,7 @@ export function registerCustomerNamespace(
   nsp: CustomerNamespace,
   customers: CustomerService,
   log: Logger,
-  limiter?: EventLimiter,
+  limits?: Pick<Limiters, 'customerEvent' | 'newVisitor'>,
 ) {
   nsp.on('connection', (socket) => {
     const session = () => {
@@ -39,17 +40,23 @@ export function registerCustomerNamespace(
       if (!s) throw sessionRequired();
       return s;
     };
+    const ip = clientIp(socket);
+    // Budgets follow the visitor (and its IP), not the socket: reconnecting starts nothing afresh.
+    const gate = limits && (() => limits.customerEvent(ip, socket.data.session?.visitorId ?? null));
     const bind = <S extends Parameters<typeof bindEvent>[2], T>(
       event: keyof CustomerClientEvents,
       schema: S,
       fn: (payload: import('zod').infer<S>) => Promise<T>,
-    ) => bindEvent(socket as never, event, schema, fn, log, limiter);
+    ) => bindEvent(socket as never, event, schema, fn, log, gate);
+    answerUnknownEvents(socket as never, log, gate);
 
     bind('session:start', sessionStartSchema, async (payload) => {
       const previous = socket.data.session;
       // Join the room before the transcript is read, so nothing written in between is missed.
-      const { session: next, result } = await customers.startSession(payload, (id) =>
-        Promise.resolve(socket.join(conversationRoom(id))),
+      const { session: next, result } = await customers.startSession(
+        payload,
+        (id) => Promise.resolve(socket.join(conversationRoom(id))),
+        () => limits?.newVisitor(ip) ?? Promise.resolve(),
       );
       if (previous && previous.conversationId !== next.conversationId) {
         await socket.leave(conversationRoom(previous.conversationId));

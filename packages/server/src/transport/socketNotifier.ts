@@ -1,11 +1,25 @@
-import type { Notifier } from '../services';
-import { queueRoom, watchRoom, type AgentNamespace } from './agentNamespace';
+import type { Agent, Notifier } from '../services';
+import {
+  agentRoom,
+  queueRoom,
+  sessionRoom,
+  watchRoom,
+  type AgentNamespace,
+} from './agentNamespace';
 import { conversationRoom, type CustomerNamespace } from './customerNamespace';
+import type { Logger } from './handler';
+
+export interface SocketNotifierDeps {
+  /** Reads the conversation once; the predicate tells which agents may read it now. */
+  readerCheck: (conversationId: string) => Promise<(agent: Agent) => boolean>;
+  log: Logger;
+}
 
 /** Services' events delivered through Socket.IO rooms (across nodes with the Redis adapter). */
 export function createSocketNotifier(
   customers: CustomerNamespace,
   agents: AgentNamespace,
+  deps: SocketNotifierDeps,
 ): Notifier {
   return {
     customerMessage: (id, message) => customers.to(conversationRoom(id)).emit('message', message),
@@ -24,6 +38,22 @@ export function createSocketNotifier(
       agents.to(rooms).emit('conversation:updated', { conversationId: id });
     },
     stopWatching: (id) => agents.in(watchRoom(id)).socketsLeave(watchRoom(id)),
+    async revalidateWatchers(id) {
+      try {
+        // fetchSockets goes through the adapter: remote sockets come with their data and leave().
+        const [mayRead, sockets] = await Promise.all([
+          deps.readerCheck(id),
+          agents.in(watchRoom(id)).fetchSockets(),
+        ]);
+        for (const socket of sockets) {
+          if (!mayRead(socket.data.agent)) socket.leave(watchRoom(id));
+        }
+      } catch (err) {
+        deps.log.error({ err, conversationId: id }, 'revalidating watchers failed');
+      }
+    },
+    disconnectSession: (tokenHash) => agents.in(sessionRoom(tokenHash)).disconnectSockets(true),
+    disconnectAgent: (agentId) => agents.in(agentRoom(agentId)).disconnectSockets(true),
     conversationClaimed: (queue, event) =>
       agents.to(queueRoom(queue)).emit('conversation:claimed', event),
   };

@@ -111,7 +111,10 @@ function setup(storage: StorageLike = memoryStorage()) {
     }
     if (event === 'sync') {
       const after = p.lastSeq as number;
-      return { ok: true, data: { messages: history.filter((m) => m.seq > after) } };
+      return {
+        ok: true,
+        data: { messages: history.filter((m) => m.seq > after), status: botStatus },
+      };
     }
     return undefined;
   };
@@ -174,6 +177,80 @@ describe('chatClient session', () => {
     await flush();
     expect(socket.sent('sync')).toEqual([{ lastSeq: 1 }]);
     expect(store.get().messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('answers resync by syncing from the last contiguous seq', async () => {
+    const { socket, store, history, notified } = setup();
+    history.push(msg(1), msg(2));
+    socket.connect();
+    await flush();
+    // Missed live (the server's nodes lost touch): nothing shows a gap until resync.
+    history.push(msg(3), msg(4));
+    socket.fire('resync', {});
+    await flush();
+    expect(socket.sent('sync')).toEqual([{ lastSeq: 2 }]);
+    expect(store.get().messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(
+      notified.filter((e) => e.type === 'message').map((e) => (e.payload as ChatMessage).seq),
+    ).toEqual([3, 4]);
+  });
+
+  it('syncs again when resync arrives while a sync is in flight', async () => {
+    const { socket, store, history } = setup();
+    history.push(msg(1));
+    socket.connect();
+    await flush();
+    // The first sync is answered at once (from the history before 2 and 3) but delivered late.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const timeout = socket.timeout.bind(socket);
+    socket.timeout = () => ({
+      emitWithAck: async (event: string, payload: unknown) => {
+        const res = await timeout().emitWithAck(event, payload);
+        if (event === 'sync' && socket.sent('sync').length === 1) await held;
+        return res;
+      },
+    });
+    socket.fire('resync', {});
+    history.push(msg(2), msg(3));
+    socket.fire('resync', {});
+    release();
+    await flush();
+    expect(socket.sent('sync')).toEqual([{ lastSeq: 1 }, { lastSeq: 1 }]);
+    expect(store.get().messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('starts the session again after a retryable error instead of giving up', async () => {
+    const { socket, store } = setup();
+    const answer = socket.answer;
+    let refusals = 1;
+    socket.answer = (event, payload) =>
+      event === 'session:start' && refusals-- > 0
+        ? {
+            ok: false,
+            error: { code: 'UNAVAILABLE', message: 'Storage down', retryable: true },
+          }
+        : answer(event, payload);
+    socket.connect();
+    await vi.waitFor(() => expect(store.get().connection).toBe('online'), { timeout: 2_000 });
+    expect(socket.sent('session:start')).toHaveLength(2);
+    expect(store.get().fatalError).toBeNull();
+  });
+
+  it('connects again after a retryable refusal of the connection', async () => {
+    const { socket, store } = setup();
+    let refusals = 1;
+    socket.connect = () => {
+      if (refusals-- > 0) {
+        const data = { code: 'RATE_LIMITED', message: 'Too many', retryable: true };
+        socket.fire('connect_error', Object.assign(new Error('RATE_LIMITED'), { data }));
+        return;
+      }
+      FakeSocket.prototype.connect.call(socket);
+    };
+    socket.connect();
+    expect(store.get().connection).toBe('offline');
+    await vi.waitFor(() => expect(store.get().connection).toBe('online'), { timeout: 2_000 });
   });
 
   it('drops a stale token and starts fresh', async () => {
@@ -302,6 +379,67 @@ describe('chatClient sending', () => {
       'client-0001',
     ]);
     expect(store.get().outbox).toEqual([]);
+  });
+
+  it('re-sends after a retryable error with the same clientId, never showing it as failed', async () => {
+    const { socket, store, client } = setup();
+    socket.connect();
+    await flush();
+    const statuses: string[] = [];
+    const outcomes: Ack<unknown>[] = [
+      { ok: false, error: { code: 'UNAVAILABLE', message: 'Storage down', retryable: true } },
+      {
+        ok: false,
+        error: {
+          code: 'RATE_LIMITED',
+          message: 'Slow down',
+          details: { retryAfterMs: 20 },
+          retryable: true,
+        },
+      },
+    ];
+    const answer = socket.answer;
+    socket.answer = (event, payload) => {
+      if (event !== 'message:send') return answer(event, payload);
+      statuses.push(store.get().outbox[0]!.status);
+      const next = outcomes.shift();
+      if (next) return next;
+      const p = payload as { clientId: string; text: string };
+      return {
+        ok: true,
+        data: { message: msg(1, { role: 'customer', clientId: p.clientId, text: p.text }) },
+      };
+    };
+    const started = Date.now();
+    client.send('hello');
+    await vi.waitFor(() => expect(store.get().outbox).toEqual([]), { timeout: 2_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(20); // waited retryAfterMs
+    expect(socket.sent('message:send').map((p) => (p as { clientId: string }).clientId)).toEqual([
+      'client-0001',
+      'client-0001',
+      'client-0001',
+    ]);
+    expect(statuses).toEqual(['sending', 'sending', 'sending']);
+    expect(store.get().messages.map((m) => m.text)).toEqual(['hello']);
+  });
+
+  it('shows a retryable error as failed once the automatic re-sends are spent', async () => {
+    const { socket, store, client } = setup();
+    socket.connect();
+    await flush();
+    const answer = socket.answer;
+    const down = { code: 'UNAVAILABLE' as const, message: 'Storage down', retryable: true };
+    socket.answer = (event, payload) =>
+      event === 'message:send' ? { ok: false, error: down } : answer(event, payload);
+    client.send('hello');
+    await vi.waitFor(() => expect(store.get().outbox[0]?.status).toBe('failed'), {
+      timeout: 2_000,
+    });
+    // One send plus six automatic re-sends (the default), then the user decides.
+    expect(socket.sent('message:send')).toHaveLength(7);
+    expect(store.get().outbox).toMatchObject([
+      { status: 'failed', error: { code: 'UNAVAILABLE', message: 'Storage down' } },
+    ]);
   });
 
   it('asks for a human and shows the returned queue status', async () => {

@@ -35,6 +35,12 @@ export interface ChatClientOptions {
   maxAttempts?: number;
   /** Delay before re-trying session:start after a timeout or a transient error. */
   retryDelayMs?: number;
+  /**
+   * Automatic re-sends of a message the server answered with a retryable error (an outage, a
+   * rate limit), waiting `retryAfterMs` or a doubling delay from `retryDelayMs`, before showing
+   * it as failed.
+   */
+  maxRetryable?: number;
 }
 
 export interface ChatClient {
@@ -65,11 +71,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const maxAttempts = options.maxAttempts ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 2_000;
+  const maxRetryable = options.maxRetryable ?? 6;
 
   let ready = false;
   let waiters: (() => void)[] = [];
   let sessionsStarted = 0;
   let syncing = false;
+  /** A sync was asked for while one was in flight, whose answer may predate the request. */
+  let syncAgain = false;
   let humanClientId: string | null = null;
   const inFlight = new Set<string>();
   const profile: { identify?: IdentifyPayload; context?: ContextSetPayload } = {};
@@ -122,17 +131,23 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   /** Fetches the messages missed between what we hold and what the server has. */
   async function fillGap(): Promise<void> {
-    if (syncing || !ready) return;
+    if (!ready) return; // the next session:start (on reconnect) carries lastSeq
+    if (syncing) {
+      syncAgain = true;
+      return;
+    }
     syncing = true;
+    syncAgain = false;
     const from = contiguousSeq(store.get().messages);
     const res = await call('sync', { lastSeq: from });
     syncing = false;
-    if (res === NO_ANSWER) return; // the next session:start (on reconnect) asks again
-    if (!res.ok) {
-      console.error('[Baton] sync failed', res.error);
-      return;
+    if (res !== NO_ANSWER) {
+      if (res.ok) {
+        applyMessages(res.data.messages, true);
+        applyStatus(res.data.status);
+      } else console.error('[Baton] sync failed', res.error);
     }
-    applyMessages(res.data.messages, true);
+    if (syncAgain) void fillGap();
   }
 
   // ---- session ----
@@ -156,8 +171,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (token && STALE_TOKEN_CODES.includes(res.error.code)) {
         tokens.clear();
         await startSession();
-      } else if (TRANSIENT_CODES.includes(res.error.code)) {
-        setTimeout(() => socket.connected && void startSession(), retryDelayMs);
+      } else if (res.error.retryable || TRANSIENT_CODES.includes(res.error.code)) {
+        // An outage or a limit (e.g. too many new chats from this address) passes: try again.
+        setTimeout(() => socket.connected && void startSession(), backoff(res.error, 0));
       } else {
         console.error('[Baton] could not start the chat session', res.error);
         store.update((s) => ({ ...s, connection: 'failed', fatalError: res.error }));
@@ -200,15 +216,24 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   // ---- sending ----
 
+  /** How long to wait before re-sending after a retryable error: the server's word, or backoff. */
+  function backoff(error: AckError, retry: number): number {
+    const { retryAfterMs } = (error.details ?? {}) as { retryAfterMs?: unknown };
+    if (typeof retryAfterMs === 'number' && retryAfterMs > 0) return Math.min(retryAfterMs, 60_000);
+    return Math.min(retryDelayMs * 2 ** retry, 30_000);
+  }
+
   /**
    * Sends one outbox item until the server answers. No answer (timeout, or the socket dropped)
-   * re-sends with the same clientId; an error answer is shown inline for the user to retry.
+   * re-sends with the same clientId, and so does a retryable error (the server is briefly
+   * unavailable or asks us to slow down) after a delay; other errors are shown inline for the
+   * user to retry. The same clientId makes every re-send safe: the server stores it once.
    */
   async function deliver(clientId: string): Promise<void> {
     if (inFlight.has(clientId)) return;
     inFlight.add(clientId);
     try {
-      for (let attempt = 1; ;) {
+      for (let attempt = 1, retries = 0; ;) {
         await whenReady();
         const item = store.get().outbox.find((i) => i.clientId === clientId);
         if (!item || item.status !== 'sending') return; // confirmed by a broadcast meanwhile
@@ -219,6 +244,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
             fail(clientId, TIMEOUT_ERROR);
             return;
           }
+          continue;
+        }
+        if (!res.ok && res.error.retryable && retries < maxRetryable) {
+          await new Promise((resolve) => setTimeout(resolve, backoff(res.error, retries++)));
           continue;
         }
         if (res.ok) applyMessages([res.data.message], true);
@@ -278,10 +307,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     setReady(false);
     store.update((s) => ({ ...s, connection: s.fatalError ? s.connection : 'offline' }));
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (err: Error & { data?: AckError }) => {
     store.update((s) => ({ ...s, connection: s.fatalError ? s.connection : 'offline' }));
+    // Refused by the server (e.g. too many open connections from this address), socket.io does
+    // not reconnect by itself: try again once the refusal says it may pass.
+    if (err.data?.retryable) setTimeout(() => socket.connect(), backoff(err.data, 0));
   });
   socket.on('message', (message) => applyMessages([message], true));
+  // The server's nodes lost touch for a while (a Redis outage): messages may have been missed
+  // without leaving a gap we could see, so ask for everything after what we hold.
+  socket.on('resync', () => void fillGap());
   socket.on('queue:status', applyStatus);
   socket.on('escalated', (event) => notify('escalated', event));
   socket.on('agent:joined', (event) => {

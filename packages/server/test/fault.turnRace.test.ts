@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatMessage, SessionStartResult } from '@baton/shared';
+import type { RunningBaton } from '../src/bootstrap';
+import {
+  call,
+  connectCustomer,
+  freshPostgresSchema,
+  newClientId,
+  startTestServer,
+  SITE_KEY,
+  type CustomerSocket,
+} from './harness';
+import { turnLedger } from './support/turnLedger';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (!pgUrl) {
+  console.warn('\n⚠️  SKIPPED: two-node turn race — set TEST_DATABASE_URL to run it.\n');
+}
+
+const QUESTIONS = [
+  'where is my order?',
+  'what are your store hours?',
+  'how long does shipping take?',
+  'how do I use a promo code?',
+  'can I return a jacket I bought last week?',
+];
+
+describe.runIf(pgUrl)('two nodes racing the turns of one conversation', () => {
+  let a: RunningBaton;
+  let b: RunningBaton;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const schema = await freshPostgresSchema(pgUrl!);
+    drop = schema.drop;
+    // No rate limit here: the race, not the budget, is under test.
+    const rateLimits = {
+      customer: { points: 10_000, seconds: 1 },
+      agent: { points: 10_000, seconds: 1 },
+      customerIp: { points: 10_000, seconds: 1 },
+    };
+    a = await startTestServer({ databaseUrl: schema.url, rateLimits });
+    b = await startTestServer({ databaseUrl: schema.url, rateLimits });
+  });
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await drop?.();
+  });
+
+  it('two tabs on two nodes: one decision and at most one answer per message', async () => {
+    const tabA = connectCustomer(a.url);
+    const s = await call<SessionStartResult>(tabA, 'session:start', { siteKey: SITE_KEY });
+    const tabB = connectCustomer(b.url);
+    await call(tabB, 'session:start', { siteKey: SITE_KEY, sessionToken: s.sessionToken });
+
+    const perTab = 20;
+    const send = (tab: CustomerSocket, i: number) =>
+      call<{ message: ChatMessage }>(tab, 'message:send', {
+        clientId: newClientId(),
+        text: QUESTIONS[i % QUESTIONS.length]!,
+      });
+    // Both tabs fire at once; each message is also retried with its clientId on the other node.
+    const acked = await Promise.all(
+      Array.from({ length: perTab }, (_, i) => [send(tabA, i), send(tabB, i + 1)]).flat(),
+    );
+    const ledger = await turnLedger(a.db, s.conversationId, { timeoutMs: 30_000 });
+    console.log(
+      JSON.stringify({
+        test: 'two-node-turn-race',
+        sent: perTab * 2,
+        acked: acked.length,
+        ...ledger.figures,
+      }),
+    );
+    expect(acked).toHaveLength(perTab * 2);
+    expect(ledger.figures.customerMessages).toBe(perTab * 2);
+    expect(ledger.figures.unfinished).toBe(0);
+    expect(ledger.figures.duplicatedDecisions).toBe(0);
+    expect(ledger.figures.duplicatedReplies).toBe(0);
+    expect(ledger.figures.lost).toBe(0);
+    expect(ledger.figures.answered + ledger.figures.escalated).toBe(perTab * 2);
+    // Decided in seq order: turn numbers strictly increase with the messages.
+    expect(ledger.turnNumbers).toEqual([...ledger.turnNumbers].sort((x, y) => x - y));
+    expect(new Set(ledger.turnNumbers).size).toBe(ledger.turnNumbers.length);
+    tabA.close();
+    tabB.close();
+  });
+});

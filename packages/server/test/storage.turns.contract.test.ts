@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatMessage } from '@baton/shared';
+import { createSqlStore, migrate, type SqlDatabase, type Store } from '../src/storage';
+import { storageBackends } from './support/backends';
+
+describe.each(storageBackends('turn and outbox storage contract'))(
+  'Store contract, turns and outbox: $name',
+  (backend) => {
+    let db: SqlDatabase;
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    const now = new Date('2026-11-24T12:00:00Z');
+
+    beforeAll(async () => {
+      const opened = await backend.open();
+      db = opened.db;
+      cleanup = opened.cleanup;
+      await migrate(db);
+      store = createSqlStore(db);
+      await store.upsertSite({ id: 's1', siteKey: 'key-1', name: 'Shop', allowedOrigins: [] });
+    });
+    afterAll(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    async function newConversation() {
+      const visitor = await store.createVisitor({
+        siteId: 's1',
+        tokenHash: `t-${Math.random()}`,
+        now,
+      });
+      return store.createConversation({ siteId: 's1', visitorId: visitor.id, now });
+    }
+    const customerSays = (conversationId: string, text: string, priority = false) =>
+      store.appendMessage({
+        conversationId,
+        role: 'customer',
+        text,
+        clientId: `c${Math.random().toString(36).slice(2, 12)}`,
+        now,
+        turn: { kind: 'text', priority },
+      });
+
+    it('stores a pending turn with its message, and not again for a retried clientId', async () => {
+      const c = await newConversation();
+      const first = await store.appendMessage({
+        conversationId: c.id,
+        role: 'customer',
+        text: 'hi',
+        clientId: 'retried-0001',
+        now,
+        turn: { kind: 'text', priority: false },
+      });
+      const retry = await store.appendMessage({
+        conversationId: c.id,
+        role: 'customer',
+        text: 'hi',
+        clientId: 'retried-0001',
+        now,
+        turn: { kind: 'text', priority: false },
+      });
+      expect(retry).toMatchObject({ duplicate: true, message: { id: first.message.id } });
+      expect(await store.getTurn(first.message.id)).toMatchObject({
+        status: 'pending',
+        seq: 1,
+        kind: 'text',
+        priority: false,
+        attempts: 0,
+      });
+    });
+
+    it('starts the oldest pending turn first and counts every start', async () => {
+      const c = await newConversation();
+      const one = await customerSays(c.id, 'one');
+      const two = await customerSays(c.id, 'two');
+      expect((await store.startNextTurn(c.id))?.messageId).toBe(one.message.id);
+      expect(await store.hasEarlierPendingTurn(c.id, two.message.seq)).toBe(true);
+      const again = await store.startNextTurn(c.id);
+      expect(again).toMatchObject({ messageId: one.message.id, attempts: 2 });
+      await store.completeTurn(one.message.id, 'reply', now);
+      expect(await store.hasEarlierPendingTurn(c.id, two.message.seq)).toBe(false);
+      expect((await store.startNextTurn(c.id))?.messageId).toBe(two.message.id);
+      await store.completeTurn(two.message.id, 'silent', now);
+      expect(await store.startNextTurn(c.id)).toBeNull();
+      expect(await store.startTurn(two.message.id)).toBeNull();
+    });
+
+    it('a priority turn never counts as an earlier pending turn', async () => {
+      const c = await newConversation();
+      await customerSays(c.id, 'talk to a human', true);
+      const later = await customerSays(c.id, 'hello?');
+      expect(await store.hasEarlierPendingTurn(c.id, later.message.seq)).toBe(false);
+    });
+
+    it('one lease holder at a time; released only when no turn is pending', async () => {
+      const c = await newConversation();
+      expect(await store.acquireTurnLease(c.id, 'node-a', 60_000)).toBe(true);
+      expect(await store.acquireTurnLease(c.id, 'node-b', 60_000)).toBe(false);
+      expect(await store.acquireTurnLease(c.id, 'node-a', 60_000)).toBe(true); // renewal
+      const m = await customerSays(c.id, 'pending');
+      expect(await store.releaseTurnLease(c.id, 'node-a')).toBe(false);
+      await store.completeTurn(m.message.id, 'reply', now);
+      expect(await store.releaseTurnLease(c.id, 'node-b')).toBe(false); // not the holder
+      expect(await store.releaseTurnLease(c.id, 'node-a')).toBe(true);
+      expect(await store.acquireTurnLease(c.id, 'node-b', 60_000)).toBe(true);
+    });
+
+    it('an expired lease is taken over, and its stalled turns are found', async () => {
+      const c = await newConversation();
+      const m = await customerSays(c.id, 'stalled');
+      expect(await store.acquireTurnLease(c.id, 'dead-node', 1)).toBe(true);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await store.stalledTurnConversations(0, 100)).toContain(c.id);
+      expect(await store.stalledTurnConversations(60_000, 100)).not.toContain(c.id); // too young
+      expect(await store.acquireTurnLease(c.id, 'node-b', 60_000)).toBe(true);
+      expect(await store.stalledTurnConversations(0, 100)).not.toContain(c.id); // leased again
+      await store.completeTurn(m.message.id, 'reply', now);
+    });
+
+    it('a transaction commits all or nothing, and sees its own writes', async () => {
+      const c = await newConversation();
+      await expect(
+        store.transaction(async (tx) => {
+          const locked = await tx.lockConversation(c.id);
+          expect(locked?.id).toBe(c.id);
+          await tx.appendMessage({ conversationId: c.id, role: 'system', text: 'x', now });
+          expect(await tx.listMessages(c.id)).toHaveLength(1);
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await store.listMessages(c.id)).toEqual([]);
+      await store.transaction((tx) =>
+        tx.appendMessage({ conversationId: c.id, role: 'system', text: 'kept', now }),
+      );
+      expect((await store.listMessages(c.id)).map((m) => m.text)).toEqual(['kept']);
+    });
+
+    it('at most one assistant reply per customer message', async () => {
+      const c = await newConversation();
+      const q = await customerSays(c.id, 'question');
+      const reply = (text: string) =>
+        store.appendMessage({
+          conversationId: c.id,
+          role: 'assistant',
+          text,
+          now,
+          replyTo: q.message.id,
+        });
+      const { message } = await reply('answer');
+      await expect(reply('answer again')).rejects.toThrow();
+      expect((await store.replyTo(q.message.id))?.id).toBe(message.id);
+    });
+
+    it('outbox: taken by id once, or by age by one taker, oldest first', async () => {
+      const c = await newConversation();
+      const msg = (seq: number) => ({ seq, conversationId: c.id }) as ChatMessage;
+      const ids = await store.addOutbox([
+        { type: 'message', conversationId: c.id, message: msg(1) },
+        { type: 'queue', queue: 'general' },
+      ]);
+      expect(ids).toHaveLength(2);
+      const taken = await store.takeOutbox({ ids });
+      expect(taken.map((t) => t.event.type)).toEqual(['message', 'queue']);
+      expect(await store.takeOutbox({ ids })).toEqual([]);
+
+      await store.addOutbox([{ type: 'status', conversationId: c.id }]);
+      expect(await store.takeOutbox({ minAgeMs: 60_000, limit: 10 })).toEqual([]);
+      await new Promise((r) => setTimeout(r, 20));
+      const [a, b] = await Promise.all([
+        store.takeOutbox({ minAgeMs: 0, limit: 10 }),
+        store.takeOutbox({ minAgeMs: 0, limit: 10 }),
+      ]);
+      expect([...a, ...b].map((t) => t.event)).toEqual([{ type: 'status', conversationId: c.id }]);
+    });
+  },
+);

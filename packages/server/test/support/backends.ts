@@ -1,0 +1,34 @@
+import { openEmbeddedDatabase, openPostgresDatabase, type SqlDatabase } from '../../src/storage';
+import { freshPostgresSchema } from '../harness';
+
+/** Every storage backend a contract suite runs against: PGlite always, PostgreSQL when configured. */
+export interface Backend {
+  name: string;
+  open(): Promise<{ db: SqlDatabase; cleanup(): Promise<void> }>;
+}
+
+export function storageBackends(suite: string): Backend[] {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const backends: Backend[] = [
+    {
+      name: 'embedded PGlite',
+      async open() {
+        const db = await openEmbeddedDatabase();
+        return { db, cleanup: async () => undefined };
+      },
+    },
+  ];
+  if (pgUrl) {
+    backends.push({
+      name: 'PostgreSQL',
+      async open() {
+        const schema = await freshPostgresSchema(pgUrl);
+        const db = await openPostgresDatabase(schema.url);
+        return { db, cleanup: schema.drop };
+      },
+    });
+  } else {
+    console.warn(`\n⚠️  SKIPPED: ${suite} against PostgreSQL — set TEST_DATABASE_URL to run it.\n`);
+  }
+  return backends;
+}
