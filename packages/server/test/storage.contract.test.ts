@@ -3,47 +3,13 @@ import {
   createSqlStore,
   migrate,
   MIGRATIONS,
-  openEmbeddedDatabase,
-  openPostgresDatabase,
   StateConflictError,
   type SqlDatabase,
   type Store,
 } from '../src/storage';
 import type { Decision, EscalationPacket } from '@baton/shared';
 import type { Enqueue } from '../src/storage';
-import { freshPostgresSchema } from './harness';
-
-const pgUrl = process.env.TEST_DATABASE_URL;
-if (!pgUrl) {
-  console.warn(
-    '\n⚠️  SKIPPED: storage contract against PostgreSQL — set TEST_DATABASE_URL to run it.\n',
-  );
-}
-
-interface Backend {
-  name: string;
-  open(): Promise<{ db: SqlDatabase; cleanup(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'embedded PGlite',
-    async open() {
-      const db = await openEmbeddedDatabase();
-      return { db, cleanup: async () => undefined };
-    },
-  },
-];
-if (pgUrl) {
-  backends.push({
-    name: 'PostgreSQL',
-    async open() {
-      const schema = await freshPostgresSchema(pgUrl);
-      const db = await openPostgresDatabase(schema.url);
-      return { db, cleanup: schema.drop };
-    },
-  });
-}
+import { storageBackends } from './support/backends';
 
 const packet = (conversationId: string): EscalationPacket => ({
   conversationId,
@@ -67,7 +33,7 @@ const packet = (conversationId: string): EscalationPacket => ({
   createdAt: new Date(0).toISOString(),
 });
 
-describe.each(backends)('Store contract: $name', (backend) => {
+describe.each(storageBackends('storage contract'))('Store contract: $name', (backend) => {
   let db: SqlDatabase;
   let store: Store;
   let cleanup: () => Promise<void>;

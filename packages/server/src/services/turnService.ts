@@ -1,14 +1,13 @@
-import type { ChatMessage, Lane } from '@baton/shared';
-import type { ContactFact, TurnFacts } from '@baton/escalation';
+import type { ContactFact } from '@baton/escalation';
 import type { Assistant, AssistantInput, AssistantProposal } from '../assistant';
-import type { Conversation, OutboxEvent, Store, TurnJob, Visitor } from '../storage';
+import type { Conversation, Store, TurnJob, Visitor } from '../storage';
 import type { Clock } from './clock';
-import { buildPacket, withNotice } from './packetBuilder';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
 import { buildContacts, contactsInWindow } from './contactTopics';
-import { planTurn, type TurnPlan, type TurnRecord } from './turnPlanner';
-import { turnNotice } from './turnNotices';
+import { createTurnCommit, type Prepared } from './turnCommit';
+
+export { TurnRetryError } from './turnCommit';
 
 export interface TurnServiceDeps {
   store: Store;
@@ -26,58 +25,20 @@ export interface TurnServiceDeps {
 /** A request for a person asks the assistant only for the topic, and not for long. */
 const PRIORITY_ASSISTANT_MS = 300;
 
-/** Facts kept with each stored decision; later turns read their trend and loop signals from it. */
-interface StoredFacts extends TurnFacts {
-  proposal: Pick<AssistantProposal, 'replyDraft' | 'sources' | 'missingContext'> | null;
-  sentiment: number | null;
-  act: TurnPlan['act'];
-}
-
-const ACTION_LABEL: Record<string, string> = {
-  refund: 'refund',
-  dispute: 'charge dispute',
-  price_match: 'price match',
-  promo_exception: 'promotion exception',
-  cancel_subscription: 'subscription cancellation',
-  cancel_order: 'order cancellation',
-  return: 'return',
-  damage_claim: 'claim for a damaged item',
-  account_change: 'account change',
-  data_deletion: 'data deletion',
-};
-
-/** The conversation's lane changed between reading and committing: run the turn again. */
-export class TurnRetryError extends Error {
-  constructor(readonly conversationId: string) {
-    super(`turn of ${conversationId} must be run again`);
-    this.name = 'TurnRetryError';
-  }
-}
-
 /** After this many starts (crashes included) the assistant is skipped: a person takes the turn. */
 export const MAX_ASSISTANT_ATTEMPTS = 3;
 
-/** What a turn learned before taking any lock: the slow part (assistant, contact history). */
-interface Prepared {
-  message: ChatMessage;
-  visitor: Visitor | null;
-  /** The lane seen while preparing: the assistant is not asked in the human lane. */
-  laneSeen: Lane;
-  proposal: AssistantProposal | null;
-  contacts: ContactFact[] | undefined;
-}
-
 /**
  * One customer turn as a durable job: signals → assistant proposal → engine decision → act.
- * The slow part runs without locks; then, in ONE transaction under the conversation's row lock,
- * the state is read again, the pure plan is made, and the decision, draft or action, queue
- * change, notices and outbox events are written together. Events are published after commit
+ * The slow part (assistant, contact history) runs here without locks; then `turnCommit` applies
+ * the rest in ONE transaction under the conversation's row lock. Events are published after commit
  * from the outbox, so what clients see is what was stored. The server, not the wording,
  * enforces the lane: assisted replies are held, a pending action waits for a person, and in the
  * human lane nothing the assistant produces reaches the customer.
  */
 export function createTurnService(deps: TurnServiceDeps) {
   const { store, assistant, clock } = deps;
+  const commit = createTurnCommit(deps);
 
   /** The assistant may fail or hang (a remote LLM); the turn goes on without it. */
   async function proposeSafely(
@@ -146,208 +107,6 @@ export function createTurnService(deps: TurnServiceDeps) {
     return store.transaction((tx) => commit(tx, job, prepared));
   }
 
-  async function commit(tx: Store, job: TurnJob, prepared: Prepared): Promise<string[] | null> {
-    const before = await tx.lockConversation(job.conversationId);
-    if (!before) return null;
-    const turn = await tx.getTurn(job.messageId);
-    if (!turn || turn.status !== 'pending') return null;
-    if (!turn.priority && (await tx.hasEarlierPendingTurn(before.id, turn.seq))) {
-      throw new TurnRetryError(before.id);
-    }
-    // The assistant was not asked because a person owned the conversation, and now nobody does.
-    if (prepared.laneSeen === 'human' && before.lane !== 'human') {
-      throw new TurnRetryError(before.id);
-    }
-    const now = clock();
-    const text = job.kind === 'text' ? prepared.message.text : null;
-    const context = prepared.visitor?.context ?? {};
-    const decisions = await tx.listDecisions(before.id, before.episode);
-    const prior: TurnRecord[] = decisions.map((d) => {
-      const facts = d.facts as StoredFacts;
-      return {
-        text: facts.text,
-        intent: facts.intent,
-        sentiment: facts.sentiment ?? null,
-        decision: d.decision,
-      };
-    });
-    // Read once: a reload mid-turn must not mix versions in one stored decision.
-    const policy = deps.policy.current();
-    const plan = planTurn({
-      text,
-      proposal: before.lane === 'human' ? null : prepared.proposal,
-      context,
-      prior,
-      ...(prepared.contacts && { contacts: prepared.contacts }),
-      lane: before.lane,
-      policy,
-      shadow: deps.policy.candidate(),
-      now,
-    });
-    const { decision, proposal } = plan;
-    if (decision) {
-      const stored: StoredFacts = {
-        ...plan.facts,
-        proposal: proposal && {
-          replyDraft: proposal.replyDraft,
-          sources: proposal.sources,
-          missingContext: proposal.missingContext,
-        },
-        sentiment: text === null ? null : (prepared.proposal?.sentiment ?? null),
-        act: plan.act,
-      };
-      await tx.recordDecision({
-        conversationId: before.id,
-        messageId: job.messageId,
-        turn: plan.facts.turn,
-        mode: policy.mode,
-        decision,
-        shadow: plan.shadowDecision,
-        facts: stored,
-        now,
-        episode: before.episode,
-      });
-    }
-
-    const events: OutboxEvent[] = [];
-    const say = async (role: 'assistant' | 'system', body: string) => {
-      const { message } = await tx.appendMessage({
-        conversationId: before.id,
-        role,
-        text: body,
-        now,
-        ...(role === 'assistant' && { replyTo: job.messageId }),
-      });
-      events.push({ type: 'message', conversationId: before.id, message });
-    };
-    let after: Conversation | null = null;
-    let heldDraft: string | null = null;
-    const actionName = plan.facts.intent?.action ?? 'action';
-    switch (plan.act) {
-      case 'reply':
-        if (plan.replyText) await say('assistant', plan.replyText);
-        break;
-      case 'hold_draft':
-        if (proposal) {
-          heldDraft = proposal.replyDraft;
-          await tx.createDraft({
-            conversationId: before.id,
-            messageId: job.messageId,
-            text: proposal.replyDraft,
-            now,
-          });
-        }
-        if (plan.escalates) after = await enqueue(tx, before, prepared, plan, heldDraft, plan.lane);
-        break;
-      case 'hold_action':
-        await tx.createAction({
-          conversationId: before.id,
-          action: actionName,
-          intent: plan.facts.intent?.name ?? null,
-          amount: plan.facts.amount && {
-            value: plan.facts.amount.value,
-            currency: plan.facts.amount.currency,
-          },
-          reasons: plan.acting!.triggers.map((t) => t.reason),
-          now,
-        });
-        // The conversation stays with the assistant for general questions; the step waits.
-        after = await enqueue(tx, before, prepared, plan, null, before.lane);
-        break;
-      case 'silent':
-        if (plan.escalates) after = await enqueue(tx, before, prepared, plan, null, plan.lane);
-        break;
-    }
-    const notice = turnNotice({
-      before,
-      after,
-      plan,
-      team: teamOf,
-      actionLabel: ACTION_LABEL[actionName] ?? actionName.replace(/_/g, ' '),
-    });
-    if (notice) {
-      await say('system', notice);
-      if (after?.packet) {
-        // The packet lists what the customer has been told, this notice included.
-        await tx.updatePacket(before.id, withNotice(after.packet, notice));
-      }
-    }
-    const queue = after?.queue ?? before.queue;
-    const held = plan.act === 'hold_draft' || plan.act === 'hold_action';
-    if (after && plan.act !== 'hold_action') {
-      events.push({
-        type: 'escalated',
-        conversationId: before.id,
-        event: {
-          conversationId: before.id,
-          lane: plan.lane,
-          unit: plan.acting?.unit ?? null,
-          queue: after.queue,
-          triggers: plan.acting?.triggers.map((t) => t.name) ?? [],
-        },
-      });
-    }
-    if (held || after) {
-      events.push({ type: 'updated', conversationId: before.id, queue });
-    }
-    // A queue change sends the new position to everyone waiting (this customer included); a new
-    // held draft or action changes the queue's snapshot (its pending counts) too.
-    if (queue && (after || held)) events.push({ type: 'queue', queue });
-    if (after && before.queue && before.queue !== after.queue) {
-      events.push({ type: 'queue', queue: before.queue });
-      events.push({ type: 'access', conversationId: before.id });
-    }
-    await tx.completeTurn(job.messageId, plan.act, now);
-    return tx.addOutbox(events);
-  }
-
-  /** Queues the conversation (or raises its lane) with a fresh packet; null if nothing changed. */
-  async function enqueue(
-    tx: Store,
-    conversation: Conversation,
-    prepared: Prepared,
-    plan: TurnPlan,
-    heldDraft: string | null,
-    lane: Lane,
-  ): Promise<Conversation | null> {
-    const decision = plan.acting!;
-    const now = clock();
-    const { visitor } = prepared;
-    const queueName = deps.queues.resolveQueue(
-      conversation.state === 'assigned' ? conversation.queue : decision.queue,
-    );
-    const packet = buildPacket({
-      conversationId: conversation.id,
-      decision: { ...decision, lane, queue: queueName },
-      proposal: plan.proposal,
-      topic: plan.topic,
-      customerAsks: plan.customerAsks,
-      humanRequested: plan.humanRequest !== null,
-      context: visitor?.context ?? {},
-      identity: {
-        externalId: visitor?.externalId ?? null,
-        verifiedId: visitor?.verifiedId ?? null,
-        name: visitor?.name ?? null,
-        email: visitor?.email ?? null,
-      },
-      sentimentScores: plan.facts.sentimentScores,
-      transcript: await tx.listMessages(conversation.id),
-      references: deps.referencesFor(plan.proposal?.intent?.name ?? plan.topic?.name ?? null),
-      heldDraft,
-      now,
-    });
-    const slaMinutes = deps.queues.slaMinutes(decision.tier);
-    return tx.enqueue(conversation.id, {
-      lane,
-      unit: decision.unit,
-      tier: decision.tier,
-      queue: queueName,
-      slaDeadline: new Date(now.getTime() + slaMinutes * 60_000),
-      packet,
-      now,
-    });
-  }
-
   /**
    * Earlier contacts of this customer for repeat_contact: those the storefront passed (topic
    * read by the assistant) and Baton's own earlier conversations with the same visitor or the
@@ -376,10 +135,6 @@ export function createTurnService(deps: TurnServiceDeps) {
         return { intent: proposal?.intent?.name ?? null, domain: proposal?.intent?.domain ?? null };
       },
     });
-  }
-
-  function teamOf(queue: string | null): string {
-    return deps.queues.config(deps.queues.resolveQueue(queue)).displayName;
   }
 
   return { run };

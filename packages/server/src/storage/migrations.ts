@@ -189,6 +189,8 @@ CREATE TABLE agent_connections (
 );
 CREATE INDEX agent_connections_agent ON agent_connections (agent_id, expires_at);
 CREATE INDEX agent_connections_node ON agent_connections (node_id);
+-- The old per-node connection counter: a crashed node's count never came down.
+ALTER TABLE agent_presence DROP COLUMN connections;
 `,
   },
   {

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { StateConflictError, type Store, type Conversation, type StoredDecision } from '../types';
+import { toConversation, toMessage, one, json, dateOrNull } from './rows';
+import type { SqlContext } from './context';
+
+/** Conversations, messages and decisions: the transcript and its audit trail. */
+export const messagesQueries = ({ q, db }: SqlContext) =>
+  ({
+    async createConversation({ siteId, visitorId, now }) {
+      const rows = await q(
+        `INSERT INTO conversations (id, site_id, visitor_id, state, created_at)
+         VALUES ($1, $2, $3, 'bot', $4) RETURNING *`,
+        [randomUUID(), siteId, visitorId, now],
+      );
+      return toConversation(rows[0]!);
+    },
+    getConversation: (id) =>
+      one(q('SELECT * FROM conversations WHERE id = $1', [id]), toConversation),
+    latestConversation: (visitorId) =>
+      one(
+        q('SELECT * FROM conversations WHERE visitor_id = $1 ORDER BY created_at DESC LIMIT 1', [
+          visitorId,
+        ]),
+        toConversation,
+      ),
+    appendMessage(input) {
+      return db.transaction(async (tx) => {
+        // Row lock first: serialises writers of one conversation so seq has no gaps, a retried
+        // clientId is seen by the second writer, and state guards hold until commit.
+        const [conv] = await q(
+          'SELECT last_seq, state, lane, assigned_agent_id FROM conversations WHERE id = $1 FOR UPDATE',
+          [input.conversationId],
+          tx,
+        );
+        if (!conv) throw new Error(`conversation ${input.conversationId} not found`);
+        if (input.clientId) {
+          const existing = await q(
+            'SELECT * FROM messages WHERE conversation_id = $1 AND role = $2 AND client_id = $3',
+            [input.conversationId, input.role, input.clientId],
+            tx,
+          );
+          if (existing[0]) return { message: toMessage(existing[0]), duplicate: true };
+        }
+        const state = conv.state as Conversation['state'];
+        const owner = (conv.assigned_agent_id as string | null) ?? null;
+        const guard = input.guard;
+        if (
+          guard &&
+          ((guard.states && !guard.states.includes(state)) ||
+            (guard.lanes && !guard.lanes.includes(conv.lane as Conversation['lane'])) ||
+            (guard.assignedAgentId !== undefined && guard.assignedAgentId !== owner))
+        ) {
+          throw new StateConflictError(input.conversationId, state, owner);
+        }
+        if (input.reopenIfResolved && state === 'resolved') {
+          // A new episode: loops, the sentiment window and clarify-once start afresh.
+          await q(
+            `UPDATE conversations SET state = 'bot', lane = 'autonomous', unit = NULL, queue = NULL,
+               assigned_agent_id = NULL, enqueued_at = NULL, sla_deadline = NULL, claimed_at = NULL,
+               email_left = NULL, packet = NULL, episode = episode + 1
+             WHERE id = $1`,
+            [input.conversationId],
+            tx,
+          );
+        }
+        const seq = Number(conv.last_seq) + 1;
+        await q(
+          'UPDATE conversations SET last_seq = $2 WHERE id = $1',
+          [input.conversationId, seq],
+          tx,
+        );
+        const rows = await q(
+          `INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+          [
+            randomUUID(),
+            input.conversationId,
+            seq,
+            input.role,
+            input.text,
+            input.authorName ?? null,
+            input.clientId ?? null,
+            input.now,
+            input.replyTo ?? null,
+          ],
+          tx,
+        );
+        const message = toMessage(rows[0]!);
+        if (input.turn) {
+          // Same transaction as the message: an acked message always has its turn.
+          await q(
+            // Database time: stalled turns are found by age, whatever clock the caller uses.
+            `INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at)
+             VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
+            [message.id, message.conversationId, seq, input.turn.kind, input.turn.priority],
+            tx,
+          );
+        }
+        return { message, duplicate: false };
+      });
+    },
+    async listMessages(conversationId, afterSeq = 0) {
+      const rows = await q(
+        'SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq',
+        [conversationId, afterSeq],
+      );
+      return rows.map(toMessage);
+    },
+    getMessage: (id) => one(q('SELECT * FROM messages WHERE id = $1', [id]), toMessage),
+    async recordDecision(d) {
+      await q(
+        `INSERT INTO decisions (id, conversation_id, message_id, turn, lane, policy_version, mode, decision, facts, created_at, shadow, episode)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          randomUUID(),
+          d.conversationId,
+          d.messageId,
+          d.turn,
+          d.decision.lane,
+          d.decision.policyVersion,
+          d.mode,
+          JSON.stringify(d.decision),
+          JSON.stringify(d.facts),
+          d.now,
+          d.shadow ? JSON.stringify(d.shadow) : null,
+          d.episode ?? 1,
+        ],
+      );
+    },
+    async listDecisions(conversationId, episode) {
+      const rows = await q(
+        `SELECT * FROM decisions WHERE conversation_id = $1 AND ($2::int IS NULL OR episode = $2)
+         ORDER BY episode, turn, created_at`,
+        [conversationId, episode ?? null],
+      );
+      return rows.map((r): StoredDecision & { id: string } => ({
+        id: String(r.id),
+        conversationId: String(r.conversation_id),
+        messageId: (r.message_id as string | null) ?? null,
+        turn: Number(r.turn),
+        mode: r.mode as StoredDecision['mode'],
+        decision: json(r.decision),
+        shadow: r.shadow === null || r.shadow === undefined ? null : json(r.shadow),
+        facts: json(r.facts),
+        now: dateOrNull(r.created_at) ?? new Date(0),
+        episode: Number(r.episode ?? 1),
+      }));
+    },
+  }) satisfies Partial<Store>;

@@ -1,0 +1,166 @@
+import type { Store, ClaimResult } from '../types';
+import { toConversation, one } from './rows';
+import type { SqlContext } from './context';
+
+/** Queueing, claims and resolution: who owns a conversation. */
+export const queueingQueries = ({ q, db }: SqlContext) =>
+  ({
+    async enqueue(conversationId, e) {
+      // From the assistant (bot/resolved): queue it. Already queued or assigned: raise the lane
+      // (keeping an assigned agent), never lower it. Anything else changes nothing (null).
+      const rows = await q(
+        `UPDATE conversations SET
+           state = CASE WHEN state IN ('bot', 'resolved') THEN 'queued' ELSE state END,
+           -- Already waiting or owned: it stays in its queue (with its pending work) unless the
+           -- risk tier rose; a fresh escalation takes the decision's queue and tier.
+           queue = CASE
+             WHEN state = 'assigned' THEN queue
+             WHEN state = 'queued' AND $4 <= tier THEN queue
+             ELSE $5 END,
+           lane = $2, unit = $3,
+           tier = CASE WHEN state IN ('bot', 'resolved') THEN $4 ELSE GREATEST(tier, $4) END,
+           sla_deadline = CASE WHEN state IN ('bot', 'resolved') THEN $6 ELSE LEAST(sla_deadline, $6) END,
+           packet = $7,
+           enqueued_at = CASE WHEN state IN ('bot', 'resolved') THEN $8 ELSE enqueued_at END,
+           assigned_agent_id = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE assigned_agent_id END,
+           claimed_at = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE claimed_at END,
+           resolved_at = NULL
+         WHERE id = $1 AND (
+           state IN ('bot', 'resolved')
+           OR (CASE $2 WHEN 'autonomous' THEN 0 WHEN 'assisted' THEN 1 ELSE 2 END)
+            > (CASE lane WHEN 'autonomous' THEN 0 WHEN 'assisted' THEN 1 ELSE 2 END)
+         ) RETURNING *`,
+        [
+          conversationId,
+          e.lane,
+          e.unit,
+          e.tier,
+          e.queue,
+          e.slaDeadline,
+          JSON.stringify(e.packet),
+          e.now,
+        ],
+      );
+      return rows[0] ? toConversation(rows[0]) : null;
+    },
+    async returnToAssistant(conversationId) {
+      const rows = await q(
+        `UPDATE conversations SET state = 'bot', queue = NULL, unit = NULL, enqueued_at = NULL,
+           sla_deadline = NULL, packet = NULL, email_left = NULL
+         WHERE id = $1 AND state = 'queued' AND lane = 'autonomous'
+           AND NOT EXISTS (SELECT 1 FROM pending_actions WHERE conversation_id = $1 AND status = 'pending')
+           AND NOT EXISTS (SELECT 1 FROM held_drafts WHERE conversation_id = $1 AND status = 'pending')
+         RETURNING id`,
+        [conversationId],
+      );
+      return rows.length > 0;
+    },
+    async updatePacket(conversationId, packet) {
+      await q('UPDATE conversations SET packet = $2 WHERE id = $1', [
+        conversationId,
+        JSON.stringify(packet),
+      ]);
+    },
+    claim(conversationId, agentId, now) {
+      return db.transaction(async (tx): Promise<ClaimResult> => {
+        // Lock the agent row: concurrent claims by one agent are counted one at a time.
+        const [agent] = await q(
+          'SELECT capacity FROM agents WHERE id = $1 FOR UPDATE',
+          [agentId],
+          tx,
+        );
+        const [open] = await q(
+          `SELECT count(*)::int AS n FROM conversations WHERE assigned_agent_id = $1 AND state = 'assigned'`,
+          [agentId],
+          tx,
+        );
+        const current = async () =>
+          one(q('SELECT * FROM conversations WHERE id = $1', [conversationId], tx), toConversation);
+        if (!agent || Number(open?.n ?? 0) >= Number(agent.capacity)) {
+          return { ok: false, reason: 'at_capacity', conversation: await current() };
+        }
+        const rows = await q(
+          // One owner: once a person claims it, the assistant no longer answers on its own
+          // (an action-only conversation moves to the assisted lane).
+          `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, claimed_at = $3,
+             lane = CASE WHEN lane = 'autonomous' THEN 'assisted' ELSE lane END
+           WHERE id = $1 AND state = 'queued' RETURNING *`,
+          [conversationId, agentId, now],
+          tx,
+        );
+        const won = rows[0];
+        if (!won) return { ok: false, reason: 'not_queued', conversation: await current() };
+        // Kept apart from the conversation row so measured waits survive a reopen.
+        await q(
+          'INSERT INTO claims (conversation_id, queue, agent_id, enqueued_at, claimed_at) VALUES ($1, $2, $3, $4, $5)',
+          [conversationId, won.queue, agentId, won.enqueued_at, now],
+          tx,
+        );
+        return { ok: true, conversation: toConversation(won) };
+      });
+    },
+    resolve(conversationId, agentId, outcome, now) {
+      return db.transaction(async (tx) => {
+        const rows = await q(
+          `UPDATE conversations SET state = 'resolved', resolved_at = $3
+           WHERE id = $1 AND assigned_agent_id = $2 AND state = 'assigned' RETURNING *`,
+          [conversationId, agentId, now],
+          tx,
+        );
+        if (!rows[0]) return null;
+        // Drafts nobody reviewed are closed with the episode; they must not be sent later.
+        await q(
+          `UPDATE held_drafts SET status = 'closed', reviewed_by = $2, reviewed_at = $3
+           WHERE conversation_id = $1 AND status = 'pending'`,
+          [conversationId, agentId, now],
+          tx,
+        );
+        await q(
+          `INSERT INTO outcomes (conversation_id, agent_id, escalation, root_cause, packet_usefulness, note, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            conversationId,
+            agentId,
+            outcome.escalation,
+            outcome.rootCause,
+            outcome.packetUsefulness,
+            outcome.note ?? null,
+            now,
+          ],
+          tx,
+        );
+        return toConversation(rows[0]);
+      });
+    },
+    async setEmailLeft(conversationId, email) {
+      const rows = await q(
+        `UPDATE conversations SET email_left = $2 WHERE id = $1 AND state = 'queued' RETURNING id`,
+        [conversationId, email],
+      );
+      return rows.length > 0;
+    },
+    async listWaiting(queue) {
+      const rows = await q(
+        `SELECT * FROM conversations WHERE queue = $1 AND state = 'queued'
+         ORDER BY sla_deadline ASC, enqueued_at ASC, id ASC`,
+        [queue],
+      );
+      return rows.map(toConversation);
+    },
+    async listAssigned(agentId) {
+      const rows = await q(
+        `SELECT * FROM conversations WHERE assigned_agent_id = $1 AND state = 'assigned' ORDER BY claimed_at`,
+        [agentId],
+      );
+      return rows.map(toConversation);
+    },
+    async recentWaits(queue, since, limit) {
+      const rows = await q(
+        `SELECT EXTRACT(EPOCH FROM (claimed_at - enqueued_at)) * 1000 AS wait_ms FROM claims
+         WHERE queue = $1 AND claimed_at >= $2
+         ORDER BY claimed_at DESC LIMIT $3`,
+        [queue, since, limit],
+      );
+      return rows.map((r) => Number(r.wait_ms));
+    },
+  }) satisfies Partial<Store>;

@@ -1,0 +1,122 @@
+import type { Store, OutboxEvent } from '../types';
+import { toConversation, toTurn, toMessage, one, json } from './rows';
+import type { SqlContext } from './context';
+
+/** Durable turns (leases, attempts) and the outbox. */
+export const turnsQueries = ({ q, db }: SqlContext) =>
+  ({
+    lockConversation: (id) =>
+      one(q('SELECT * FROM conversations WHERE id = $1 FOR UPDATE', [id]), toConversation),
+    getTurn: (messageId) =>
+      one(q('SELECT * FROM turns WHERE message_id = $1', [messageId]), toTurn),
+    async hasEarlierPendingTurn(conversationId, seq) {
+      const rows = await q(
+        `SELECT 1 FROM turns WHERE conversation_id = $1 AND status = 'pending' AND seq < $2
+           AND NOT priority LIMIT 1`,
+        [conversationId, seq],
+      );
+      return rows.length > 0;
+    },
+    startNextTurn: (conversationId) =>
+      one(
+        q(
+          `UPDATE turns SET attempts = attempts + 1
+           WHERE message_id = (SELECT message_id FROM turns
+             WHERE conversation_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1)
+             AND status = 'pending'
+           RETURNING *`,
+          [conversationId],
+        ),
+        toTurn,
+      ),
+    startTurn: (messageId) =>
+      one(
+        q(
+          `UPDATE turns SET attempts = attempts + 1 WHERE message_id = $1 AND status = 'pending'
+           RETURNING *`,
+          [messageId],
+        ),
+        toTurn,
+      ),
+    async completeTurn(messageId, act, now) {
+      await q(`UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1`, [
+        messageId,
+        act,
+        now,
+      ]);
+    },
+    async acquireTurnLease(conversationId, owner, ttlMs) {
+      const rows = await q(
+        `UPDATE conversations
+           SET turn_owner = $2, turn_lease_until = clock_timestamp() + ($3 * interval '1 millisecond')
+         WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_lease_until < clock_timestamp())
+         RETURNING id`,
+        [conversationId, owner, ttlMs],
+      );
+      return rows.length > 0;
+    },
+    releaseTurnLease(conversationId, owner) {
+      return db.transaction(async (tx) => {
+        // Under the row lock that appendMessage takes too: a turn stored concurrently is either
+        // seen here (keep the lease and run it) or stored after the release (its node kicks it).
+        await q('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [conversationId], tx);
+        const rows = await q(
+          `UPDATE conversations SET turn_owner = NULL, turn_lease_until = NULL
+           WHERE id = $1 AND turn_owner = $2
+             AND NOT EXISTS (SELECT 1 FROM turns WHERE conversation_id = $1 AND status = 'pending')
+           RETURNING id`,
+          [conversationId, owner],
+          tx,
+        );
+        return rows.length > 0;
+      });
+    },
+    async stalledTurnConversations(minAgeMs, limit) {
+      const rows = await q(
+        `SELECT DISTINCT t.conversation_id FROM turns t
+         JOIN conversations c ON c.id = t.conversation_id
+         WHERE t.status = 'pending'
+           AND t.created_at < clock_timestamp() - ($1 * interval '1 millisecond')
+           AND (c.turn_owner IS NULL OR c.turn_lease_until < clock_timestamp())
+         LIMIT $2`,
+        [minAgeMs, limit],
+      );
+      return rows.map((r) => String(r.conversation_id));
+    },
+    async addOutbox(events) {
+      if (events.length === 0) return [];
+      const rows = await q(
+        `INSERT INTO outbox (event) SELECT e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n)
+         ORDER BY n RETURNING id`,
+        [JSON.stringify(events)],
+      );
+      return rows.map((r) => String(r.id));
+    },
+    async takeOutbox(select) {
+      const rows =
+        'ids' in select
+          ? select.ids.length === 0
+            ? []
+            : await q('DELETE FROM outbox WHERE id = ANY($1::bigint[]) RETURNING id, event', [
+                select.ids,
+              ])
+          : await q(
+              `DELETE FROM outbox WHERE id IN (
+                 SELECT id FROM outbox
+                 WHERE created_at < clock_timestamp() - ($1 * interval '1 millisecond')
+                 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+               RETURNING id, event`,
+              [select.minAgeMs, select.limit],
+            );
+      return rows
+        .map((r) => ({ id: String(r.id), event: json<OutboxEvent>(r.event) }))
+        .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+    },
+    replyTo: (messageId) =>
+      one(
+        q(`SELECT * FROM messages WHERE reply_to = $1 AND role = 'assistant'`, [messageId]),
+        toMessage,
+      ),
+
+    // --- Shared policy state (migration 4): every node follows one stored state. ---
+  }) satisfies Partial<Store>;
