@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bcrypt from 'bcrypt';
+import { io } from 'socket.io-client';
 import {
   AGENT_NAMESPACE,
   CUSTOMER_NAMESPACE,
@@ -265,6 +266,20 @@ describe('bcrypt runs off the event loop', () => {
     });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
+    // An agent connecting now is told the service is unavailable, not that its token is bad
+    // (the console retries instead of signing the agent out).
+    const agent = io(baton.url + AGENT_NAMESPACE, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { token: 'some-token-the-store-cannot-check-now' },
+    });
+    const refused = await new Promise<Error & { data?: { retryable?: boolean } }>((resolve) =>
+      agent.once('connect_error', resolve),
+    );
+    agent.close();
+    expect(refused.message).toBe('UNAVAILABLE');
+    expect(refused.data?.retryable).toBe(true);
     c.close();
     // Storage is already closed: stop() may trip over it, but must still release the port.
     const stop = baton.stop.bind(baton);

@@ -22,6 +22,9 @@ interface UntypedListener {
 }
 
 /** Connects to `/agent` on the page's origin with the agent's token. */
+/** How long the console waits before connecting again after an UNAVAILABLE refusal. */
+const UNAVAILABLE_RETRY_MS = 2_000;
+
 export function createSocketTransport(token: string): AgentTransport {
   const socket: AgentSocket = io(AGENT_NAMESPACE, { auth: { token } });
   const statusListeners: ((status: ConnectionStatus) => void)[] = [];
@@ -37,7 +40,12 @@ export function createSocketTransport(token: string): AgentTransport {
   });
   socket.on('connect_error', (err) => {
     if (err.message === 'UNAUTHORIZED') setStatus('unauthorized');
-    else setStatus(socket.active ? 'reconnecting' : 'offline');
+    else if (err.message === 'UNAVAILABLE') {
+      // The server refused during an outage (not a bad token). A refusal by the server's
+      // middleware is never retried by socket.io itself: retry here.
+      setStatus('reconnecting');
+      setTimeout(() => socket.connect(), UNAVAILABLE_RETRY_MS);
+    } else setStatus(socket.active ? 'reconnecting' : 'offline');
   });
 
   return {

@@ -4,7 +4,6 @@ import {
   draftReviewSchema,
   conversationRefSchema,
   ErrorCode,
-  isBatonError,
   presenceSchema,
   resolveSchema,
   type AgentClientEvents,
@@ -13,7 +12,7 @@ import {
 import { z } from 'zod';
 import type { Namespace } from 'socket.io';
 import { hashToken, profileOf, type Agent, type AgentService, type TaskTracker } from '../services';
-import { answerUnknownEvents, bindEvent, type Logger } from './handler';
+import { answerUnknownEvents, bindEvent, edgeError, type Logger } from './handler';
 import type { EventLimiter } from './rateLimit';
 
 export interface AgentSocketData {
@@ -53,8 +52,13 @@ export function registerAgentNamespace(
         next();
       },
       (err: unknown) => {
-        if (!isBatonError(err)) log.error({ err }, 'agent authentication failed');
-        next(new Error(ErrorCode.UNAUTHORIZED));
+        // An outage is not a bad token: the console must retry, not sign the agent out.
+        const error = edgeError(err, log, { step: 'agent authentication' });
+        const refused = new Error(
+          error.code === ErrorCode.UNAVAILABLE ? ErrorCode.UNAVAILABLE : ErrorCode.UNAUTHORIZED,
+        ) as Error & { data?: unknown };
+        refused.data = error.code === ErrorCode.UNAVAILABLE ? error : undefined;
+        next(refused);
       },
     );
   });
