@@ -25,6 +25,7 @@ import { createPresenceKeeper, DEFAULT_PRESENCE, type PresenceOptions } from './
 import type { Store } from './storage';
 import {
   closeRevokedSockets,
+  revalidateLocalWatches,
   registerAgentNamespace,
   type AgentNamespace,
 } from './transport/agentNamespace';
@@ -69,6 +70,8 @@ export interface BatonServerDeps {
   admin?: { token: string; policy: PolicyManager };
   /** How long a node's turn lease outlives its last renewal (default 15 s). */
   turnLeaseMs?: number;
+  /** How often unfinished turns are looked for (default 1 s). */
+  turnSweepMs?: number;
   /** Agent presence heartbeat, connection ttl and sweep intervals (see DEFAULT_PRESENCE). */
   presence?: Partial<PresenceOptions>;
 }
@@ -150,6 +153,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     nodeId,
     log,
     ...(deps.turnLeaseMs && { leaseMs: deps.turnLeaseMs }),
+    ...(deps.turnSweepMs && { sweepMs: deps.turnSweepMs }),
   });
   const customers = createCustomerService({
     store,
@@ -207,6 +211,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
           log.error({ err }, 'checking agent sessions after resync failed'),
         ),
       );
+      tasks.track(revalidateLocalWatches(agentNs, notifier));
     },
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {

@@ -52,6 +52,8 @@ export interface StartOptions {
   assistantTimeoutMs?: number;
   /** How long a crashed node's turn lease blocks its conversation's turns (default 15 s). */
   turnLeaseMs?: number;
+  /** How often every node looks for unfinished turns (default 1 s). */
+  turnSweepMs?: number;
   /** Bearer token of the admin API (`/api/admin`); without one the admin API is not mounted. */
   adminToken?: string;
   /** Baton's public origin (`https://chat.example.com`) when a proxy rewrites the Host header. */
@@ -185,6 +187,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     ...(options.agentOrigins && { agentOrigins: options.agentOrigins }),
     ...(options.assistantTimeoutMs && { assistantTimeoutMs: options.assistantTimeoutMs }),
     ...(options.turnLeaseMs && { turnLeaseMs: options.turnLeaseMs }),
+    ...(options.turnSweepMs && { turnSweepMs: options.turnSweepMs }),
     ...(redis && { redis }),
     ...(options.adminToken && { admin: { token: options.adminToken, policy } }),
     ...(options.presence && { presence: options.presence }),

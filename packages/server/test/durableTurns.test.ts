@@ -6,6 +6,7 @@ import type { ChatMessage, QueueStatus, SessionStartResult } from '@baton/shared
 import { createNluAssistant, parseKnowledgeBase, type Assistant } from '../src/assistant';
 import type { RunningBaton } from '../src/bootstrap';
 import { REPO_ROOT } from '../src/bootstrap';
+import { createQueueService, createRecordingNotifier, createTurnService } from '../src/services';
 import { createSqlStore, migrate, openEmbeddedDatabase } from '../src/storage';
 import {
   ALEX,
@@ -84,7 +85,8 @@ describe('a turn is a durable job', () => {
   });
 
   it('a retried message:send whose turn never completed runs it', async () => {
-    const baton = await start();
+    // No periodic sweep here (only the one at start-up): the retry itself must run the turn.
+    const baton = await start({ turnSweepMs: 10 * 60_000 });
     const customer = connectCustomer(baton.url);
     const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
     const clientId = newClientId();
@@ -113,6 +115,10 @@ describe('a turn is a durable job', () => {
     const customer = connectCustomer(baton.url);
     const messages = record<ChatMessage>(customer, 'message');
     const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
+    // Earlier contacts the storefront passed: classifying them asks the (slow) assistant too.
+    await call(customer, 'context:set', {
+      recentContacts: [{ daysAgo: 2, text: 'my parcel has not arrived' }],
+    });
     const question = await call<{ message: ChatMessage }>(customer, 'message:send', {
       clientId: newClientId(),
       text: 'where is my order?',
@@ -208,6 +214,53 @@ describe('a turn is a durable job', () => {
     );
     console.log(JSON.stringify({ test: 'outbox-orphan-sweep', deliveredAfterMs: Date.now() - t0 }));
     expect(delivered.role).toBe('system');
+    customer.close();
+  });
+
+  it('an abandoned turn (it failed every time) goes to a person with an honest notice', async () => {
+    const baton = await start();
+    const customer = connectCustomer(baton.url);
+    const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
+    const { message } = await baton.store.appendMessage({
+      conversationId: s.conversationId,
+      role: 'customer',
+      text: 'a message the code cannot handle',
+      clientId: newClientId(),
+      now: new Date(),
+      turn: { kind: 'text', priority: false },
+    });
+    const queues = createQueueService({
+      store: baton.store,
+      queues: baton.deployment.queues,
+      notifier: createRecordingNotifier(),
+      clock: () => new Date(),
+      slaMinutes: () => 30,
+      defaultQueue: () => baton.policy.current().routing.default,
+    });
+    const turns = createTurnService({
+      store: baton.store,
+      assistant: baton.assistant,
+      policy: baton.policy,
+      queues,
+      clock: () => new Date(),
+      referencesFor: () => [],
+      log: { error: () => undefined },
+    });
+    const job = (await baton.store.getTurn(message.id))!;
+    const ids = await turns.abandon({ ...job, attempts: 5 }, 'boom');
+    expect(ids?.length).toBeGreaterThan(0);
+    expect(await baton.store.getTurn(message.id)).toMatchObject({ status: 'done' });
+    const conversation = await baton.store.getConversation(s.conversationId);
+    expect(conversation).toMatchObject({ state: 'queued', lane: 'human' });
+    expect(conversation?.packet).toMatchObject({ lane: 'human', unit: 'conversation' });
+    const notices = (await baton.store.listMessages(s.conversationId)).filter(
+      (m) => m.role === 'system',
+    );
+    expect(notices.map((m) => m.text)).toEqual([
+      expect.stringContaining('Something went wrong on our side with your last message'),
+    ]);
+    // Run again (another node): nothing more happens.
+    expect(await turns.abandon({ ...job, attempts: 5 }, 'boom')).toBeNull();
     customer.close();
   });
 });

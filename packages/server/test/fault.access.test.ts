@@ -174,9 +174,14 @@ describe.runIf(enabled)('a refused agent receives nothing (two nodes)', () => {
     await call(sam.socket, 'conversation:get', ref);
 
     const moved = queuedIn(customer.socket, 'trust-safety');
-    await call(customer.socket, 'message:send', { clientId: newClientId(), text: FRAUD });
+    // The fraud report itself is written while Alex may still read the conversation; everything
+    // after it (the turn's move notice included) must not reach him.
+    const { message: report } = await call<{ message: ChatMessage }>(
+      customer.socket,
+      'message:send',
+      { clientId: newClientId(), text: FRAUD },
+    );
     await moved;
-    const before = toAlex.length;
 
     const marker = await customerOn(a);
     await call(marker.socket, 'human:request', { clientId: newClientId() });
@@ -188,15 +193,66 @@ describe.runIf(enabled)('a refused agent receives nothing (two nodes)', () => {
     await eventually(toSam, () => toSam.filter(ofMoved).length === BURST);
     await markerReaches(alex.socket, marker);
 
-    const leaked = toAlex
-      .slice(before)
-      .filter((e) => e.conversationId === customer.conversationId).length;
+    const leaked = toAlex.filter(
+      (e) => e.conversationId === customer.conversationId && e.message.seq > report.seq,
+    ).length;
     console.log(
       JSON.stringify({
         test: 'queue move',
         sent: BURST,
         receivedByMember: toSam.filter(ofMoved).length,
         leakedAfterMove: leaked,
+      }),
+    );
+    expect(leaked).toBe(0);
+    expect(await codeOf(call(alex.socket, 'conversation:get', ref))).toBe('FORBIDDEN');
+  });
+
+  it('a resolved conversation its former owner still watches is not fed to him once reopened', async () => {
+    const alex = await agentOn(b, ALEX); // general, billing — not trust-safety
+    const sam = await agentOn(a, SAM);
+    const toAlex = record<AgentMessage>(alex.socket, 'message');
+    const toSam = record<AgentMessage>(sam.socket, 'message');
+
+    const customer = await customerOn(a);
+    await call(customer.socket, 'human:request', { clientId: newClientId() });
+    const ref = { conversationId: customer.conversationId };
+    await call(alex.socket, 'conversation:claim', ref);
+    await call(alex.socket, 'conversation:resolve', {
+      ...ref,
+      outcome: { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 },
+    });
+    // The console opens it again (its pane, after a reconnect): the former owner may read it.
+    await call(alex.socket, 'conversation:get', ref);
+
+    // The customer comes back with a fraud report: reopened, then moved to Trust & Safety.
+    const moved = queuedIn(customer.socket, 'trust-safety');
+    const { message: report } = await call<{ message: ChatMessage }>(
+      customer.socket,
+      'message:send',
+      { clientId: newClientId(), text: FRAUD },
+    );
+    await moved;
+    await call(sam.socket, 'conversation:get', ref);
+    await burst(customer.socket, BURST, 'after the reopen');
+
+    const marker = await customerOn(a);
+    await call(marker.socket, 'human:request', { clientId: newClientId() });
+    await call(alex.socket, 'conversation:get', { conversationId: marker.conversationId });
+    const ofReopened = (e: AgentMessage) =>
+      e.conversationId === customer.conversationId && e.message.text.startsWith('after the reopen');
+    await eventually(toSam, () => toSam.filter(ofReopened).length === BURST);
+    await markerReaches(alex.socket, marker);
+
+    const leaked = toAlex.filter(
+      (e) => e.conversationId === customer.conversationId && e.message.seq >= report.seq,
+    ).length;
+    console.log(
+      JSON.stringify({
+        test: 'reopened conversation',
+        sent: BURST + 1,
+        receivedByMember: toSam.filter(ofReopened).length,
+        leakedToFormerOwner: leaked,
       }),
     );
     expect(leaked).toBe(0);

@@ -41,6 +41,8 @@ describe.runIf(pgUrl)('kill -9 during a burst', () => {
     expect(figures.lost).toBe(0);
     expect(figures.duplicatedDecisions).toBe(0);
     expect(figures.duplicatedReplies).toBe(0);
+    expect(figures.duplicatedDrafts).toBe(0);
+    expect(figures.escalatedButNotQueued).toBe(0);
     expect(figures.answered + figures.escalated).toBe(sent);
   });
 });

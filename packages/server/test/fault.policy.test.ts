@@ -194,6 +194,38 @@ describe.runIf(pgUrl)('a policy change reaches both nodes', () => {
     expect(b.policy.state()).toEqual(a.policy.state());
   });
 
+  it('a restart of B on its older file keeps fp-3 on both nodes; a new version in its file loads', async () => {
+    // B's file still holds fp-1, stored long ago: as a node left behind in a rolling deploy.
+    const before = await a.db.query<{ n: string }>('SELECT count(*) AS n FROM policy_versions');
+    await b.stop();
+    b = await start(fileB);
+    // Loads on a node run one at a time: this waits for its start-up look at the watched file.
+    await b.policy.clearCandidate();
+    expect(b.policy.state().current).toMatchObject({ version: 'fp-3', source: 'file' });
+    // A revert by B would be committed by now; sync() reads the stored state.
+    expect((await a.policy.sync()).current.version).toBe('fp-3');
+    const after = await a.db.query<{ n: string }>('SELECT count(*) AS n FROM policy_versions');
+    expect(after[0]!.n).toBe(before[0]!.n);
+    console.log(
+      JSON.stringify({
+        test: 'policy-follow',
+        step: 'B restarted on an older file',
+        fileVersion: 'fp-1',
+        acting: { a: a.policy.current().version, b: b.policy.current().version },
+        versionsStored: Number(after[0]!.n),
+      }),
+    );
+
+    await b.stop();
+    writeFileSync(fileB, policyText('fp-4'));
+    const aFollowed = followedAt(a, 'fp-4', 30_000);
+    b = await start(fileB);
+    expect(b.policy.state().current).toMatchObject({ version: 'fp-4', source: 'file' });
+    const lagMs = { a: (await aFollowed) - Date.parse(b.policy.state().current.loadedAt) };
+    report('new version in the file of B at restart', lagMs);
+    expect(lagMs.a).toBeLessThan(FOLLOW_LIMIT_MS);
+  });
+
   it('three nodes starting together on an empty database initialise one state', async () => {
     const fresh = await freshPostgresSchema(pgUrl!);
     const dir2 = mkdtempSync(join(tmpdir(), 'baton-fault-policy-'));

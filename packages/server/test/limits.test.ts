@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import bcrypt from 'bcrypt';
 import { io } from 'socket.io-client';
 import {
@@ -155,7 +156,11 @@ describe('login throttling and bcrypt off the event loop', () => {
     baton = await start({
       rateLimits: {
         ...roomy,
-        login: { account: { points: 3, seconds: 60 }, ip: { points: 8, seconds: 60 } },
+        login: {
+          accountIp: { points: 5, seconds: 60 },
+          account: { points: 8, seconds: 60 },
+          ip: { points: 10, seconds: 60 },
+        },
       },
     });
   });
@@ -163,32 +168,85 @@ describe('login throttling and bcrypt off the event loop', () => {
     await baton?.stop();
   });
 
-  const login = (email: string, password: string) =>
-    fetch(baton.url + '/api/agent/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-
-  it('blocks an account after 3 failures and an IP after 8 attempts, with Retry-After', async () => {
+  /**
+   * A login from a given loopback address (Linux routes all of 127.0.0.0/8 to lo), so the server
+   * sees several clients by their peer address.
+   */
+  const login = (email: string, password: string, from = '127.0.0.1') =>
+    new Promise<{ status: number; retryAfter: number; body: { error?: AckError } }>(
+      (resolve, reject) => {
+        const req = httpRequest(
+          `${baton.url}/api/agent/login`,
+          {
+            method: 'POST',
+            localAddress: from,
+            agent: false,
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                retryAfter: Number(res.headers['retry-after'] ?? NaN),
+                body: JSON.parse(text) as { error?: AckError },
+              }),
+            );
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ email, password }));
+      },
+    );
+  const statusesOf = async (n: number, attempt: () => ReturnType<typeof login>) => {
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await login(ALEX.email, 'wrong-password')).status); // IP 1–3
-    expect(statuses).toEqual([401, 401, 401]);
-    const blocked = await login(ALEX.email, ALEX.password); // IP 4: even the right password waits
+    for (let i = 0; i < n; i++) statuses.push((await attempt()).status);
+    return statuses;
+  };
+
+  it('5 wrong passwords from one IP do not block the right password from another IP', async () => {
+    const wrong = await statusesOf(5, () => login(ALEX.email, 'wrong-password', '127.0.0.1'));
+    expect(wrong).toEqual([401, 401, 401, 401, 401]);
+    // The guessing address waits, even with the right password…
+    const blocked = await login(ALEX.email, ALEX.password, '127.0.0.1');
     expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(50);
-    expect(((await blocked.json()) as { error: AckError }).error).toMatchObject({
-      code: 'RATE_LIMITED',
-      retryable: true,
-    });
-    // Another account from the same IP is unaffected, and a success clears its count.
-    expect((await login(SAM.email, 'wrong-password')).status).toBe(401); // IP 5
-    expect((await login(SAM.email, SAM.password)).status).toBe(200); // IP 6, given back
-    expect((await login(SAM.email, 'wrong-password')).status).toBe(401); // IP 6
-    expect((await login(SAM.email, 'wrong-password')).status).toBe(401); // IP 7
-    // Guessing across accounts: the IP's budget runs out.
-    expect((await login('nobody@northwind.example', 'x')).status).toBe(401); // IP 8
-    expect((await login('nobody2@northwind.example', 'x')).status).toBe(429);
+    expect(blocked.retryAfter).toBeGreaterThan(50);
+    expect(blocked.body.error).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
+    // …while the agent signing in from elsewhere is not locked out.
+    const agent = await login(ALEX.email, ALEX.password, '127.0.0.2');
+    console.log(
+      JSON.stringify({
+        test: 'login lockout',
+        wrongFrom127001: wrong,
+        rightFrom127001: blocked.status,
+        rightFrom127002: agent.status,
+      }),
+    );
+    expect(agent.status).toBe(200);
+  });
+
+  it('guessing spread over addresses runs out of the account budget; one address, of its own', async () => {
+    // Alex's account has 5 failures (the success gave its attempt back): 3 more use it up.
+    expect(await statusesOf(3, () => login(ALEX.email, 'wrong-password', '127.0.0.3'))).toEqual([
+      401, 401, 401,
+    ]);
+    expect((await login(ALEX.email, ALEX.password, '127.0.0.4')).status).toBe(429);
+    // A successful login clears its pair: Sam fails, signs in, then may fail 5 times again.
+    expect((await login(SAM.email, 'wrong-password', '127.0.0.4')).status).toBe(401);
+    expect((await login(SAM.email, SAM.password, '127.0.0.4')).status).toBe(200);
+    expect(await statusesOf(5, () => login(SAM.email, 'wrong-password', '127.0.0.4'))).toEqual([
+      401, 401, 401, 401, 401,
+    ]);
+    // Guessing across accounts from one address: its budget (10) runs out. It has spent 6: Sam's
+    // failures (the success and the refused attempt gave theirs back).
+    let i = 0;
+    const across = await statusesOf(5, () =>
+      login(`nobody${++i}@northwind.example`, 'x', '127.0.0.4'),
+    );
+    expect(across).toEqual([401, 401, 401, 401, 429]);
   });
 
   it('existing $2a$ and $2b$ hashes still verify with native bcrypt', async () => {

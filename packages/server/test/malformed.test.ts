@@ -143,7 +143,7 @@ describe('malformed input gets error codes and the server keeps serving', () => 
 });
 
 describe('rate limiting', () => {
-  it('answers RATE_LIMITED past the visitor's budget and keeps serving other visitors', async () => {
+  it('answers RATE_LIMITED past a visitor budget and keeps serving other visitors', async () => {
     const limited = await startTestServer({
       rateLimits: { customer: { points: 5, seconds: 60 }, agent: { points: 5, seconds: 60 } },
     });

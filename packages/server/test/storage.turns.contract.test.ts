@@ -152,7 +152,7 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       expect((await store.replyTo(q.message.id))?.id).toBe(message.id);
     });
 
-    it('outbox: taken by id once, or by age by one taker, oldest first', async () => {
+    it('outbox: a taken event is held from other takers until deleted or its hold lapses', async () => {
       const c = await newConversation();
       const msg = (seq: number) => ({ seq, conversationId: c.id }) as ChatMessage;
       const ids = await store.addOutbox([
@@ -160,18 +160,41 @@ describe.each(storageBackends('turn and outbox storage contract'))(
         { type: 'queue', queue: 'general' },
       ]);
       expect(ids).toHaveLength(2);
-      const taken = await store.takeOutbox({ ids });
+      const taken = await store.claimOutbox({ ids }, 60_000);
       expect(taken.map((t) => t.event.type)).toEqual(['message', 'queue']);
-      expect(await store.takeOutbox({ ids })).toEqual([]);
+      // Held: neither the writer again nor a sweep takes it meanwhile.
+      expect(await store.claimOutbox({ ids }, 60_000)).toEqual([]);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await store.claimOutbox({ minAgeMs: 0, limit: 10 }, 60_000)).toEqual([]);
+      // Delivered: deleted for good.
+      await store.deleteOutbox(ids);
+      expect(await store.claimOutbox({ ids }, 1)).toEqual([]);
+    });
 
-      await store.addOutbox([{ type: 'status', conversationId: c.id }]);
-      expect(await store.takeOutbox({ minAgeMs: 60_000, limit: 10 })).toEqual([]);
+    it('outbox: an event whose delivery failed is taken again once its hold lapses', async () => {
+      const c = await newConversation();
+      const [id] = await store.addOutbox([{ type: 'status', conversationId: c.id }]);
+      expect(await store.claimOutbox({ ids: [id!] }, 1)).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 20));
+      const retaken = await store.claimOutbox({ minAgeMs: 0, limit: 10 }, 60_000);
+      expect(retaken.map((t) => t.id)).toEqual([id]);
+      await store.deleteOutbox([id!]);
+    });
+
+    it('outbox: two sweeps at once never take the same event', async () => {
+      const c = await newConversation();
+      const ids = await store.addOutbox(
+        Array.from({ length: 20 }, () => ({ type: 'status' as const, conversationId: c.id })),
+      );
+      expect(await store.claimOutbox({ minAgeMs: 60_000, limit: 100 }, 60_000)).toEqual([]);
       await new Promise((r) => setTimeout(r, 20));
       const [a, b] = await Promise.all([
-        store.takeOutbox({ minAgeMs: 0, limit: 10 }),
-        store.takeOutbox({ minAgeMs: 0, limit: 10 }),
+        store.claimOutbox({ minAgeMs: 0, limit: 100 }, 60_000),
+        store.claimOutbox({ minAgeMs: 0, limit: 100 }, 60_000),
       ]);
-      expect([...a, ...b].map((t) => t.event)).toEqual([{ type: 'status', conversationId: c.id }]);
+      const all = [...a, ...b].map((t) => t.id).sort();
+      expect(all).toEqual([...ids].sort());
+      await store.deleteOutbox(ids);
     });
   },
 );

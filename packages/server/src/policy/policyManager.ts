@@ -8,7 +8,13 @@ import {
   type PolicyPlan,
   type PolicySnapshot,
 } from './policyState';
-import { createSharedPolicy, usable, type SharedPolicyStore } from './sharedPolicy';
+import {
+  createSharedPolicy,
+  staleFile,
+  StaleFileError,
+  usable,
+  type SharedPolicyStore,
+} from './sharedPolicy';
 import {
   readPolicyFile,
   sha256,
@@ -84,7 +90,8 @@ const issuesOf = (err: unknown) => (err instanceof PolicyError ? err.issues : un
 
 /**
  * Joins the shared policy state: initialises it from the file if no node did, or follows it
- * (loading the file if its text changed since it was last loaded, i.e. while no node ran).
+ * (loading the file if its text changed since it was last loaded and it holds a version never
+ * stored: a file edited while no node ran, or a new version in a rolling deploy).
  */
 export async function startPolicyManager(options: PolicyManagerOptions): Promise<PolicyManager> {
   const { store, clock, log, check } = options;
@@ -107,8 +114,8 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
     return createPolicyState(await saveEntry(tx, policy, yaml, 'startup'), earlier);
   }
 
-  /** File text this node rejected: a watch event with it again is a no-op. */
-  let rejectedFileText: string | null = null;
+  /** File text this node rejected or found stale: a watch event with it again is a no-op. */
+  let ignoredFileText: string | null = null;
   const initialHash = file ? sha256(options.initial.yaml) : null;
   const started = await transact(async (ctx) => {
     const stored = ctx.tx.state;
@@ -118,13 +125,24 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
     if (initialHash === null || initialHash === stored.fileHash) {
       return { state: usable(ctx), fileHash: stored.fileHash, result: 'followed' };
     }
+    const { policy, yaml } = options.initial;
+    const stale = await staleFile(ctx, policy);
+    if (stale) {
+      ignoredFileText = yaml;
+      log.warn(
+        { file, ...stale },
+        'policy file holds a version stored before that is not acting; following the shared state (reload to load it)',
+      );
+      return { state: usable(ctx), fileHash: stored.fileHash, result: 'followed' };
+    }
     try {
-      const { policy, yaml } = options.initial;
-      const { state: next } = await applyLoad(ctx, policy, yaml, 'file');
-      return { state: next, fileHash: initialHash, result: 'loaded from the changed file' };
+      const { state: next, outcome } = await applyLoad(ctx, policy, yaml, 'file');
+      const result =
+        outcome === 'unchanged' ? 'followed (the file holds its version)' : 'loaded from the file';
+      return { state: next, fileHash: initialHash, result };
     } catch (err) {
       if (!(err instanceof PolicyError) || !ctx.current) throw err;
-      rejectedFileText = options.initial.yaml;
+      ignoredFileText = yaml;
       log.error(
         { file, issues: err.issues },
         'policy file rejected; the running policy is unchanged',
@@ -155,10 +173,13 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
         if (trigger === 'watch' && ctx.current && ctx.tx.state.fileHash === hash) {
           return { state: ctx.current, fileHash: hash, result: 'unchanged' as PolicyPlan };
         }
+        const stale = trigger === 'watch' ? await staleFile(ctx, policy) : null;
+        // Thrown so that the transaction writes nothing.
+        if (stale) throw new StaleFileError(stale);
         const { state: next, outcome } = await applyLoad(ctx, policy, text, 'file');
         return { state: next, fileHash: hash, result: outcome };
       });
-      rejectedFileText = null;
+      ignoredFileText = null;
       const { current, candidate } = change.state.snapshot();
       log.info(
         { file, trigger, outcome: change.result, current, candidate },
@@ -166,8 +187,16 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
       );
       return { outcome: change.result, state: change.state.snapshot() };
     } catch (err) {
+      if (err instanceof StaleFileError) {
+        ignoredFileText = text;
+        log.warn(
+          { file, trigger, ...err.versions },
+          'policy file changed to a version stored before that is not acting; not loaded (reload to load it)',
+        );
+        return { outcome: 'unchanged', state: acting().snapshot() };
+      }
       if (err instanceof PolicyError) {
-        rejectedFileText = text;
+        ignoredFileText = text;
         log.error(
           { file, trigger, issues: err.issues },
           'policy file rejected; the running policy is unchanged',
@@ -194,7 +223,7 @@ export async function startPolicyManager(options: PolicyManagerOptions): Promise
         log.warn({ file, issues: issuesOf(err) }, 'policy file unreadable; unchanged');
         return;
       }
-      if (text === rejectedFileText || sha256(text) === shared.fileHash()) return;
+      if (text === ignoredFileText || sha256(text) === shared.fileHash()) return;
       await loadFromFile(text, 'watch');
     }).catch((err: unknown) => {
       // Storage unreachable: no further file event may come, so look again later.

@@ -33,7 +33,7 @@ afterEach(async () => {
 async function node(
   store: Store,
   text = policyText('v1'),
-  options: { followMs?: number; queues?: string[] } = {},
+  options: { followMs?: number; queues?: string[]; watch?: boolean } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'baton-shared-policy-'));
   dirs.push(dir);
@@ -45,7 +45,8 @@ async function node(
     initial: { policy: validatePolicyText(text, check), yaml: text },
     store,
     file,
-    watch: false,
+    watch: options.watch ?? false,
+    debounceMs: 20,
     followMs: options.followMs ?? 20,
     check,
     clock,
@@ -148,5 +149,94 @@ describe('policy state shared by nodes', () => {
     await narrow.policy.load(policyText('v3'), 'admin');
     await until(() => wide.policy.current().version === 'v3');
     expect(narrow.policy.current().version).toBe('v3');
+  });
+
+  it('a node restarting on an older file does not revert the version another node loaded by file', async () => {
+    const store = memoryPolicyStore();
+    const a = await node(store);
+    const b = await node(store);
+    writeFileSync(b.file, policyText('v2'));
+    expect((await b.policy.reload()).outcome).toBe('current');
+    await until(() => a.policy.current().version === 'v2');
+
+    // A restarts in the rolling deploy with its old file (v1), its watch on.
+    await a.policy.stop();
+    const [rows, epoch] = [store.saved.length, store.stored.epoch];
+    const restarted = await node(store, policyText('v1'), { watch: true });
+    // Loads on a node run one at a time: this runs after its start-up look at the file.
+    await restarted.policy.clearCandidate();
+    expect(restarted.policy.current().version).toBe('v2');
+    expect((await b.policy.sync()).current).toMatchObject({ version: 'v2', source: 'file' });
+    expect([store.saved.length, store.stored.epoch]).toEqual([rows, epoch]);
+    const warned = restarted.log.lines.filter((l) => l.level === 'warn');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]!.obj).toMatchObject({ fileVersion: 'v1', current: 'v2' });
+    console.log(
+      JSON.stringify({
+        test: 'policy-stale-file',
+        restartedOn: 'v1',
+        acting: [restarted.policy.current().version, b.policy.current().version],
+        versionsStored: store.saved.length,
+        epoch: store.stored.epoch,
+      }),
+    );
+
+    // An explicit reload still loads it.
+    expect((await restarted.policy.reload()).outcome).toBe('current');
+    await until(() => b.policy.current().version === 'v1');
+  });
+
+  it('a watched file edited back to a stored older version is not loaded; reload loads it', async () => {
+    const store = memoryPolicyStore();
+    const a = await node(store, policyText('v1'), { watch: true });
+    writeFileSync(a.file, policyText('v2'));
+    await until(() => a.policy.current().version === 'v2');
+
+    writeFileSync(a.file, policyText('v1'));
+    await until(() => a.log.lines.some((l) => l.level === 'warn'));
+    expect(a.log.lines.find((l) => l.level === 'warn')).toMatchObject({
+      obj: { fileVersion: 'v1', current: 'v2' },
+      msg: expect.stringMatching(/not loaded/),
+    });
+    expect(a.policy.current().version).toBe('v2');
+    expect(store.saved.map((r) => r.version)).toEqual(['v1', 'v2']);
+
+    expect((await a.policy.reload()).outcome).toBe('current');
+    expect(a.policy.state()).toMatchObject({ current: { version: 'v1', source: 'file' } });
+  });
+
+  it('a node starting with a version never stored loads it, and every node follows', async () => {
+    const store = memoryPolicyStore();
+    const a = await node(store);
+    const b = await node(store);
+    await a.policy.stop();
+
+    const upgraded = await node(store, policyText('v2'));
+    expect(upgraded.policy.state()).toMatchObject({
+      current: { version: 'v2', source: 'file' },
+      rollbackTo: 'v1',
+    });
+    await until(() => b.policy.current().version === 'v2');
+    expect(upgraded.log.lines.filter((l) => l.level === 'warn')).toEqual([]);
+  });
+
+  it('a node starting with a file promoting the candidate promotes it; the shadow file does not undo it', async () => {
+    const store = memoryPolicyStore();
+    const a = await node(store);
+    await a.policy.load(policyText('s1', 'shadow'), 'admin');
+    await a.policy.stop();
+
+    // Same version, enforce: never stored with this mode, so new.
+    const promoted = await node(store, policyText('s1'));
+    expect(promoted.policy.state()).toMatchObject({
+      current: { version: 's1', mode: 'enforce' },
+      candidate: null,
+    });
+    await promoted.policy.stop();
+    const epoch = store.stored.epoch;
+    const old = await node(store, policyText('s1', 'shadow'));
+    expect(old.policy.state()).toMatchObject({ current: { version: 's1', mode: 'enforce' } });
+    expect(old.policy.candidate()).toBeNull();
+    expect(store.stored.epoch).toBe(epoch);
   });
 });

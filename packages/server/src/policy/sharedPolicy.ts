@@ -39,6 +39,41 @@ export const usable = (ctx: Locked) => {
   throw ctx.unusable ?? new Error('the policy state is not initialised');
 };
 
+/** The versions a stale policy file is compared with, for the log. */
+export interface StaleFileVersions {
+  fileVersion: string;
+  fileMode: string;
+  current: string | null;
+  candidate: string | null;
+}
+
+/**
+ * Whether a policy file holds a version stored before (with that mode) that neither acts nor is
+ * the candidate: an older file, e.g. on a node restarting in a rolling deploy. Loading it would
+ * revert every node, so only a version never stored (or an explicit reload) is loaded from the
+ * file. The mode counts so that a file promoting the candidate (its version, `enforce`) is new.
+ */
+export async function staleFile(ctx: Locked, policy: Policy): Promise<StaleFileVersions | null> {
+  const same = (p: Policy | null | undefined) =>
+    p?.version === policy.version && p.mode === policy.mode;
+  const now = ctx.current;
+  if (now && (same(now.current()) || same(now.candidate()))) return null;
+  if (!(await ctx.tx.hasVersion(policy.version, policy.mode))) return null;
+  return {
+    fileVersion: policy.version,
+    fileMode: policy.mode,
+    current: now?.current().version ?? null,
+    candidate: now?.candidate()?.version ?? null,
+  };
+}
+
+export class StaleFileError extends Error {
+  constructor(readonly versions: StaleFileVersions) {
+    super(`policy file version "${versions.fileVersion}" was stored before and is not acting`);
+    this.name = 'StaleFileError';
+  }
+}
+
 /**
  * This node's copy of the policy state stored in the database, and the way to change it: every
  * change locks the stored state, applies the pure transition and writes it with epoch + 1; a

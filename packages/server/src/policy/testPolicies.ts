@@ -85,6 +85,8 @@ export function memoryPolicyStore(initial: Saved[] = []) {
           state: { ...state, enforced: [...state.enforced] },
           getVersions: async (ids) => [...rows, ...pending].filter((r) => ids.includes(r.id)),
           recentVersions: async (limit) => newestFirst([...rows, ...pending], limit),
+          hasVersion: async (version, mode) =>
+            [...rows, ...pending].some((r) => r.version === version && r.mode === mode),
           saveVersion: async (v) => {
             const r = row(v);
             pending.push(r);

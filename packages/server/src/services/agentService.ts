@@ -398,7 +398,6 @@ export function createAgentService(deps: AgentServiceDeps) {
     });
     notifier.customerMessage(payload.conversationId, message);
     notifier.agentMessage(payload.conversationId, message);
-    // Nothing left for a person: an unclaimed conversation goes back to the assistant.
     // Nothing left for a person (checked atomically): an unclaimed conversation goes back.
     if (await store.returnToAssistant(payload.conversationId)) {
       notifier.customerStatus(
@@ -406,7 +405,7 @@ export function createAgentService(deps: AgentServiceDeps) {
         await queues.status((await store.getConversation(payload.conversationId))!),
       );
       // Out of every queue: nobody may read it any more, so nobody keeps receiving it.
-      await notifier.revalidateWatchers(payload.conversationId);
+      notifier.stopWatching(payload.conversationId);
     }
     notifier.conversationUpdated(payload.conversationId, conversation.queue);
     if (conversation.queue) await queues.broadcast(conversation.queue);

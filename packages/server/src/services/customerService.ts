@@ -100,6 +100,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       turn,
     });
     if (!stored.duplicate) {
+      // Handed back to the assistant (no queue, no owner): no agent may read it any longer.
+      if (stored.reopened) notifier.stopWatching(session.conversationId);
       notifier.customerMessage(session.conversationId, stored.message);
       notifier.agentMessage(session.conversationId, stored.message);
     }

@@ -21,6 +21,7 @@ export interface Notifier {
    * Re-reads the conversation and stops feeding it to watchers (on every node) who may no
    * longer read it: call after its queue or owner changed. Never rejects (failures are logged).
    */
+  /** Rejects when the check could not be made (then every watcher was removed, to be safe). */
   revalidateWatchers(conversationId: string): Promise<void>;
   /** Closes every agent socket opened with this session (logout), on every node. */
   disconnectSession(tokenHash: string): void;

@@ -14,62 +14,91 @@ export interface OutboxRelayDeps {
   sweepMs?: number;
 }
 
+/** How long a taken event is held before another taker may try it again. */
+const HOLD_MS = 10_000;
+const SWEEP_BATCH = 200;
+
 /**
  * Publishes what a transaction wrote. The writer publishes its own events right after commit;
- * a sweep on every node publishes those a crashed writer left behind. Delivery is at least once:
- * clients keep messages by seq and treat status and snapshots as replacements.
+ * a sweep on every node publishes those a crashed (or failed) writer left behind. An event is
+ * deleted only once delivered, so delivery is at least once: clients keep messages by seq and
+ * treat statuses and snapshots as replacements. Access checks go first, so an agent who lost
+ * access to a conversation is out of its feed before that turn's messages are sent.
  */
 export function createOutboxRelay(deps: OutboxRelayDeps) {
   const { store, notifier, queues, tasks, log } = deps;
   let timer: NodeJS.Timeout | null = null;
 
-  async function dispatch(events: OutboxEvent[]): Promise<void> {
-    const broadcasts = new Set<string>();
-    for (const event of events) {
-      switch (event.type) {
-        case 'message':
-          notifier.customerMessage(event.conversationId, event.message);
-          notifier.agentMessage(event.conversationId, event.message);
-          break;
-        case 'escalated':
-          notifier.customerEscalated(event.conversationId, event.event);
-          break;
-        case 'updated':
-          notifier.conversationUpdated(event.conversationId, event.queue);
-          break;
-        case 'queue':
-          broadcasts.add(event.queue);
-          break;
-        case 'status': {
-          const conversation = await store.getConversation(event.conversationId);
-          if (conversation) {
-            notifier.customerStatus(conversation.id, await queues.status(conversation));
-          }
-          break;
+  async function deliver(event: OutboxEvent): Promise<void> {
+    switch (event.type) {
+      case 'message':
+        notifier.customerMessage(event.conversationId, event.message);
+        notifier.agentMessage(event.conversationId, event.message);
+        return;
+      case 'escalated':
+        notifier.customerEscalated(event.conversationId, event.event);
+        return;
+      case 'updated':
+        notifier.conversationUpdated(event.conversationId, event.queue);
+        return;
+      case 'queue':
+        if (queues.has(event.queue)) await queues.broadcast(event.queue);
+        return;
+      case 'status': {
+        const conversation = await store.getConversation(event.conversationId);
+        if (conversation) {
+          notifier.customerStatus(conversation.id, await queues.status(conversation));
         }
-        case 'access':
-          await notifier.revalidateWatchers(event.conversationId);
-          break;
+        return;
+      }
+      case 'access':
+        await notifier.revalidateWatchers(event.conversationId);
+        return;
+    }
+  }
+
+  /** Delivers taken events; those that fail stay in the outbox for a later sweep. */
+  async function dispatch(taken: { id: string; event: OutboxEvent }[]): Promise<void> {
+    const rank = (e: OutboxEvent) => (e.type === 'access' ? 0 : e.type === 'queue' ? 2 : 1);
+    // Access first; queue broadcasts last and once per queue (they read the state as it is now).
+    const ordered = [...taken].sort((a, b) => rank(a.event) - rank(b.event));
+    const done: string[] = [];
+    const broadcast = new Map<string, Promise<void>>();
+    for (const { id, event } of ordered) {
+      try {
+        if (event.type === 'queue') {
+          const once = broadcast.get(event.queue) ?? deliver(event);
+          broadcast.set(event.queue, once);
+          await once;
+        } else {
+          await deliver(event);
+        }
+        done.push(id);
+      } catch (err) {
+        log.warn({ err, event: event.type }, 'outbox event not delivered; it will be retried');
+        // Nothing after a failed access check may go out: it could reach the wrong agent.
+        if (event.type === 'access') break;
       }
     }
-    // Once per queue, after the messages: the snapshot and every waiting customer's position.
-    for (const queue of broadcasts) if (queues.has(queue)) await queues.broadcast(queue);
+    await store.deleteOutbox(done);
   }
 
   async function sweep(): Promise<void> {
     for (;;) {
-      const taken = await store.takeOutbox({ minAgeMs: deps.orphanAgeMs ?? 2_000, limit: 200 });
-      if (taken.length > 0) await dispatch(taken.map((t) => t.event));
-      if (taken.length < 200) return;
+      const taken = await store.claimOutbox(
+        { minAgeMs: deps.orphanAgeMs ?? 2_000, limit: SWEEP_BATCH },
+        HOLD_MS,
+      );
+      if (taken.length > 0) await dispatch(taken);
+      if (taken.length < SWEEP_BATCH) return;
     }
   }
 
   return {
-    /** Publishes (and removes) the given events; called by their writer after commit. */
+    /** Publishes the given events; called by their writer right after commit. */
     async publish(ids: string[]): Promise<void> {
       if (ids.length === 0) return;
-      const taken = await store.takeOutbox({ ids });
-      await dispatch(taken.map((t) => t.event));
+      await dispatch(await store.claimOutbox({ ids }, HOLD_MS));
     },
     start(): void {
       timer = setInterval(

@@ -1,4 +1,4 @@
-import type { ChatMessage, Lane } from '@baton/shared';
+import type { ChatMessage, Decision, Lane } from '@baton/shared';
 import type { ContactFact, TurnFacts } from '@baton/escalation';
 import type { AssistantProposal } from '../assistant';
 import type { Conversation, OutboxEvent, Store, TurnJob, Visitor } from '../storage';
@@ -212,8 +212,10 @@ export function createTurnCommit(deps: TurnCommitDeps) {
     // A queue change sends the new position to everyone waiting (this customer included); a new
     // held draft or action changes the queue's snapshot (its pending counts) too.
     if (queue && (after || held)) events.push({ type: 'queue', queue });
-    if (after && before.queue && before.queue !== after.queue) {
-      events.push({ type: 'queue', queue: before.queue });
+    if (after && before.queue !== after.queue) {
+      if (before.queue) events.push({ type: 'queue', queue: before.queue });
+      // Agents watching it may have lost access (another queue now); the relay checks this
+      // before it delivers anything else of this turn.
       events.push({ type: 'access', conversationId: before.id });
     }
     await tx.completeTurn(job.messageId, plan.act, now);
@@ -271,5 +273,76 @@ export function createTurnCommit(deps: TurnCommitDeps) {
     return deps.queues.config(deps.queues.resolveQueue(queue)).displayName;
   }
 
-  return commit;
+  /**
+   * A turn that keeps failing (a bug, data the code cannot handle) must not block its
+   * conversation for ever, nor leave the customer unanswered: it is closed as `failed` and the
+   * conversation goes to a person, with no decision of the engine involved.
+   */
+  async function giveUp(tx: Store, job: TurnJob, reason: string): Promise<string[] | null> {
+    const before = await tx.lockConversation(job.conversationId);
+    if (!before) return null;
+    const turn = await tx.getTurn(job.messageId);
+    if (!turn || turn.status !== 'pending') return null;
+    const now = clock();
+    const events: OutboxEvent[] = [];
+    let after: Conversation | null = null;
+    if (before.lane !== 'human' || before.state === 'bot' || before.state === 'resolved') {
+      const queue = deps.queues.resolveQueue(before.state === 'assigned' ? before.queue : null);
+      const policy = deps.policy.current();
+      const decision: Decision = {
+        lane: 'human',
+        unit: 'conversation',
+        tier: before.tier,
+        triggers: [],
+        queue,
+        reasons: [`this turn failed ${turn.attempts} times: ${reason}`],
+        policyVersion: policy.version,
+      };
+      const decisions = await tx.listDecisions(before.id, before.episode);
+      const message = job.kind === 'text' ? await tx.getMessage(job.messageId) : null;
+      const packet = buildPacket({
+        conversationId: before.id,
+        decision,
+        proposal: null,
+        topic: null,
+        customerAsks: [
+          ...decisions.map((d) => (d.facts as StoredFacts).text),
+          message?.text,
+        ].filter((t): t is string => !!t),
+        humanRequested: job.kind === 'button',
+        context: {},
+        identity: { externalId: null, name: null, email: null },
+        sentimentScores: [],
+        transcript: await tx.listMessages(before.id),
+        references: [],
+        heldDraft: null,
+        now,
+      });
+      after = await tx.enqueue(before.id, {
+        lane: 'human',
+        unit: 'conversation',
+        tier: before.tier,
+        queue,
+        slaDeadline: new Date(now.getTime() + deps.queues.slaMinutes(before.tier) * 60_000),
+        packet,
+        now,
+      });
+    }
+    if (after) {
+      const { message } = await tx.appendMessage({
+        conversationId: before.id,
+        role: 'system',
+        text: `Something went wrong on our side with your last message; a teammate from ${teamOf(after.queue)} will reply here.`,
+        now,
+      });
+      events.push({ type: 'message', conversationId: before.id, message });
+      events.push({ type: 'updated', conversationId: before.id, queue: after.queue });
+      if (after.queue) events.push({ type: 'queue', queue: after.queue });
+      if (before.queue !== after.queue) events.push({ type: 'access', conversationId: before.id });
+    }
+    await tx.completeTurn(job.messageId, 'failed', now);
+    return tx.addOutbox(events);
+  }
+
+  return { commit, giveUp };
 }

@@ -19,6 +19,8 @@ export interface TurnRunnerDeps {
 
 /** Retries of a turn that met a lane change or an earlier pending turn, before leaving it to the sweep. */
 const MAX_IMMEDIATE_RETRIES = 5;
+/** Starts after which a failing turn is abandoned to a person (the assistant is skipped after 3). */
+export const MAX_TURN_ATTEMPTS = 5;
 /** A failed turn's lease is shortened to this, so the sweep retries it soon. */
 const RETRY_AFTER_FAILURE_MS = 1_000;
 
@@ -43,7 +45,16 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
         if (ids) await relay.publish(ids);
         return;
       } catch (err) {
-        if (!(err instanceof TurnRetryError) || retry >= MAX_IMMEDIATE_RETRIES) throw err;
+        if (err instanceof TurnRetryError && retry < MAX_IMMEDIATE_RETRIES) continue;
+        if (err instanceof TurnRetryError || job.attempts < MAX_TURN_ATTEMPTS) throw err;
+        // It failed every time it was started: close it and hand the conversation to a person.
+        log.error(
+          { err, conversationId: job.conversationId, attempts: job.attempts },
+          'turn abandoned',
+        );
+        const ids = await turns.abandon(job, err instanceof Error ? err.message : String(err));
+        if (ids) await relay.publish(ids);
+        return;
       }
     }
   }

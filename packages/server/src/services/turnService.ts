@@ -38,7 +38,7 @@ export const MAX_ASSISTANT_ATTEMPTS = 3;
  */
 export function createTurnService(deps: TurnServiceDeps) {
   const { store, assistant, clock } = deps;
-  const commit = createTurnCommit(deps);
+  const { commit, giveUp } = createTurnCommit(deps);
 
   /** The assistant may fail or hang (a remote LLM); the turn goes on without it. */
   async function proposeSafely(
@@ -85,8 +85,10 @@ export function createTurnService(deps: TurnServiceDeps) {
             // A request for a person never waits long on the assistant: it only names the topic.
             job.priority ? PRIORITY_ASSISTANT_MS : undefined,
           );
+    // A request for a person goes to a person whatever came before: it does not wait while
+    // earlier contacts are classified (the assistant may be slow) for repeat_contact.
     const contacts =
-      conversation.lane === 'human'
+      conversation.lane === 'human' || job.priority
         ? undefined
         : await contactsOf(
             conversation,
@@ -137,6 +139,11 @@ export function createTurnService(deps: TurnServiceDeps) {
     });
   }
 
-  return { run };
+  /** Closes a turn that keeps failing and hands its conversation to a person. */
+  async function abandon(job: TurnJob, reason: string): Promise<string[] | null> {
+    return store.transaction((tx) => giveUp(tx, job, reason));
+  }
+
+  return { run, abandon };
 }
 export type TurnService = ReturnType<typeof createTurnService>;

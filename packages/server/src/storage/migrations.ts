@@ -153,6 +153,9 @@ ALTER TABLE conversations ADD COLUMN turn_lease_until TIMESTAMPTZ;
 ALTER TABLE messages ADD COLUMN reply_to TEXT;
 CREATE UNIQUE INDEX messages_reply_to ON messages (reply_to) WHERE reply_to IS NOT NULL;
 ALTER TABLE decisions ADD COLUMN episode INTEGER NOT NULL DEFAULT 1;
+-- Two nodes could decide one message twice before; keep the first decision of each.
+DELETE FROM decisions d USING decisions e
+  WHERE d.message_id = e.message_id AND (d.created_at, d.id) > (e.created_at, e.id);
 CREATE UNIQUE INDEX decisions_message ON decisions (message_id) WHERE message_id IS NOT NULL;
 CREATE TABLE turns (
   message_id TEXT PRIMARY KEY REFERENCES messages(id),
@@ -170,6 +173,7 @@ CREATE INDEX turns_pending ON turns (conversation_id, seq) WHERE status = 'pendi
 CREATE TABLE outbox (
   id BIGSERIAL PRIMARY KEY,
   event JSONB NOT NULL,
+  taken_until TIMESTAMPTZ,
   created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX outcomes_conversation ON outcomes (conversation_id);

@@ -6,7 +6,16 @@ export async function openPostgresDatabase(
   connectionString: string,
   onIdleError: (err: Error) => void = () => undefined,
 ): Promise<SqlDatabase> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // A half-open connection must not hang a turn (and the conversation behind it) for ever:
+    // the server ends a statement after 30 s, the client gives up 5 s later, and keepalive
+    // notices a dead peer.
+    statement_timeout: 30_000,
+    query_timeout: 35_000,
+    keepAlive: true,
+  });
   // An idle client losing its connection (restart, failover) emits 'error' on the pool; without
   // a listener Node would crash. The pool replaces the client on the next query.
   pool.on('error', onIdleError);

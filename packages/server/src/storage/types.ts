@@ -230,7 +230,10 @@ export interface Store {
   getConversation(id: string): Promise<Conversation | null>;
   latestConversation(visitorId: string): Promise<Conversation | null>;
   /** Stores a message with the next seq; a repeated (role, clientId) returns the stored one. */
-  appendMessage(input: NewMessage): Promise<{ message: ChatMessage; duplicate: boolean }>;
+  /** `reopened`: this message handed a resolved conversation back to the assistant. */
+  appendMessage(
+    input: NewMessage,
+  ): Promise<{ message: ChatMessage; duplicate: boolean; reopened?: boolean }>;
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   getMessage(id: string): Promise<ChatMessage | null>;
   recordDecision(input: StoredDecision): Promise<void>;
@@ -356,12 +359,15 @@ export interface Store {
   /** Appends events to the outbox; returns their ids. */
   addOutbox(events: OutboxEvent[]): Promise<string[]>;
   /**
-   * Removes and returns outbox events, oldest first: the given ids, or (without ids) events
-   * older than `minAgeMs` that no other node is taking right now.
+   * Takes outbox events for delivery, oldest first, holding them for `holdMs` (nobody else takes
+   * them meanwhile): the given ids, or events older than `minAgeMs` (a crashed or failed writer's).
    */
-  takeOutbox(
+  claimOutbox(
     select: { ids: string[] } | { minAgeMs: number; limit: number },
+    holdMs: number,
   ): Promise<{ id: string; event: OutboxEvent }[]>;
+  /** Removes delivered events. */
+  deleteOutbox(ids: string[]): Promise<void>;
   /** The assistant reply to a customer message, if one was sent. */
   replyTo(messageId: string): Promise<ChatMessage | null>;
 
@@ -416,6 +422,8 @@ export interface PolicyStateTx {
   getVersions(ids: string[]): Promise<PolicyVersionRow[]>;
   /** Stored versions, newest first. */
   recentVersions(limit: number): Promise<PolicyVersionRow[]>;
+  /** Whether `version` was ever stored with `mode` (a policy file holding it is not new). */
+  hasVersion(version: string, mode: string): Promise<boolean>;
   saveVersion(input: {
     version: string;
     mode: string;

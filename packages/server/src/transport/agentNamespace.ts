@@ -4,6 +4,7 @@ import {
   draftReviewSchema,
   conversationRefSchema,
   ErrorCode,
+  isBatonError,
   presenceSchema,
   resolveSchema,
   type AgentClientEvents,
@@ -11,7 +12,14 @@ import {
 } from '@baton/shared';
 import { z } from 'zod';
 import type { Namespace } from 'socket.io';
-import { hashToken, profileOf, type Agent, type AgentService, type TaskTracker } from '../services';
+import {
+  hashToken,
+  profileOf,
+  type Agent,
+  type AgentService,
+  type Notifier,
+  type TaskTracker,
+} from '../services';
 import { answerUnknownEvents, bindEvent, edgeError, type Logger } from './handler';
 import type { EventLimiter } from './rateLimit';
 
@@ -117,14 +125,25 @@ export function registerAgentNamespace(
     // message falls between the read and the subscription. The read checks access again (it
     // may have changed meanwhile) and a failure leaves the feed.
     const watching = async <T>(conversationId: string, read: () => Promise<T>) => {
-      await agents.checkAccess(agent, conversationId);
-      const wasWatching = socket.rooms.has(watchRoom(conversationId));
-      await socket.join(watchRoom(conversationId));
+      const room = watchRoom(conversationId);
+      // A refusal ends any earlier watch too (access may have been lost since it began).
+      const refused = async (err: unknown): Promise<never> => {
+        if (
+          isBatonError(err) &&
+          (err.code === ErrorCode.FORBIDDEN || err.code === ErrorCode.NOT_FOUND)
+        ) {
+          await socket.leave(room);
+        }
+        throw err;
+      };
+      await agents.checkAccess(agent, conversationId).catch(refused);
+      const wasWatching = socket.rooms.has(room);
+      await socket.join(room);
       try {
         return await read();
       } catch (err) {
-        if (!wasWatching) await socket.leave(watchRoom(conversationId));
-        throw err;
+        if (!wasWatching) await socket.leave(room);
+        return refused(err);
       }
     };
     bind('conversation:get', conversationRefSchema, (p) =>
@@ -138,6 +157,20 @@ export function registerAgentNamespace(
     bind('draft:review', draftReviewSchema, (p) => agents.reviewDraft(agent, p));
     bind('action:decide', actionDecisionSchema, (p) => agents.decideAction(agent, p));
   });
+}
+
+/**
+ * Checks again who may watch each conversation this node's agents watch: a queue change whose
+ * check could not reach this node (Redis down) must not keep feeding an agent who lost access.
+ */
+export async function revalidateLocalWatches(nsp: AgentNamespace, notifier: Notifier) {
+  const prefix = watchRoom('');
+  const watched = new Set(
+    [...nsp.sockets.values()].flatMap((s) =>
+      [...s.rooms].filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length)),
+    ),
+  );
+  await Promise.allSettled([...watched].map((id) => notifier.revalidateWatchers(id)));
 }
 
 /**

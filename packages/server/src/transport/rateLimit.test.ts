@@ -36,23 +36,56 @@ describe('rate limiters', () => {
     expect(codes).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
   });
 
-  it('login: attempts are spent before checking, a success clears the account', async () => {
+  it('login: attempts are spent before checking, per (account, IP); a success clears the pair', async () => {
     const { login } = createLimiters({
       ...DEFAULT_RATE_LIMITS,
-      login: { account: { points: 2, seconds: 60 }, ip: { points: 10, seconds: 60 } },
+      login: {
+        accountIp: { points: 2, seconds: 60 },
+        account: { points: 10, seconds: 60 },
+        ip: { points: 10, seconds: 60 },
+      },
     });
     expect(await codeOf(login.attempt('A@x.example', '1.1.1.1'))).toBe('ok');
     await login.succeeded('a@x.example', '1.1.1.1');
     expect(await codeOf(login.attempt('a@x.example', '1.1.1.1'))).toBe('ok');
     expect(await codeOf(login.attempt(' a@X.example', '1.1.1.1'))).toBe('ok');
     // Case and spaces do not make a new account key.
-    expect(await codeOf(login.attempt('a@x.example', '2.2.2.2'))).toBe('RATE_LIMITED');
+    expect(await codeOf(login.attempt('a@x.example', '1.1.1.1'))).toBe('RATE_LIMITED');
+    // Another address is not locked out by the failures from this one.
+    expect(await codeOf(login.attempt('a@x.example', '2.2.2.2'))).toBe('ok');
+  });
+
+  it('login: the account-wide budget counts every address; a refused attempt spends nothing', async () => {
+    const { login } = createLimiters({
+      ...DEFAULT_RATE_LIMITS,
+      login: {
+        accountIp: { points: 5, seconds: 60 },
+        account: { points: 3, seconds: 60 },
+        ip: { points: 4, seconds: 60 },
+      },
+    });
+    for (const ip of ['1.1.1.1', '2.2.2.2', '3.3.3.3']) {
+      expect(await codeOf(login.attempt('c@x.example', ip))).toBe('ok');
+    }
+    // Spread over addresses, the account's budget still runs out.
+    for (let i = 0; i < 5; i++) {
+      expect(await codeOf(login.attempt('c@x.example', '4.4.4.4'))).toBe('RATE_LIMITED');
+    }
+    // Those refusals gave 4.4.4.4 its attempts back: it still has its whole budget.
+    for (let i = 0; i < 4; i++) {
+      expect(await codeOf(login.attempt(`other${i}@x.example`, '4.4.4.4'))).toBe('ok');
+    }
+    expect(await codeOf(login.attempt('other@x.example', '4.4.4.4'))).toBe('RATE_LIMITED');
   });
 
   it('login: an attempt that failed for another reason is given back', async () => {
     const { login } = createLimiters({
       ...DEFAULT_RATE_LIMITS,
-      login: { account: { points: 1, seconds: 60 }, ip: { points: 1, seconds: 60 } },
+      login: {
+        accountIp: { points: 1, seconds: 60 },
+        account: { points: 1, seconds: 60 },
+        ip: { points: 1, seconds: 60 },
+      },
     });
     for (let i = 0; i < 3; i++) {
       expect(await codeOf(login.attempt('b@x.example', '3.3.3.3'))).toBe('ok');

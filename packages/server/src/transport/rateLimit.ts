@@ -24,8 +24,13 @@ export interface RateLimits {
   newVisitors?: Budget;
   /** Open sockets per IP, on each node. */
   connectionsPerIp?: number;
-  /** Failed logins per account and per IP; a success clears the account's count. */
-  login?: { account: Budget; ip: Budget };
+  /**
+   * Login attempts (OWASP): `accountIp` per (account, IP) pair, the small budget, so a stranger
+   * cannot lock an agent out from another address; `account` per account across all IPs, larger,
+   * against guessing spread over many addresses; `ip` per IP across accounts. A success clears
+   * the pair's count.
+   */
+  login?: { accountIp: Budget; account: Budget; ip: Budget };
   /** Redis key prefix; nodes that share one set of limits must share it. */
   keyPrefix?: string;
 }
@@ -37,7 +42,11 @@ export const DEFAULT_RATE_LIMITS = {
   customerIp: { points: 300, seconds: 10 },
   newVisitors: { points: 60, seconds: 60 },
   connectionsPerIp: 100,
-  login: { account: { points: 5, seconds: 15 * 60 }, ip: { points: 20, seconds: 15 * 60 } },
+  login: {
+    accountIp: { points: 5, seconds: 15 * 60 },
+    account: { points: 50, seconds: 15 * 60 },
+    ip: { points: 20, seconds: 15 * 60 },
+  },
   keyPrefix: 'baton:rl',
 } satisfies Required<RateLimits>;
 
@@ -48,11 +57,12 @@ export interface EventLimiter {
 
 export interface LoginThrottle {
   /**
-   * Spends one attempt of the account's and the IP's budgets before the password is checked, so
-   * parallel guesses cannot all slip in before the first failure is counted.
+   * Spends one attempt of the IP's, the (account, IP) pair's and the account's budgets before the
+   * password is checked, so parallel guesses cannot all slip in before the first failure is
+   * counted. A refused attempt gives back what it spent: it checked no password.
    */
   attempt(email: string, ip: string): Promise<void>;
-  /** The password was right: the account starts afresh and the IP gets its attempt back. */
+  /** The password was right: the pair starts afresh; the IP and the account get the attempt back. */
   succeeded(email: string, ip: string): Promise<void>;
   /** The attempt failed for another reason (storage down): it does not count as a guess. */
   giveBack(email: string, ip: string): Promise<void>;
@@ -157,9 +167,18 @@ export function createLimiters(limits: RateLimits, redis?: unknown): Limiters {
   const visitor = make('visitor', all.customer);
   const ipEvents = make('ip', all.customerIp);
   const visitors = make('new-visitor', all.newVisitors);
-  const loginAccount = make('login-account', all.login.account);
   const loginIp = make('login-ip', all.login.ip);
-  const accountKey = (email: string) => email.trim().toLowerCase();
+  const loginPair = make('login-account-ip', all.login.accountIp);
+  const loginAccount = make('login-account-all', all.login.account);
+  /** In the order spent: the IP first, so a flood from one address stops before the others. */
+  const loginBudgets = (email: string, ip: string) => {
+    const account = email.trim().toLowerCase();
+    return [
+      { limiter: loginIp, key: ip },
+      { limiter: loginPair, key: `${account}|${ip}` },
+      { limiter: loginAccount, key: account },
+    ] as const;
+  };
 
   return {
     async customerEvent(ip, visitorId) {
@@ -178,18 +197,31 @@ export function createLimiters(limits: RateLimits, redis?: unknown): Limiters {
     },
     login: {
       async attempt(email, ip) {
+        const spent: ReturnType<typeof loginBudgets>[number][] = [];
         try {
-          await loginIp.consume(ip);
-          await loginAccount.consume(accountKey(email));
+          for (const budget of loginBudgets(email, ip)) {
+            await budget.limiter.consume(budget.key);
+            spent.push(budget);
+          }
         } catch (err) {
+          // A refused attempt is no guess: a locked pair must not also drain its IP's budget,
+          // which colleagues behind the same address share.
+          await Promise.allSettled(spent.map((b) => b.limiter.reward(b.key, 1)));
           rateLimited(err, 'Too many failed sign-ins');
         }
       },
       async succeeded(email, ip) {
-        await Promise.all([loginAccount.delete(accountKey(email)), loginIp.reward(ip, 1)]);
+        // The account-wide count is only given this attempt back: clearing it would reset the
+        // count of a guesser spread over many addresses whenever the agent signs in.
+        const [byIp, pair, account] = loginBudgets(email, ip);
+        await Promise.all([
+          byIp.limiter.reward(byIp.key, 1),
+          pair.limiter.delete(pair.key),
+          account.limiter.reward(account.key, 1),
+        ]);
       },
       async giveBack(email, ip) {
-        await Promise.all([loginAccount.reward(accountKey(email), 1), loginIp.reward(ip, 1)]);
+        await Promise.all(loginBudgets(email, ip).map((b) => b.limiter.reward(b.key, 1)));
       },
     },
     connections: createConnectionCounter(all.connectionsPerIp),

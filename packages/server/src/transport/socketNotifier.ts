@@ -49,7 +49,10 @@ export function createSocketNotifier(
           if (!mayRead(socket.data.agent)) socket.leave(watchRoom(id));
         }
       } catch (err) {
-        deps.log.error({ err, conversationId: id }, 'revalidating watchers failed');
+        // Unsure who may read it: nobody watches it until they open it again.
+        agents.in(watchRoom(id)).socketsLeave(watchRoom(id));
+        deps.log.warn({ err, conversationId: id }, 'revalidating watchers failed; all removed');
+        throw err;
       }
     },
     disconnectSession: (tokenHash) => agents.in(sessionRoom(tokenHash)).disconnectSockets(true),

@@ -13,6 +13,10 @@ export interface TurnFigures {
   /** Messages with more than one decision / more than one assistant reply. */
   duplicatedDecisions: number;
   duplicatedReplies: number;
+  /** Messages with more than one held draft. */
+  duplicatedDrafts: number;
+  /** Turns handed to a person whose conversation is nevertheless not with a person's queue. */
+  escalatedButNotQueued: number;
 }
 
 /**
@@ -41,13 +45,18 @@ export async function turnLedger(
     act: string | null;
     replies: number;
     decisions: number;
+    drafts: number;
+    state: string;
     turn: number | null;
   }>(
     `SELECT m.id, t.status, t.act,
        (SELECT count(*)::int FROM messages r WHERE r.reply_to = m.id AND r.role = 'assistant') AS replies,
        (SELECT count(*)::int FROM decisions d WHERE d.message_id = m.id) AS decisions,
-       (SELECT min(d.turn) FROM decisions d WHERE d.message_id = m.id) AS turn
+       (SELECT count(*)::int FROM held_drafts h WHERE h.message_id = m.id) AS drafts,
+       (SELECT min(d.turn) FROM decisions d WHERE d.message_id = m.id) AS turn,
+       c.state
      FROM messages m LEFT JOIN turns t ON t.message_id = m.id
+     JOIN conversations c ON c.id = m.conversation_id
      WHERE m.conversation_id = ANY($1) AND m.role = 'customer'
      ORDER BY m.conversation_id, m.seq`,
     [ids],
@@ -62,6 +71,12 @@ export async function turnLedger(
       .length,
     duplicatedDecisions: rows.filter((r) => Number(r.decisions) > 1).length,
     duplicatedReplies: rows.filter((r) => Number(r.replies) > 1).length,
+    duplicatedDrafts: rows.filter((r) => Number(r.drafts) > 1).length,
+    // Nobody resolves in these runs: a turn given to a person leaves its conversation waiting.
+    escalatedButNotQueued: rows.filter(
+      (r) =>
+        r.status === 'done' && r.act !== 'reply' && r.state !== 'queued' && r.state !== 'assigned',
+    ).length,
   };
   const turnNumbers = rows.map((r) => r.turn).filter((t): t is number => t !== null);
   return { figures, turnNumbers: turnNumbers.map(Number), waitedMs };

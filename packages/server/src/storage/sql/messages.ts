@@ -41,6 +41,17 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
           );
           if (existing[0]) return { message: toMessage(existing[0]), duplicate: true };
         }
+        if (input.turn?.kind === 'button') {
+          // Presses of the Talk to a human button while one is still being handled are the same
+          // request (it is exempt from rate limits, so a burst must not pile up turns).
+          const [pressed] = await q(
+            `SELECT m.* FROM turns t JOIN messages m ON m.id = t.message_id
+             WHERE t.conversation_id = $1 AND t.kind = 'button' AND t.status = 'pending' LIMIT 1`,
+            [input.conversationId],
+            tx,
+          );
+          if (pressed) return { message: toMessage(pressed), duplicate: true };
+        }
         const state = conv.state as Conversation['state'];
         const owner = (conv.assigned_agent_id as string | null) ?? null;
         const guard = input.guard;
@@ -52,7 +63,8 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
         ) {
           throw new StateConflictError(input.conversationId, state, owner);
         }
-        if (input.reopenIfResolved && state === 'resolved') {
+        const reopened = input.reopenIfResolved === true && state === 'resolved';
+        if (reopened) {
           // A new episode: loops, the sentiment window and clarify-once start afresh.
           await q(
             `UPDATE conversations SET state = 'bot', lane = 'autonomous', unit = NULL, queue = NULL,
@@ -96,7 +108,7 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
             tx,
           );
         }
-        return { message, duplicate: false };
+        return { message, duplicate: false, reopened };
       });
     },
     async listMessages(conversationId, afterSeq = 0) {

@@ -58,6 +58,14 @@ export const policyQueries = ({ q, db }: SqlContext) =>
             );
             return rows.map(toPolicyVersion);
           },
+          async hasVersion(version, mode) {
+            const rows = await q(
+              'SELECT 1 FROM policy_versions WHERE version = $1 AND mode = $2 LIMIT 1',
+              [version, mode],
+              ex,
+            );
+            return rows.length > 0;
+          },
           async saveVersion({ version, mode, source, yaml, now }) {
             const [row] = await q(
               `INSERT INTO policy_versions (id, version, mode, source, yaml, loaded_at)

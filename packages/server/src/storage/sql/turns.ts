@@ -73,12 +73,13 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
     },
     async stalledTurnConversations(minAgeMs, limit) {
       const rows = await q(
-        `SELECT DISTINCT t.conversation_id FROM turns t
+        // Longest waiting first, so a few failing conversations cannot starve the others.
+        `SELECT t.conversation_id FROM turns t
          JOIN conversations c ON c.id = t.conversation_id
          WHERE t.status = 'pending'
            AND t.created_at < clock_timestamp() - ($1 * interval '1 millisecond')
            AND (c.turn_owner IS NULL OR c.turn_lease_until < clock_timestamp())
-         LIMIT $2`,
+         GROUP BY t.conversation_id ORDER BY min(t.created_at) LIMIT $2`,
         [minAgeMs, limit],
       );
       return rows.map((r) => String(r.conversation_id));
@@ -92,25 +93,29 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
       );
       return rows.map((r) => String(r.id));
     },
-    async takeOutbox(select) {
-      const rows =
+    async claimOutbox(select, holdMs) {
+      // Held, not removed: an event is deleted only after it was delivered, so a crash or a
+      // failure while delivering leaves it for the sweep (at least once).
+      const rows = await q(
+        `UPDATE outbox SET taken_until = clock_timestamp() + ($1 * interval '1 millisecond')
+         WHERE id IN (
+           SELECT id FROM outbox
+           WHERE (taken_until IS NULL OR taken_until < clock_timestamp())
+             AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
+             AND ($3::int IS NULL OR created_at < clock_timestamp() - ($3 * interval '1 millisecond'))
+           ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING id, event`,
         'ids' in select
-          ? select.ids.length === 0
-            ? []
-            : await q('DELETE FROM outbox WHERE id = ANY($1::bigint[]) RETURNING id, event', [
-                select.ids,
-              ])
-          : await q(
-              `DELETE FROM outbox WHERE id IN (
-                 SELECT id FROM outbox
-                 WHERE created_at < clock_timestamp() - ($1 * interval '1 millisecond')
-                 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-               RETURNING id, event`,
-              [select.minAgeMs, select.limit],
-            );
+          ? [holdMs, select.ids, null, select.ids.length]
+          : [holdMs, null, select.minAgeMs, select.limit],
+      );
       return rows
         .map((r) => ({ id: String(r.id), event: json<OutboxEvent>(r.event) }))
         .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+    },
+    async deleteOutbox(ids) {
+      if (ids.length === 0) return;
+      await q('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [ids]);
     },
     replyTo: (messageId) =>
       one(
