@@ -23,16 +23,10 @@ import {
   waitFor,
   type AgentSocket,
   type CustomerSocket,
+  servicesFor,
 } from './harness';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-const redisUrl = process.env.TEST_REDIS_URL;
-const enabled = Boolean(pgUrl && redisUrl);
-if (!enabled) {
-  console.warn(
-    '\n⚠️  SKIPPED: access-control fault test — set TEST_DATABASE_URL and TEST_REDIS_URL to run it.\n',
-  );
-}
+const { enabled, pgUrl, redisUrl } = servicesFor('access-control fault test', { redis: true });
 
 const ADMIN_TOKEN = 'fault-access-admin-token';
 const LIMITS = { customer: { points: 1_000, seconds: 10 }, agent: { points: 1_000, seconds: 10 } };
@@ -66,9 +60,9 @@ describe.runIf(enabled)('a refused agent receives nothing (two nodes)', () => {
   let drop: () => Promise<void>;
   const opened: { close(): unknown }[] = [];
   beforeAll(async () => {
-    const schema = await freshPostgresSchema(pgUrl!);
+    const schema = await freshPostgresSchema(pgUrl);
     drop = schema.drop;
-    const options = { databaseUrl: schema.url, redisUrl: redisUrl!, rateLimits: LIMITS };
+    const options = { databaseUrl: schema.url, redisUrl: redisUrl, rateLimits: LIMITS };
     a = await startTestServer({ ...options, adminToken: ADMIN_TOKEN });
     b = await startTestServer({ ...options, adminToken: ADMIN_TOKEN });
   });

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPostgresSchema } from './harness';
+import { freshPostgresSchema, servicesFor } from './harness';
 import { crashCycle } from './support/crashCycle';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-if (!pgUrl) {
-  console.warn('\n⚠️  SKIPPED: kill -9 during a burst — set TEST_DATABASE_URL to run it.\n');
-}
+const { enabled, pgUrl } = servicesFor('kill -9 during a burst');
 
-describe.runIf(pgUrl)('kill -9 during a burst', () => {
+describe.runIf(enabled)('kill -9 during a burst', () => {
   let schema: Awaited<ReturnType<typeof freshPostgresSchema>>;
   beforeAll(async () => {
-    schema = await freshPostgresSchema(pgUrl!);
+    schema = await freshPostgresSchema(pgUrl);
   });
   afterAll(async () => {
     await schema?.drop();

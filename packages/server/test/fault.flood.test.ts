@@ -12,16 +12,10 @@ import {
   SITE_KEY,
   startTestServer,
   type CustomerSocket,
+  servicesFor,
 } from './harness';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-const redisUrl = process.env.TEST_REDIS_URL;
-const enabled = Boolean(pgUrl && redisUrl);
-if (!enabled) {
-  console.warn(
-    '\n⚠️  SKIPPED: reconnect-flood fault test — set TEST_DATABASE_URL and TEST_REDIS_URL to run it.\n',
-  );
-}
+const { enabled, pgUrl, redisUrl } = servicesFor('reconnect-flood fault test', { redis: true });
 
 const BUDGET = { points: 30, seconds: 10 };
 const NEW_VISITORS = { points: 20, seconds: 60 };
@@ -46,7 +40,7 @@ describe.runIf(enabled)('a reconnect flood is held to the limit across two nodes
   let nodes: RunningBaton[] = [];
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const schema = await freshPostgresSchema(pgUrl!);
+    const schema = await freshPostgresSchema(pgUrl);
     drop = schema.drop;
     const a = await startTestServer({ databaseUrl: schema.url, redisUrl, rateLimits: limits });
     const b = await startTestServer({

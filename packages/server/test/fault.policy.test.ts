@@ -12,14 +12,10 @@ import {
   SITE_KEY,
   sleep,
   startTestServer,
+  servicesFor,
 } from './harness';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-if (!pgUrl) {
-  console.warn(
-    '\n⚠️  SKIPPED: a policy change reaches both nodes — set TEST_DATABASE_URL to run it.\n',
-  );
-}
+const { enabled, pgUrl } = servicesFor('a policy change reaches both nodes');
 
 const TOKEN = 'fault-policy-admin-token-0123';
 /** What the issue asks of every node. */
@@ -70,7 +66,7 @@ async function lags(nodes: Record<string, RunningBaton>, version: string, since:
 const report = (step: string, lagMs: Record<string, number>) =>
   console.log(JSON.stringify({ test: 'policy-follow', step, lagMs }));
 
-describe.runIf(pgUrl)('a policy change reaches both nodes', () => {
+describe.runIf(enabled)('a policy change reaches both nodes', () => {
   let dir: string;
   let url: string;
   let drop: () => Promise<void>;
@@ -83,7 +79,7 @@ describe.runIf(pgUrl)('a policy change reaches both nodes', () => {
     startTestServer({ databaseUrl: url, adminToken: TOKEN, policyFile });
 
   beforeAll(async () => {
-    const schema = await freshPostgresSchema(pgUrl!);
+    const schema = await freshPostgresSchema(pgUrl);
     [url, drop] = [schema.url, schema.drop];
     dir = mkdtempSync(join(tmpdir(), 'baton-fault-policy-'));
     [fileA, fileB] = [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
@@ -227,7 +223,7 @@ describe.runIf(pgUrl)('a policy change reaches both nodes', () => {
   });
 
   it('three nodes starting together on an empty database initialise one state', async () => {
-    const fresh = await freshPostgresSchema(pgUrl!);
+    const fresh = await freshPostgresSchema(pgUrl);
     const dir2 = mkdtempSync(join(tmpdir(), 'baton-fault-policy-'));
     const file = join(dir2, 'policy.yaml');
     writeFileSync(file, policyText('fp-fresh'));

@@ -12,17 +12,11 @@ import {
   SITE_KEY,
   waitFor,
   type CustomerSocket,
+  servicesFor,
 } from './harness';
 import { startChildNode, type ChildNode } from './support/childNode';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-const redisUrl = process.env.TEST_REDIS_URL;
-const enabled = Boolean(pgUrl && redisUrl);
-if (!enabled) {
-  console.warn(
-    '\n⚠️  SKIPPED: presence after a node crash — set TEST_DATABASE_URL and TEST_REDIS_URL to run it.\n',
-  );
-}
+const { enabled, pgUrl, redisUrl } = servicesFor('presence after a node crash', { redis: true });
 
 /** The promise made with the default presence settings (heartbeat 5 s, ttl 20 s, sweep 2 s). */
 const OFFLINE_WITHIN_MS = 30_000;
@@ -33,12 +27,12 @@ describe.runIf(enabled)('a node crash: presence', () => {
   let survivor: RunningBaton | null = null;
   let customer: CustomerSocket | null = null;
   beforeAll(async () => {
-    const schema = await freshPostgresSchema(pgUrl!);
+    const schema = await freshPostgresSchema(pgUrl);
     drop = schema.drop;
     // Both nodes run the default presence settings: the crashed node's last renewal decides.
     [child, survivor] = await Promise.all([
-      startChildNode({ databaseUrl: schema.url, redisUrl: redisUrl! }),
-      startTestServer({ databaseUrl: schema.url, redisUrl: redisUrl! }),
+      startChildNode({ databaseUrl: schema.url, redisUrl: redisUrl }),
+      startTestServer({ databaseUrl: schema.url, redisUrl: redisUrl }),
     ]);
   });
   afterAll(async () => {

@@ -9,13 +9,11 @@ import {
   startTestServer,
   SITE_KEY,
   type CustomerSocket,
+  servicesFor,
 } from './harness';
 import { turnLedger } from './support/turnLedger';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-if (!pgUrl) {
-  console.warn('\n⚠️  SKIPPED: two-node turn race — set TEST_DATABASE_URL to run it.\n');
-}
+const { enabled, pgUrl } = servicesFor('two-node turn race');
 
 const QUESTIONS = [
   'where is my order?',
@@ -25,12 +23,12 @@ const QUESTIONS = [
   'can I return a jacket I bought last week?',
 ];
 
-describe.runIf(pgUrl)('two nodes racing the turns of one conversation', () => {
+describe.runIf(enabled)('two nodes racing the turns of one conversation', () => {
   let a: RunningBaton;
   let b: RunningBaton;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const schema = await freshPostgresSchema(pgUrl!);
+    const schema = await freshPostgresSchema(pgUrl);
     drop = schema.drop;
     // No rate limit here: the race, not the budget, is under test.
     const rateLimits = {

@@ -153,3 +153,20 @@ export async function eventually<T>(
     await sleep(20);
   }
 }
+
+/**
+ * The real services a test needs (PostgreSQL, and Redis when asked). A missing one skips the
+ * test — loudly, never silently.
+ */
+export function servicesFor(test: string, needs: { redis?: boolean } = {}) {
+  const pgUrl = process.env.TEST_DATABASE_URL ?? '';
+  const redisUrl = process.env.TEST_REDIS_URL ?? '';
+  const missing = [
+    ...(pgUrl ? [] : ['TEST_DATABASE_URL']),
+    ...(needs.redis && !redisUrl ? ['TEST_REDIS_URL'] : []),
+  ];
+  if (missing.length > 0) {
+    console.warn(`\n⚠️  SKIPPED: ${test} — set ${missing.join(' and ')} to run it.\n`);
+  }
+  return { enabled: missing.length === 0, pgUrl, redisUrl };
+}

@@ -11,26 +11,20 @@ import {
   startTestServer,
   SITE_KEY,
   waitFor,
+  servicesFor,
 } from './harness';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-const redisUrl = process.env.TEST_REDIS_URL;
-const enabled = Boolean(pgUrl && redisUrl);
-if (!enabled) {
-  console.warn(
-    '\n⚠️  SKIPPED: multi-node test — set TEST_DATABASE_URL and TEST_REDIS_URL to run it.\n',
-  );
-}
+const { enabled, pgUrl, redisUrl } = servicesFor('multi-node test', { redis: true });
 
 describe.runIf(enabled)('two nodes sharing PostgreSQL and Redis', () => {
   let a: RunningBaton;
   let b: RunningBaton;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const schema = await freshPostgresSchema(pgUrl!);
+    const schema = await freshPostgresSchema(pgUrl);
     drop = schema.drop;
-    a = await startTestServer({ databaseUrl: schema.url, redisUrl: redisUrl! });
-    b = await startTestServer({ databaseUrl: schema.url, redisUrl: redisUrl! });
+    a = await startTestServer({ databaseUrl: schema.url, redisUrl: redisUrl });
+    b = await startTestServer({ databaseUrl: schema.url, redisUrl: redisUrl });
   });
   afterAll(async () => {
     await a?.stop();
