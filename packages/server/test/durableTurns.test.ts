@@ -263,4 +263,53 @@ describe('a turn is a durable job', () => {
     expect(await turns.abandon({ ...job, attempts: 5 }, 'boom')).toBeNull();
     customer.close();
   });
+
+  it('a slow turn that commits after an agent joined does not tell the customer they are queued', async () => {
+    const baton = await start({ assistant: await slowAssistant(1_500) });
+    const customer = connectCustomer(baton.url);
+    const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
+    await call(customer, 'context:set', {
+      orders: [{ id: 'NW-1', total: 129, currency: 'USD', status: 'delivered', placedDaysAgo: 5 }],
+    });
+    const alex = await connectAgent(baton.url, ALEX); // general, billing
+    const settled = async (id: string) => {
+      while ((await baton.store.getTurn(id))?.status !== 'done') {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    // A billing question waits for review (assisted lane, queued in billing).
+    const first = await call<{ message: ChatMessage }>(customer, 'message:send', {
+      clientId: newClientId(),
+      text: 'I was charged twice for my order',
+    });
+    await settled(first.message.id);
+    expect(await baton.store.getConversation(s.conversationId)).toMatchObject({
+      state: 'queued',
+      lane: 'assisted',
+    });
+    // A fraud report is read while the conversation waits in the queue; while the assistant is
+    // slow to answer, an agent claims it. The turn commits after the claim.
+    const slow = await call<{ message: ChatMessage }>(customer, 'message:send', {
+      clientId: newClientId(),
+      text: 'someone used my credit card on your site',
+    });
+    await call(alex.socket, 'conversation:claim', { conversationId: s.conversationId });
+    expect((await baton.store.getTurn(slow.message.id))?.status).toBe('pending'); // the race is real
+    await settled(slow.message.id);
+    const messages = await baton.store.listMessages(s.conversationId);
+    const joined = messages.findIndex((m) => m.text.includes('joined the conversation'));
+    const afterJoin = messages.slice(joined + 1).filter((m) => m.role === 'system');
+    // Decided on the state under the lock: the customer hears that a person has it, not that
+    // they wait in a queue.
+    expect(afterJoin.map((m) => m.text)).toEqual([
+      expect.stringContaining('is handling this conversation'),
+    ]);
+    expect(afterJoin.filter((m) => /queue/i.test(m.text))).toEqual([]);
+    expect(await baton.store.getConversation(s.conversationId)).toMatchObject({
+      state: 'assigned',
+      lane: 'human',
+    });
+    customer.close();
+    alex.socket.close();
+  });
 });
