@@ -54,6 +54,12 @@ export function assess(facts: TurnFacts, policy: Policy): Assessment[] {
   return [...explicitRequest(humanRequest), ...tuned];
 }
 
+function stakeDomain(assessments: Assessment[]): string | null {
+  const low = assessments.find((a) => a.hit.name === 'low_confidence');
+  const domain = low?.hit.values.routeDomain;
+  return typeof domain === 'string' ? domain : null;
+}
+
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 
 /**
@@ -83,6 +89,8 @@ function softenAlone(facts: TurnFacts, policy: Policy, assessments: Assessment[]
     informational &&
     sentiment > policy.sentiment.negativeScore &&
     !lastTurn?.triggers.includes('low_confidence') &&
+    // Money, account, identity, legal or safety in words nobody understood: no guessing game.
+    !(Array.isArray(low.hit.values.stakes) && low.hit.values.stakes.length > 0) &&
     !others('low_confidence')
   ) {
     low.severity = 'low';
@@ -108,7 +116,8 @@ function softenAlone(facts: TurnFacts, policy: Policy, assessments: Assessment[]
  */
 export function decide(facts: TurnFacts, policy: Policy, _now: Date): Decision {
   const assessments = assess(facts, policy);
-  const domain = facts.intent?.domain ?? null;
+  // Without an understood intent the words route: the highest stake they carry, if any.
+  const domain = facts.intent?.domain ?? stakeDomain(assessments);
   const autonomyOff = domain !== null && !autonomyAllowed(policy, domain);
   const { lane, unit, rationale } = interpret(assessments, {
     mediumsForHuman: policy.matrix.mediumsForHuman,

@@ -1,4 +1,5 @@
 import type { CustomerContext, Lane, RiskTier, TriggerName } from '@baton/shared';
+import type { Stake } from './stakes/types';
 
 /** What the assistant understood the customer to want. */
 export interface IntentFacts {
@@ -39,6 +40,11 @@ export interface ContactFact {
   /** Intent / domain of that contact, classified by the assistant; null when unknown. */
   intent: string | null;
   domain: string | null;
+  /**
+   * What the contact's words were about (`topicSignature` of its text), when its text is known:
+   * a contact naming the same problem as this turn counts whatever intent was guessed for it.
+   */
+  signature?: string[];
   /** `storefront`: passed in context.recentContacts; `history`: Baton's own earlier conversation. */
   source: 'storefront' | 'history';
 }
@@ -69,4 +75,12 @@ export interface TurnFacts {
    * most recent earlier turn's intent.
    */
   contacts?: ContactFact[];
+  /**
+   * The assistant's guess when it was under the confidence floor (see `separateGuess`): named in
+   * the low_confidence reason, but it never sets tier, queue or lane — the words do (`stakes`).
+   * `intent` is then null.
+   */
+  guess?: IntentFacts | null;
+  /** What the words put at stake; computed from `text` (detectStakes) when absent. */
+  stakes?: Stake[];
 }

@@ -26,3 +26,14 @@ export { routeQueue, slaMinutes, autonomyAllowed } from './routing';
 export { effectiveThreshold } from './triggers/lowConfidence';
 export { checkLimit, type LimitCheck } from './triggers/policyBoundary';
 export { normaliseText, tokenize } from './text';
+export {
+  detectStakes,
+  STAKES,
+  STAKE_LEXICONS,
+  type Stake,
+  type StakeLexicon,
+  type StakesMatch,
+} from './stakes';
+export { separateGuess, stakesOf, STAKE_DOMAIN, STAKE_TIER } from './understanding';
+export { detectLanguage, LANGUAGES, type Language, type DetectedLanguage } from './language';
+export { topicSignature, sameProblem } from './topicSignature';

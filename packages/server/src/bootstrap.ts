@@ -3,7 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Policy } from '@baton/escalation';
 import { createClient } from 'redis';
-import { createNluAssistant, parseKnowledgeBase, type Assistant } from './assistant';
+import {
+  createLlmAssistant,
+  createNluAssistant,
+  DEFAULT_LLM_TIMEOUT_MS,
+  parseKnowledgeBase,
+  type Assistant,
+  type LlmConfig,
+} from './assistant';
 import {
   createBatonServer,
   DEFAULT_RATE_LIMITS,
@@ -49,6 +56,9 @@ export interface StartOptions {
   rateLimits?: RateLimits;
   /** Replaces the built-in NLU assistant (an LLM, or a test double). */
   assistant?: Assistant;
+  /** An OpenAI-compatible endpoint to use instead of the built-in NLU assistant (BATON_LLM_*). */
+  llm?: LlmConfig;
+  /** How long a turn waits for the assistant (default 5 s; with `llm`, its timeout + 1 s). */
   assistantTimeoutMs?: number;
   /** How long a crashed node's turn lease blocks its conversation's turns (default 15 s). */
   turnLeaseMs?: number;
@@ -113,7 +123,15 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     clock: options.clock ?? systemClock,
     log: options.log,
   });
-  const assistant = options.assistant ?? (await createNluAssistant(kb));
+  const llmTimeoutMs = options.llm?.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
+  const assistant =
+    options.assistant ??
+    (options.llm
+      ? createLlmAssistant({ ...options.llm, kb, timeoutMs: llmTimeoutMs })
+      : await createNluAssistant(kb));
+  // The adapter's own timeout must fire first, so the packet says why the assistant was not heard.
+  const assistantTimeoutMs =
+    options.assistantTimeoutMs ?? (options.llm && !options.assistant ? llmTimeoutMs + 1_000 : 0);
 
   let redis: (RedisPair & { up(): boolean; close(): Promise<void> }) | undefined;
   let redisRecovered = (_everywhere: boolean) => {};
@@ -185,7 +203,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     },
     ...(options.publicOrigin && { publicOrigin: options.publicOrigin }),
     ...(options.agentOrigins && { agentOrigins: options.agentOrigins }),
-    ...(options.assistantTimeoutMs && { assistantTimeoutMs: options.assistantTimeoutMs }),
+    ...(assistantTimeoutMs && { assistantTimeoutMs }),
     ...(options.turnLeaseMs && { turnLeaseMs: options.turnLeaseMs }),
     ...(options.turnSweepMs && { turnSweepMs: options.turnSweepMs }),
     ...(redis && { redis }),

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pino from 'pino';
+import { llmConfigFromEnv } from './assistant';
 import { REPO_ROOT, startBaton } from './bootstrap';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -13,6 +14,8 @@ const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(process.env.BATON_DATA_DIR ?? resolve(REPO_ROOT, '.baton-data'));
 // Without BATON_ADMIN_TOKEN a random one is made for this run and printed below.
 const adminToken = process.env.BATON_ADMIN_TOKEN || randomBytes(24).toString('base64url');
+// BATON_LLM_URL / _MODEL / _API_KEY / _TIMEOUT_MS: an OpenAI-compatible endpoint replaces the NLU.
+const llm = llmConfigFromEnv(process.env);
 
 const baton = await startBaton({
   port,
@@ -26,6 +29,7 @@ const baton = await startBaton({
     knowledgeBaseFile: resolve(process.env.BATON_KNOWLEDGE_BASE),
   }),
   ...(process.env.BATON_PUBLIC_ORIGIN && { publicOrigin: process.env.BATON_PUBLIC_ORIGIN }),
+  ...(llm && { llm }),
   ...(process.env.BATON_AGENT_ORIGINS && {
     agentOrigins: process.env.BATON_AGENT_ORIGINS.split(',').map((o) => o.trim()),
   }),
@@ -34,7 +38,7 @@ const baton = await startBaton({
 const base = `http://localhost:${baton.port}`;
 const lines = [
   '',
-  `Baton is running (${databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${dataDir}`}, policy ${baton.policy.current().version})`,
+  `Baton is running (${databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${dataDir}`}, policy ${baton.policy.current().version}, assistant ${llm ? `llm ${llm.model}` : baton.assistant.name})`,
   `  Storefront:    ${base}/`,
   `  Agent console: ${base}/console/`,
   `  Widget loader: ${base}/widget.js   (site key ${baton.deployment.site.siteKey})`,

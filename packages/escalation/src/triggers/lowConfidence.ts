@@ -2,6 +2,7 @@ import type { RiskTier } from '@baton/shared';
 import { assessment, type Assessment } from '../assessment';
 import type { IntentFacts, TurnFacts } from '../facts';
 import type { Policy } from '../policy';
+import { STAKE_DOMAIN, STAKE_TIER, stakesOf, wordsBearOut } from '../understanding';
 
 /**
  * The confidence an intent needs: the higher of its tier's and its action's threshold, so an
@@ -29,14 +30,7 @@ export function lowConfidence(facts: TurnFacts, policy: Policy): Assessment[] {
   const { intent } = facts;
   if (!intent) {
     if (facts.humanRequest || facts.text.trim() === '') return [];
-    return [
-      assessment(
-        'low_confidence',
-        'no intent matched this message',
-        { intent: null, confidence: null, threshold: null },
-        { severity: 'medium', unit: 'answer' },
-      ),
-    ];
+    return [uncovered(facts, policy)];
   }
   const threshold = effectiveThreshold(policy, intent.tier, intent.action);
   if (!isUnderThreshold(intent, policy)) return [];
@@ -49,6 +43,53 @@ export function lowConfidence(facts: TurnFacts, policy: Policy): Assessment[] {
       risky ? { severity: 'high', unit: 'conversation' } : { severity: 'medium', unit: 'answer' },
     ),
   ];
+}
+
+/**
+ * A message with no understood intent (nothing matched, or only a guess under the floor). What
+ * the words put at stake decides, never the guess: none → medium (one clarifying question may be
+ * asked first, see the engine); money or account state → medium with the stakes named, so an
+ * agent answers and no clarifying question is asked; identity, legal or safety → high, the whole
+ * conversation to a person at tier 4.
+ */
+function uncovered(facts: TurnFacts, policy: Policy): Assessment {
+  const guess = facts.guess ?? null;
+  const stakes = stakesOf(facts);
+  const threshold = guess ? effectiveThreshold(policy, guess.tier, guess.action) : null;
+  const base = guess
+    ? `confidence ${round(guess.confidence)} for "${guess.name}" is under the ${threshold} needed for tier ${guess.tier} / ${guess.action} (a guess: it sets nothing)`
+    : 'no intent matched this message';
+  const values = {
+    intent: guess?.name ?? null,
+    confidence: guess?.confidence ?? null,
+    threshold,
+    ...(guess && { tier: guess.tier, guess: true }),
+    stakes,
+  };
+  if (stakes.length === 0) {
+    return assessment('low_confidence', base, values, { severity: 'medium', unit: 'answer' });
+  }
+  // A risky guess the words bear out ("I want a refund of the $240" read as refund_request at
+  // 0.73) is a misread money / access request: the conversation goes to a person, routed by the
+  // guess's domain, which the words confirmed.
+  if (guess && guess.tier >= 3 && wordsBearOut(guess, stakes)) {
+    return assessment(
+      'low_confidence',
+      `${base}, and its words (${stakes.join(', ')}) bear out a tier-${guess.tier} request: a person handles it`,
+      { ...values, routeDomain: guess.domain },
+      { severity: 'high', unit: 'conversation', tier: guess.tier },
+    );
+  }
+  const tier = Math.max(...stakes.map((s) => STAKE_TIER[s])) as RiskTier;
+  const top = [...stakes].sort((a, b) => STAKE_TIER[b] - STAKE_TIER[a])[0]!;
+  return assessment(
+    'low_confidence',
+    `${base}, and it touches ${stakes.join(', ')}: not understood, so a person answers`,
+    { ...values, routeDomain: STAKE_DOMAIN[top] },
+    tier === 4
+      ? { severity: 'high', unit: 'conversation', tier }
+      : { severity: 'medium', unit: 'answer', tier },
+  );
 }
 
 function round(n: number): number {

@@ -1,6 +1,7 @@
 import { assessment, type Assessment } from '../assessment';
 import type { ContactFact, TurnFacts } from '../facts';
 import type { Policy } from '../policy';
+import { sameProblem, topicSignature } from '../topicSignature';
 
 /** What this turn is about. Both null when unknown. */
 interface Topic {
@@ -37,8 +38,10 @@ const isUnknown = (t: Topic) => t.intent === null && t.domain === null;
  * - a contact with a known topic when this turn's topic is unknown → no: nothing says it is
  *   the same issue.
  */
-function sameTopic(turn: Topic, contact: ContactFact): boolean {
+function sameTopic(turn: Topic, contact: ContactFact, words: readonly string[]): boolean {
   if (contact.intent === null && contact.domain === null) return true;
+  // The same problem in other words ("the vase came smashed", "package arrived broken").
+  if (contact.signature && sameProblem(words, contact.signature)) return true;
   if (isUnknown(turn)) return false;
   if (turn.intent !== null && contact.intent === turn.intent) return true;
   return turn.domain !== null && contact.domain === turn.domain;
@@ -88,7 +91,8 @@ function byTopic(facts: TurnFacts, all: readonly ContactFact[], policy: Policy):
   const { count, windowDays } = policy.repeatContact;
   if (all.length + 1 < count) return [];
   const topic = turnTopic(facts);
-  const matching = all.filter((c) => inWindow(c.daysAgo, windowDays) && sameTopic(topic, c));
+  const words = facts.text === null ? [] : topicSignature(facts.text);
+  const matching = all.filter((c) => inWindow(c.daysAgo, windowDays) && sameTopic(topic, c, words));
   const contacts = matching.length + 1;
   if (contacts < count) return [];
   const unknownTopic = matching.filter((c) => c.intent === null && c.domain === null).length;

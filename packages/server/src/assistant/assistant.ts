@@ -43,6 +43,35 @@ export interface AssistantProposal {
    * billing). [] for a single-topic message; assistants that cannot tell give [].
    */
   domains: string[];
+  /** ISO 639-1 language of the message, when the assistant can tell. */
+  language?: string;
+  /**
+   * The assistant read a request for a person in the message. It can only ADD to the server's
+   * own detection (which never depends on the assistant); it never vetoes it.
+   */
+  humanRequest?: boolean;
+}
+
+/**
+ * Thrown by an assistant that could not produce a trustworthy proposal (timeout, HTTP error,
+ * refusal, output that fails validation). The turn goes to a person with `reason` in the packet.
+ */
+export class AssistantError extends Error {
+  override readonly name = 'AssistantError';
+
+  constructor(
+    readonly code: 'timeout' | 'http' | 'network' | 'refusal' | 'invalid_output',
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(reason, options);
+  }
+}
+
+/** A short reason for the packet, for any error an assistant may throw. */
+export function assistantFailureReason(error: unknown): string {
+  if (error instanceof AssistantError) return error.reason;
+  return error instanceof Error ? `error: ${error.message.slice(0, 200)}` : 'error';
 }
 
 /** The seam where a later issue plugs in an LLM: same input, same proposal. */

@@ -5,6 +5,15 @@ export type {
   ProposedAmount,
   ProposedIntent,
 } from './assistant';
+export { AssistantError, assistantFailureReason } from './assistant';
+export {
+  chatCompletionsUrl,
+  createLlmAssistant,
+  DEFAULT_LLM_TIMEOUT_MS,
+  llmConfigFromEnv,
+  type LlmAssistantOptions,
+  type LlmConfig,
+} from './llmAssistant';
 export {
   KnowledgeBaseError,
   parseKnowledgeBase,

@@ -176,7 +176,9 @@ describe('off-topic text', () => {
   });
 
   it('gets an honest "not sure" draft, no sources and no missing context', async () => {
-    const proposal = await propose(assistant, 'lorem ipsum dolor sit amet');
+    // Not "lorem ipsum": the language detector reads that Latin filler as Spanish, and a
+    // message in another language gets the "I only answer in English" draft instead.
+    const proposal = await propose(assistant, 'foo bar baz qux');
     expect(proposal).toMatchObject({
       intent: null,
       replyDraft: NOT_UNDERSTOOD_DRAFT,
@@ -408,5 +410,22 @@ describe('options', () => {
     const tinyAssistant = await createNluAssistant(tiny);
     expect((await propose(tinyAssistant, 'refund please')).intent?.name).toBe('refund');
     expect((await propose(tinyAssistant, 'are you open today')).replyDraft).toBe('9-5');
+  });
+});
+
+describe('messages in another language', () => {
+  it.each(['where is my order', 'do you ship to canada', 'hola', 'ok', 'thanks!'])(
+    '"%s" is not taken for a foreign-language message',
+    async (text) => {
+      const proposal = await propose(assistant, text);
+      expect(proposal.sources.some((s) => s.startsWith('language:'))).toBe(false);
+    },
+  );
+
+  it('one in Spanish gets no intent and a Spanish "not understood" draft', async () => {
+    const proposal = await propose(assistant, '¿Dónde está mi pedido? Todavía no ha llegado');
+    expect(proposal.intent).toBeNull();
+    expect(proposal.sources).toEqual(['language:es']);
+    expect(proposal.replyDraft).toMatch(/inglés/);
   });
 });

@@ -1,9 +1,11 @@
+import { detectStakes } from '@baton/escalation';
 import nodeNlp from 'node-nlp';
 import type { Assistant, AssistantInput, AssistantProposal, ProposedIntent } from './assistant';
 import { extractAmount } from './extractAmount';
 import type { KnowledgeBase, KnowledgeIntent } from './knowledgeBase';
 import { findMissingContext } from './missingContext';
-import { OFF_TOPIC_EXAMPLES } from './offTopicExamples';
+import { foreignLanguage, NOT_UNDERSTOOD_IN } from './otherLanguage';
+import { OFF_TOPIC_EXAMPLES, UNCOVERED_SHOP_EXAMPLES } from './offTopicExamples';
 import { createDomainDetector, type OtherDomainsOptions } from './otherDomains';
 import { draftReply } from './replyDraft';
 import { scoreSentiment } from './scoreSentiment';
@@ -64,9 +66,28 @@ export async function createNluAssistant(
     intents.set(intent.name, intent);
     for (const example of intent.examples) manager.addDocument(LOCALE, example, intent.name);
   }
-  for (const example of OFF_TOPIC_EXAMPLES) manager.addDocument(LOCALE, example, NO_MATCH);
+  for (const example of [...OFF_TOPIC_EXAMPLES, ...UNCOVERED_SHOP_EXAMPLES])
+    manager.addDocument(LOCALE, example, NO_MATCH);
   await manager.train();
   const vocabulary = createVocabulary(kb.intents.flatMap((intent) => intent.examples));
+  const intentVocabulary = new Map(
+    kb.intents.map((intent) => [intent.name, createVocabulary(intent.examples)]),
+  );
+  // What each intent's own examples put at stake (money, account…). A message that puts something
+  // at stake its intent never does ("I was promised 20% off my next order": money, order_status)
+  // is only as likely that intent as the intent's own vocabulary covers it: the classifier
+  // ignores the unfamiliar words that carry the consequence, so its score alone overstates.
+  const intentStakes = new Map(
+    kb.intents.map((intent) => [
+      intent.name,
+      new Set(intent.examples.flatMap((example) => detectStakes(example).stakes)),
+    ]),
+  );
+  const stakesSupport = (utterance: string, name: string): number => {
+    const own = intentStakes.get(name);
+    const foreign = detectStakes(utterance).stakes.some((stake) => !own?.has(stake));
+    return foreign ? (intentVocabulary.get(name)?.coverage(utterance) ?? 1) : 1;
+  };
 
   interface Analysis {
     match: { intent: KnowledgeIntent; confidence: number } | null;
@@ -80,14 +101,20 @@ export async function createNluAssistant(
     if (utterance === '') return { match: null, domains };
     const result = await manager.process(LOCALE, utterance);
     const coverage = vocabulary.coverage(utterance);
+    // Domain scores are shares of what the store's intents got: the out-of-scope class takes
+    // probability from every intent alike and must not hide a domain the message does touch.
+    const inScope = result.classifications
+      .filter((c) => intents.has(c.intent))
+      .reduce((sum, c) => sum + c.score, 0);
+    const scale = inScope > 0 ? Math.min(1, 1 / inScope) : 1;
     for (const c of result.classifications) {
       const domain = intents.get(c.intent)?.domain;
       if (domain !== undefined)
-        domains.set(domain, (domains.get(domain) ?? 0) + c.score * coverage);
+        domains.set(domain, (domains.get(domain) ?? 0) + c.score * scale * coverage);
     }
     const intent = intents.get(result.intent);
     if (!intent) return { match: null, domains };
-    const confidence = round(result.score * coverage);
+    const confidence = round(result.score * coverage * stakesSupport(utterance, intent.name));
     return { match: confidence >= minConfidence ? { intent, confidence } : null, domains };
   }
 
@@ -101,6 +128,22 @@ export async function createNluAssistant(
   return {
     name: 'nlu',
     async propose({ text, context }: AssistantInput): Promise<AssistantProposal> {
+      // The knowledge base is English: a message confidently in another language is not
+      // classified (an English intent read from a few shared words would be a guess), and the
+      // reply says so in the customer's language and offers a person.
+      const utterance = text.slice(0, MAX_CLASSIFIED_CHARS);
+      const language = foreignLanguage(utterance, vocabulary.coverage(utterance));
+      if (language !== null) {
+        return {
+          intent: null,
+          replyDraft: NOT_UNDERSTOOD_IN[language],
+          sources: [`language:${language}`],
+          amount: extractAmount(text, context, ''),
+          missingContext: [],
+          sentiment: scoreSentiment(text),
+          domains: [],
+        };
+      }
       const { match, domains } = await analyse(text);
       const intent: ProposedIntent | null = match && {
         name: match.intent.name,

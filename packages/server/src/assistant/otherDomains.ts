@@ -13,7 +13,7 @@ export interface OtherDomainsOptions {
   /** A clause needs at least this many content words to be classified at all. Default 1. */
   minContentWords?: number;
   /**
-   * The whole message must give the clause's domain at least this share. Default 0.01. Keeps a
+   * The whole message must give the clause's domain at least this share. Default 0.002. Keeps a
    * fragment the classifier misreads on its own ("I ordered a week ago" as a fraud report: it
    * ignores the missing "never") from counting when the message as a whole shows no trace of it.
    */
@@ -30,7 +30,7 @@ export interface OtherDomainsOptions {
 export const DEFAULT_OTHER_DOMAINS = {
   clauseConfidence: 0.85,
   minContentWords: 1,
-  minWholeShare: 0.01,
+  minWholeShare: 0.002,
   mentionConfidence: 0.3,
   nonBusinessDomains: ['general'] as readonly string[],
 } as const;

@@ -26,8 +26,21 @@ describe('buildContacts', () => {
       classify,
     });
     expect(contacts).toEqual([
-      { daysAgo: 2, intent: 'refund_status', domain: 'billing', source: 'storefront' },
-      { daysAgo: 5, intent: 'order_status', domain: 'orders', source: 'storefront' },
+      {
+        daysAgo: 2,
+        intent: 'refund_status',
+        domain: 'billing',
+        signature: ['problem:missing', 'problem:refund', 'word:refund', 'word:arriv'],
+        source: 'storefront',
+      },
+      {
+        daysAgo: 5,
+        intent: 'order_status',
+        domain: 'orders',
+        signature: ['problem:missing'],
+        source: 'storefront',
+      },
+      // Nothing to match in "hello?": no signature.
       { daysAgo: 1, intent: null, domain: null, source: 'storefront' },
     ]);
   });
@@ -115,8 +128,14 @@ describe('buildContacts', () => {
       classify: failing,
     });
     expect(contacts).toEqual([
-      { daysAgo: 1, intent: null, domain: null, source: 'storefront' },
-      { daysAgo: 2, intent: 'order_status', domain: 'orders', source: 'storefront' },
+      { daysAgo: 1, intent: null, domain: null, signature: ['word:boom'], source: 'storefront' },
+      {
+        daysAgo: 2,
+        intent: 'order_status',
+        domain: 'orders',
+        signature: ['problem:missing'],
+        source: 'storefront',
+      },
     ]);
   });
 
@@ -209,5 +228,66 @@ describe('classifyWithAssistant', () => {
       intent: null,
       domain: null,
     });
+  });
+});
+
+describe('repeat contacts in new words', () => {
+  // The classifier reads each wording as a different intent; the words name one problem.
+  const scattered: ClassifyContact = async (text) =>
+    /vase/.test(text)
+      ? { intent: 'product_question', domain: 'products' }
+      : { intent: 'order_status', domain: 'orders' };
+  const facts = (text: string, contacts: TurnFacts['contacts']): TurnFacts => ({
+    turn: 1,
+    text,
+    humanRequest: null,
+    intent: {
+      name: 'damaged_or_wrong_item',
+      confidence: 0.95,
+      tier: 2,
+      domain: 'returns',
+      action: 'damage_claim',
+    },
+    amount: null,
+    sentimentScores: [0],
+    context: {},
+    priorTurns: [],
+    ...(contacts && { contacts }),
+  });
+
+  it('counts the same damaged item described three ways', async () => {
+    const contacts = await buildContacts({
+      storefront: [
+        { daysAgo: 1, text: 'the vase came smashed' },
+        { daysAgo: 3, text: 'package arrived broken' },
+      ],
+      history: [],
+      now: NOW,
+      classify: scattered,
+    });
+    const d = decide(
+      facts('item damaged in transit, 3rd time writing', contacts),
+      defaultPolicy,
+      NOW,
+    );
+    expect(d.triggers.map((t) => t.name)).toContain('repeat_contact');
+  });
+
+  it('does not count contacts about a different problem', async () => {
+    const contacts = await buildContacts({
+      storefront: [
+        { daysAgo: 1, text: 'do you ship to canada' },
+        { daysAgo: 3, text: 'what are your opening hours' },
+      ],
+      history: [],
+      now: NOW,
+      classify: async () => ({ intent: 'store_hours', domain: 'general' }),
+    });
+    const d = decide(
+      facts('item damaged in transit, 3rd time writing', contacts),
+      defaultPolicy,
+      NOW,
+    );
+    expect(d.triggers.map((t) => t.name)).not.toContain('repeat_contact');
   });
 });

@@ -1,4 +1,4 @@
-import type { ContactFact } from '@baton/escalation';
+import { topicSignature, type ContactFact } from '@baton/escalation';
 import type { Assistant } from '../assistant';
 
 /** The topic of one earlier contact; both null when unknown. */
@@ -55,7 +55,15 @@ export async function buildContacts(input: BuildContactsInput): Promise<ContactF
   const storefront = await Promise.all(
     input.storefront.map(async (contact): Promise<ContactFact> => {
       const topic = await topicOf(contact.text, input.classify);
-      return { daysAgo: contact.daysAgo, ...topic, source: 'storefront' };
+      // The words too: the same problem told in new words is matched even when the classifier
+      // reads the two texts as different intents (or not at all).
+      const signature = topicSignature(contact.text);
+      return {
+        daysAgo: contact.daysAgo,
+        ...topic,
+        ...(signature.length > 0 && { signature }),
+        source: 'storefront',
+      };
     }),
   );
   const history = input.history.map((contact): ContactFact => ({

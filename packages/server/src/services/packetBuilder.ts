@@ -71,6 +71,12 @@ export function buildPacket(input: PacketInput): EscalationPacket {
     summaryParts.push(`In their words: ${recent.join(' … ')}.`);
   }
   if (asks.length > 2) summaryParts.push(`${asks.length} customer messages so far.`);
+  // The agent must know there is no assistant reading of this turn, and why.
+  const unavailable = decision.reasons.find((r) => r.startsWith('the assistant was unavailable'));
+  if (unavailable) {
+    const sentence = unavailable.replace(/[.!?\s]+$/, '');
+    summaryParts.push(`${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`);
+  }
 
   return {
     conversationId: input.conversationId,

@@ -47,6 +47,8 @@ export interface Prepared {
   /** The lane seen while preparing: the assistant is not asked in the human lane. */
   laneSeen: Lane;
   proposal: AssistantProposal | null;
+  /** Why the assistant gave no proposal (timeout, error, refusal, invalid output), if it failed. */
+  assistantFailure?: string;
   contacts: ContactFact[] | undefined;
 }
 
@@ -98,6 +100,9 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       context,
       prior,
       ...(prepared.contacts && { contacts: prepared.contacts }),
+      ...(prepared.assistantFailure !== undefined && {
+        assistantFailure: prepared.assistantFailure,
+      }),
       lane: before.lane,
       policy,
       shadow: deps.policy.candidate(),

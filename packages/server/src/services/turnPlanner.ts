@@ -4,6 +4,7 @@ import {
   detectHumanRequest,
   effectiveThreshold,
   laneRank,
+  separateGuess,
   type ContactFact,
   type HumanRequestFact,
   type IntentFacts,
@@ -49,6 +50,8 @@ export interface PlanInput {
   domains?: string[];
   /** Earlier contacts of this customer with their topics (repeat_contact). */
   contacts?: ContactFact[];
+  /** Why the assistant gave no proposal (timeout, HTTP error, refusal, invalid output). */
+  assistantFailure?: string;
 }
 
 export interface TurnPlan {
@@ -105,7 +108,12 @@ export function humanRequestOf(text: string | null): HumanRequestFact | null {
  */
 export function planTurn(input: PlanInput): TurnPlan {
   const { policy, prior, text } = input;
-  const humanRequest = humanRequestOf(text);
+  // The assistant (an LLM) may add a request the rules missed; it never removes theirs.
+  const humanRequest =
+    humanRequestOf(text) ??
+    (text !== null && input.proposal?.humanRequest === true
+      ? { source: 'text' as const, phrase: null }
+      : null);
   const domains = input.domains ?? input.proposal?.domains ?? [];
   const confident = (intent: IntentFacts | null | undefined): intent is IntentFacts =>
     !!intent && intent.confidence >= effectiveThreshold(policy, intent.tier, intent.action);
@@ -115,12 +123,15 @@ export function planTurn(input: PlanInput): TurnPlan {
     input.proposal && humanRequest && !confident(input.proposal.intent)
       ? { ...input.proposal, intent: null }
       : input.proposal;
+  // A guess under the floor is named but sets nothing: tier, queue and lane follow the words.
+  const understood = separateGuess(proposal?.intent ?? null, policy);
   const sentiments = prior.map((t) => t.sentiment).filter((s): s is number => s !== null);
   const facts: TurnFacts = {
     turn: prior.length + 1,
     text,
     humanRequest,
-    intent: proposal?.intent ?? null,
+    intent: understood.intent,
+    ...(understood.guess && { guess: understood.guess }),
     amount: proposal?.amount ?? null,
     sentimentScores: proposal && text !== null ? [...sentiments, proposal.sentiment] : sentiments,
     context: input.context,
@@ -159,14 +170,26 @@ export function planTurn(input: PlanInput): TurnPlan {
     policy.mode === 'shadow' && !humanRequest
       ? { ...decision, lane: 'autonomous', unit: null, queue: null }
       : decision;
-  if (text !== null && !input.proposal && laneRank(acting.lane) < laneRank('assisted')) {
+  const unanswered = text !== null && !input.proposal;
+  if (unanswered && laneRank(acting.lane) < laneRank('assisted')) {
     // The assistant failed or timed out: there is no answer to send, so a person takes the turn.
     acting = {
       ...acting,
       lane: 'assisted',
       unit: acting.unit ?? 'answer',
       queue: acting.queue ?? policy.routing.default,
-      reasons: [...acting.reasons, 'the assistant was unavailable for this turn'],
+      reasons: [
+        ...acting.reasons,
+        input.assistantFailure
+          ? `the assistant was unavailable: ${input.assistantFailure}`
+          : 'the assistant was unavailable for this turn',
+      ],
+    };
+  } else if (unanswered && input.assistantFailure) {
+    // Already with a person; the agent should still know there is no assistant reading.
+    acting = {
+      ...acting,
+      reasons: [...acting.reasons, `the assistant was unavailable: ${input.assistantFailure}`],
     };
   }
 

@@ -1,5 +1,10 @@
 import type { ContactFact } from '@baton/escalation';
-import type { Assistant, AssistantInput, AssistantProposal } from '../assistant';
+import {
+  assistantFailureReason,
+  type Assistant,
+  type AssistantInput,
+  type AssistantProposal,
+} from '../assistant';
 import type { Conversation, Store, TurnJob, Visitor } from '../storage';
 import type { Clock } from './clock';
 import type { PolicyHolder } from './policyHolder';
@@ -40,10 +45,14 @@ export function createTurnService(deps: TurnServiceDeps) {
   const { store, assistant, clock } = deps;
   const { commit, giveUp } = createTurnCommit(deps);
 
-  /** The assistant may fail or hang (a remote LLM); the turn goes on without it. */
+  /**
+   * The assistant may fail or hang (a remote LLM); the turn goes on without it. `onFailure`
+   * hears why, so the packet can tell the agent.
+   */
   async function proposeSafely(
     input: AssistantInput,
     timeoutMs = deps.assistantTimeoutMs ?? 5_000,
+    onFailure?: (reason: string) => void,
   ): Promise<AssistantProposal | null> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => {
@@ -51,10 +60,14 @@ export function createTurnService(deps: TurnServiceDeps) {
     });
     try {
       const result = await Promise.race([assistant.propose(input), timeout]);
-      if (result === null) deps.log.error({ assistant: assistant.name }, 'assistant timed out');
+      if (result === null) {
+        deps.log.error({ assistant: assistant.name }, 'assistant timed out');
+        onFailure?.(`no answer within ${timeoutMs} ms`);
+      }
       return result;
     } catch (err) {
       deps.log.error({ err, assistant: assistant.name }, 'assistant failed');
+      onFailure?.(assistantFailureReason(err));
       return null;
     } finally {
       clearTimeout(timer);
@@ -73,6 +86,7 @@ export function createTurnService(deps: TurnServiceDeps) {
     const history = ask
       ? (await store.listMessages(conversation.id)).filter((m) => m.seq < message.seq)
       : [];
+    let assistantFailure: string | undefined;
     const proposal =
       !ask || job.attempts > MAX_ASSISTANT_ATTEMPTS
         ? null
@@ -84,6 +98,7 @@ export function createTurnService(deps: TurnServiceDeps) {
             },
             // A request for a person never waits long on the assistant: it only names the topic.
             job.priority ? PRIORITY_ASSISTANT_MS : undefined,
+            (reason) => (assistantFailure = reason),
           );
     // A request for a person goes to a person whatever came before: it does not wait while
     // earlier contacts are classified (the assistant may be slow) for repeat_contact.
@@ -96,7 +111,14 @@ export function createTurnService(deps: TurnServiceDeps) {
             clock(),
             deps.policy.current().repeatContact.windowDays,
           );
-    return { message, visitor, laneSeen: conversation.lane, proposal, contacts };
+    return {
+      message,
+      visitor,
+      laneSeen: conversation.lane,
+      proposal,
+      contacts,
+      ...(assistantFailure !== undefined && { assistantFailure }),
+    };
   }
 
   /**

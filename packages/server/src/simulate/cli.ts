@@ -3,12 +3,18 @@
  * no network, no database and a fixed clock. The only module of the simulator that touches
  * process arguments, environment, files and standard streams.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parsePolicy, PolicyError, type Policy } from '@baton/escalation';
-import { createNluAssistant, KnowledgeBaseError, parseKnowledgeBase } from '../assistant';
+import {
+  createAssistantFor,
+  defaultPolicyPath,
+  loadKnowledgeBase,
+  loadPolicy,
+  parseAssistantKind,
+  readText,
+  UsageError,
+  userPath,
+} from './cliSupport';
 import { formatInputError, parseInput } from './parseInput';
 import { formatComparison, formatSummary } from './report';
 import { DEFAULT_SIMULATION_NOW, simulateAll, toJsonLine } from './simulate';
@@ -24,6 +30,8 @@ Options:
   --compare FILE          also run under this policy; report lane distributions and changes
   --report FILE           write the report to FILE instead of stderr
   --knowledge-base FILE   assistant knowledge base (default demo/knowledge-base.yaml)
+  --assistant nlu|llm     the assistant to replay through (default nlu, local and deterministic;
+                          llm reads BATON_LLM_URL, BATON_LLM_MODEL, BATON_LLM_API_KEY)
   --now ISO-8601          the fixed clock (default ${DEFAULT_SIMULATION_NOW.toISOString()})
   -h, --help              show this help
 
@@ -33,39 +41,6 @@ The report (lane distribution, and with --compare the decisions that changed) go
 Exit status: 0 all lines simulated; 1 some input lines were invalid (each reported on stderr
 as "line N: field: message" and skipped, the others simulated); 2 bad arguments, or a file that
 cannot be read or a policy / knowledge base that fails validation (nothing simulated).`;
-
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/** Relative paths are the user's: pnpm runs scripts from the workspace root, INIT_CWD is theirs. */
-const userPath = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
-
-/** A problem with the arguments or the files they name: reported in one line, exit status 2. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly showHelp = false,
-  ) {
-    super(message);
-  }
-}
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
-  }
-}
-
-function loadPolicy(path: string): Policy {
-  try {
-    return parsePolicy(readText(path, 'policy'));
-  } catch (error) {
-    if (error instanceof PolicyError) throw new UsageError(`${path}: ${error.message}`);
-    throw error;
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -80,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
         compare: { type: 'string' },
         report: { type: 'string' },
         'knowledge-base': { type: 'string' },
+        assistant: { type: 'string' },
         now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -95,22 +71,14 @@ async function main(argv: string[]): Promise<number> {
   const now = args.now === undefined ? DEFAULT_SIMULATION_NOW : new Date(args.now);
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a date: ${args.now}`);
 
-  const policy = loadPolicy(args.policy ? userPath(args.policy) : `${repoRoot}demo/policy.yaml`);
+  const kind = parseAssistantKind(args.assistant);
+  const policy = loadPolicy(args.policy ? userPath(args.policy) : defaultPolicyPath());
   const candidate = args.compare ? loadPolicy(userPath(args.compare)) : null;
-  const kbPath = args['knowledge-base']
-    ? userPath(args['knowledge-base'])
-    : `${repoRoot}demo/knowledge-base.yaml`;
-  let kb;
-  try {
-    kb = parseKnowledgeBase(readText(kbPath, 'knowledge base'));
-  } catch (error) {
-    if (error instanceof KnowledgeBaseError) throw new UsageError(`${kbPath}: ${error.message}`);
-    throw error;
-  }
+  const kb = loadKnowledgeBase(args['knowledge-base']);
   const input = parseInput(readText(userPath(args.input), 'input'));
   for (const error of input.errors) process.stderr.write(`${formatInputError(error)}\n`);
 
-  const assistant = await createNluAssistant(kb);
+  const assistant = await createAssistantFor(kind, kb);
   const conversations = input.conversations.map((c) => c.conversation);
   const results = await simulateAll(conversations, { assistant, policy, now });
   process.stdout.write(results.map((r) => `${toJsonLine(r)}\n`).join(''));

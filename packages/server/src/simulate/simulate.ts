@@ -1,6 +1,6 @@
 import type { Lane, MessageRole, RiskTier, TriggerName, Unit } from '@baton/shared';
 import { laneRank, type Policy } from '@baton/escalation';
-import type { Assistant } from '../assistant';
+import { assistantFailureReason, type Assistant, type AssistantProposal } from '../assistant';
 import { buildContacts, classifyWithAssistant, contactsInWindow } from '../services/contactTopics';
 import { planTurn, type TurnPlan, type TurnRecord } from '../services/turnPlanner';
 import type { ConversationInput } from './parseInput';
@@ -47,7 +47,8 @@ export interface SimulatedConversation {
 }
 
 function toTurn(plan: TurnPlan): SimulatedTurn {
-  const intent = plan.facts.intent;
+  // A guess under the floor is shown with its confidence: it set nothing, but it explains a reply.
+  const intent = plan.facts.intent ?? plan.facts.guess ?? null;
   return {
     turn: plan.facts.turn,
     intent: intent?.name ?? null,
@@ -122,14 +123,21 @@ export async function simulateConversation(
 
   for (const message of input.messages) {
     const text = message.kind === 'text' ? message.text : null;
-    // The server does not ask the assistant once a person owns the conversation.
-    const proposal =
-      text !== null && lane !== 'human'
-        ? await assistant.propose({ text, context, history: [...history] })
-        : null;
+    // The server does not ask the assistant once a person owns the conversation. A failing
+    // assistant (an LLM's timeout or invalid output) hands the turn to a person, as on the server.
+    let proposal: AssistantProposal | null = null;
+    let assistantFailure: string | undefined;
+    if (text !== null && lane !== 'human') {
+      try {
+        proposal = await assistant.propose({ text, context, history: [...history] });
+      } catch (error) {
+        assistantFailure = assistantFailureReason(error);
+      }
+    }
     const plan = planTurn({
       text,
       proposal,
+      ...(assistantFailure !== undefined && { assistantFailure }),
       context,
       prior,
       lane,

@@ -1,0 +1,217 @@
+import { has, isBreak, type Token } from './tokens';
+import type { Category } from './vocabulary';
+
+/**
+ * The shapes of a request for a person, the same in every language; only the words come from the
+ * language's lists. Precision comes from structure rather than from word spotting: "human" in
+ * "human hair wig" or "agent" in "my travel agent" is a noun modifying something or a mention, not
+ * the object of a request.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+/** Tries one structure starting at token `i`. */
+export type Matcher = (tokens: Token[], i: number) => Span | null;
+
+const span = (start: number, end: number | null): Span | null =>
+  end === null ? null : { start, end };
+const hasAny = (t: Token | undefined, categories: Category[]) => categories.some((c) => has(t, c));
+
+/** Filler, a clause break, or the end: what may close a request. */
+const closes = (t: Token | undefined, also: Category[] = []) =>
+  t === undefined ||
+  isBreak(t) ||
+  // An article opens something new: "pakken echte mensen de bestellingen in?".
+  (has(t, 'filler') && !has(t, 'glue')) ||
+  hasAny(t, also);
+
+/**
+ * A person qualified as a real one or one of the business's: "real person", "persona real",
+ * "human agent", "agente humano", "someone from your team", "alguien de atención al cliente",
+ * "somebody on your staff". Returns the index of its last token.
+ */
+export function qualifiedPerson(tokens: Token[], i: number): number | null {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (has(t, 'real') && has(next, 'person')) return i + 1;
+  if (!has(t, 'person')) return null;
+  if (has(next, 'real') && !has(tokens[i + 2], 'person')) return i + 1;
+  if (has(next, 'from')) {
+    for (let j = i + 2; j < tokens.length && j <= i + 4; j++) {
+      if (hasAny(tokens[j], ['team', 'person'])) return j;
+      if (!has(tokens[j], 'glue')) return null;
+    }
+  }
+  return null;
+}
+
+/** The person, plain or qualified, starting at `i`: the index of its last token, or null. */
+function personAt(tokens: Token[], i: number, teams: boolean): number | null {
+  const qualified = qualifiedPerson(tokens, i);
+  if (qualified !== null) return qualified;
+  return has(tokens[i], 'person') || (teams && has(tokens[i], 'team')) ? i : null;
+}
+
+/** From `from` across glue words to a person (or team); the index of the person's last token. */
+function reachPerson(tokens: Token[], from: number, maxGap: number, teams: boolean): number | null {
+  for (let j = from; j < tokens.length && j - from <= maxGap; j++) {
+    const end = personAt(tokens, j, teams);
+    // "human" is a modifier in "a human agent" but the person itself in "a human please".
+    const modifier = hasAny(tokens[j], ['glue', 'real']) && personAt(tokens, j + 1, teams) !== null;
+    if (end !== null && !modifier) return end;
+    if (!hasAny(tokens[j], ['glue', 'real'])) return null;
+  }
+  return null;
+}
+
+/** 1. A qualified person that ends its clause: "are you a machine? I'd feel better with a living person". */
+const realPerson: Matcher = (tokens, i) => {
+  const end = qualifiedPerson(tokens, i);
+  // "i talked to a person in store" tells of a contact, it asks for none.
+  for (let k = i - 1; k >= 0 && !isBreak(tokens[k]); k--)
+    if (has(tokens[k], 'mention')) return null;
+  // "does a real person pack the orders?" goes on to say something about the person.
+  return end !== null && closes(tokens[end + 1], ['after']) ? span(i, end) : null;
+};
+
+/** 2. Refusing the bot: "not a bot", "no more bots", "basta de robots", "kein Bot". */
+export const refusesBot: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'refuse')) return null;
+  for (let j = i + 1; j < tokens.length && j <= i + 6; j++) {
+    if (has(tokens[j], 'bot')) return span(i, j);
+    if (!hasAny(tokens[j], ['botGlue', 'glue', 'want', 'contact'])) return null;
+  }
+  return null;
+};
+
+/** 3. A request on its own: "escalate", "callback", "call me back". */
+const request: Matcher = (tokens, i) => (has(tokens[i], 'request') ? span(i, i) : null);
+
+/** 4. A verb of contact, then the person: "talk to a human", "hablar con alguien", "parler à". */
+const contactVerb: Matcher = (tokens, i) =>
+  has(tokens[i], 'contact') ? span(i, reachPerson(tokens, i + 1, 5, true)) : null;
+
+/** 5. Wanting a person: "i need a human now", "get me a rep", "quiero un agente". */
+const wantVerb: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'want')) return null;
+  const end = reachPerson(tokens, i + 1, 4, false);
+  // "i want an agent discount", "i need a human-grade food": the noun modifies something else.
+  return end !== null && closes(tokens[end + 1], ['after']) ? span(i, end) : null;
+};
+
+/**
+ * 6. The person before the verb, as German and Dutch put it and English may: "mit einem
+ * Mitarbeiter sprechen", "iemand van de klantenservice spreken", "a medewerker nodig",
+ * "someone i can talk to".
+ */
+const personThenVerb: Matcher = (tokens, i) => {
+  const end = personAt(tokens, i, false);
+  if (end === null) return null;
+  for (let k = end + 1; k < tokens.length && k <= end + 3; k++) {
+    if (has(tokens[k], 'contact')) return span(startOfGlue(tokens, i), k);
+    // "ik heb een medewerker nodig" — but not "will a person need to sign for it?".
+    if (has(tokens[k], 'want') && closes(tokens[k + 1])) return span(startOfGlue(tokens, i), k);
+    if (!hasAny(tokens[k], ['glue', 'modal', 'filler'])) return null;
+  }
+  return null;
+};
+/** Back over the articles and prepositions before the person, so a negation is seen. */
+function startOfGlue(tokens: Token[], i: number): number {
+  let start = i;
+  while (start > 0 && has(tokens[start - 1], 'glue') && i - start < 3) start--;
+  return start;
+}
+
+/** 7. A person asked to act: "can someone help me", "¿alguien me puede ayudar?". */
+const personSubject: Matcher = (tokens, i) => {
+  let j = i;
+  if (has(tokens[i], 'modal')) j = i + 1;
+  else if (i !== 0 && !isBreak(tokens[i - 1])) return null;
+  while (j < tokens.length && hasAny(tokens[j], ['glue', 'real']) && !has(tokens[j], 'person')) j++;
+  let end = personAt(tokens, j, false);
+  if (end === null) return null;
+  while (has(tokens[end + 1], 'person')) end++;
+  for (let k = end + 1; k < tokens.length && k <= end + 4; k++) {
+    if (has(tokens[k], 'help')) return span(i, k);
+    if (!hasAny(tokens[k], ['modal', 'filler', 'glue'])) return null;
+  }
+  return null;
+};
+
+/** 8. Asking whether a person is there: "is anyone there", "¿hay alguien?", "ist da jemand?". */
+const presence: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'presence')) return null;
+  let j = i + 1;
+  while (j < tokens.length && hasAny(tokens[j], ['glue', 'real']) && !has(tokens[j], 'person')) j++;
+  const end = personAt(tokens, j, false);
+  if (end === null) return null;
+  // "is there a person in the photo" asks about something else.
+  return closes(tokens[end + 1], ['presenceAfter']) ? span(i, end) : null;
+};
+
+/** 9. Help from a person: "i need help from a human", "quiero ayuda de una persona". */
+const helpFrom: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'from') || !has(tokens[i - 1], 'helpNoun')) return null;
+  let lead = -1;
+  for (let k = Math.max(0, i - 6); k < i - 1; k++) {
+    if (hasAny(tokens[k], ['want', 'modal'])) {
+      lead = k;
+      break;
+    }
+  }
+  return lead < 0 ? null : span(lead, reachPerson(tokens, i + 1, 3, true));
+};
+
+/** 10. Asking for a phone line: "is there a number I can ring", "what number do i call". */
+const phoneLine: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'channel')) return null;
+  for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
+    if (has(tokens[k], 'call')) return span(i, k);
+    // "eine Nummer, die ich anrufen kann": a relative clause may follow a comma.
+    if (isBreak(tokens[k]) && !has(tokens[k + 1], 'glue')) return null;
+  }
+  return null;
+};
+
+export const MATCHERS: Matcher[] = [
+  realPerson,
+  refusesBot,
+  request,
+  contactVerb,
+  wantVerb,
+  personThenVerb,
+  personSubject,
+  presence,
+  helpFrom,
+  phoneLine,
+];
+
+/**
+ * 11. A short clause that is only a person noun and filler: "AGENT", "human pls", "useless bot.
+ * PERSON. NOW.", "un humano por favor". Returns the clause's span.
+ */
+export function bareRequest(tokens: Token[]): Span | null {
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && !isBreak(tokens[i])) continue;
+    const clause = tokens.slice(start, i);
+    const noun = clause.some((t) => has(t, 'standalone'));
+    const short = clause.length <= 4 || (start === 0 && i === tokens.length && clause.length <= 8);
+    if (noun && short && clause.every((t) => hasAny(t, ['standalone', 'filler', 'real']))) {
+      return { start, end: i - 1 };
+    }
+    start = i + 1;
+  }
+  return null;
+}
+
+/** True when a negation governs the span: "i don't want to talk to …", "ich brauche keinen …". */
+export function negated(tokens: Token[], found: Span): boolean {
+  for (let k = found.start; k <= found.end; k++) if (has(tokens[k], 'negation')) return true;
+  for (let i = found.start - 1, steps = 0; i >= 0 && steps < 5; i--, steps++) {
+    if (has(tokens[i], 'negation')) return true;
+    if (!hasAny(tokens[i], ['negationReach', 'want', 'modal'])) return false;
+  }
+  return false;
+}

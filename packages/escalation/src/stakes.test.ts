@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { detectStakes, type Stake } from './stakes';
+
+const cases: [lang: string, text: string, stakes: Stake[]][] = [
+  ['en', 'I was charged a fee I never agreed to', ['money']],
+  ['en', 'my gift card balance is wrong', ['money']],
+  ['en', 'who pays the customs duties on this', ['money']],
+  ['en', 'I got a 15% off promise that never showed', ['money']],
+  ['en', 'my account was suspended overnight', ['account']],
+  ['en', 'someone is pretending to be me, identity theft', ['identity']],
+  ['en', 'my lawyer will hear about this', ['legal']],
+  ['en', 'the heater caught fire and I burned my hand', ['safety']],
+  ['es', 'me cobraron dos veces y quiero un reembolso', ['money']],
+  ['es', 'mi cuenta está bloqueada', ['account']],
+  ['es', 'voy a hablar con mi abogado', ['legal']],
+  ['fr', 'on m’a facturé des frais de douane', ['money']],
+  ['fr', 'mon compte est suspendu', ['account']],
+  ['fr', 'le chargeur a pris feu, mon fils est blessé', ['safety']],
+  ['de', 'mir wurde eine Gebühr berechnet, ich will eine Erstattung', ['money']],
+  ['de', 'mein Konto ist gesperrt', ['account']],
+  ['de', 'ich schalte meinen Anwalt ein', ['legal']],
+  ['pt', 'fui cobrado duas vezes, quero o reembolso', ['money']],
+  ['pt', 'minha conta foi bloqueada', ['account']],
+  ['it', 'mi avete addebitato le spese due volte', ['money']],
+  ['it', 'il caricatore si è surriscaldato, pericoloso', ['safety']],
+  ['nl', 'er is twee keer afgeschreven, ik wil mijn geld terug', ['money']],
+  ['nl', 'mijn account is geblokkeerd', ['account']],
+  ['nl', 'ik neem een advocaat', ['legal']],
+];
+
+describe('detectStakes', () => {
+  it.each(cases)('%s: %s', (_lang, text, stakes) => {
+    expect(detectStakes(text).stakes).toEqual(stakes);
+  });
+
+  it('reads amounts in any language', () => {
+    expect(detectStakes('€35 extra?').cues.money).toBe('€35');
+    expect(detectStakes('they took 12,50 EUR').stakes).toEqual(['money']);
+  });
+
+  it.each([
+    'where is my order',
+    'how long does shipping take',
+    'do you ship to canada',
+    'is this toy safe for toddlers',
+    'what size should I get',
+    'the vase came smashed',
+    '¿dónde está mi pedido?',
+    'wo ist meine Bestellung',
+  ])('finds nothing at stake in "%s"', (text) => {
+    expect(detectStakes(text).stakes).toEqual([]);
+  });
+
+  it('is bounded: a huge message is read only up to its first 2000 characters', () => {
+    const text = `${'hello '.repeat(1000)}lawyer`;
+    expect(detectStakes(text).stakes).toEqual([]);
+  });
+});
