@@ -17,7 +17,8 @@ export interface IntentFacts {
 }
 
 export interface HumanRequestFact {
-  source: 'button' | 'text';
+  /** `assistant`: the rules found none, the assistant (an LLM) read one in the words. */
+  source: 'button' | 'text' | 'assistant';
   phrase: string | null;
 }
 

@@ -10,7 +10,9 @@ export function explicitRequest(request: HumanRequestFact | null): Assessment[] 
   const reason =
     request.source === 'button'
       ? 'the customer pressed the button to talk to a person'
-      : `the customer asked for a person${request.phrase ? ` ("${request.phrase}")` : ''}`;
+      : request.source === 'assistant'
+        ? "the assistant read a request for a person in the customer's words"
+        : `the customer asked for a person${request.phrase ? ` ("${request.phrase}")` : ''}`;
   return [
     assessment(
       'explicit_human_request',

@@ -112,7 +112,7 @@ export function planTurn(input: PlanInput): TurnPlan {
   const humanRequest =
     humanRequestOf(text) ??
     (text !== null && input.proposal?.humanRequest === true
-      ? { source: 'text' as const, phrase: null }
+      ? { source: 'assistant' as const, phrase: null }
       : null);
   const domains = input.domains ?? input.proposal?.domains ?? [];
   const confident = (intent: IntentFacts | null | undefined): intent is IntentFacts =>

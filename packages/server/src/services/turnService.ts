@@ -22,7 +22,7 @@ export interface TurnServiceDeps {
   clock: Clock;
   /** Policy / knowledge references per intent, shown to the agent in the packet. */
   referencesFor: (intent: string | null) => string[];
-  log: { error: (obj: object, msg: string) => void };
+  log: { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
   /** How long a turn waits for the assistant before going on without it. */
   assistantTimeoutMs?: number;
 }
@@ -61,7 +61,7 @@ export function createTurnService(deps: TurnServiceDeps) {
     try {
       const result = await Promise.race([assistant.propose(input), timeout]);
       if (result === null) {
-        deps.log.error({ assistant: assistant.name }, 'assistant timed out');
+        deps.log.warn({ assistant: assistant.name, timeoutMs }, 'assistant timed out');
         onFailure?.(`no answer within ${timeoutMs} ms`);
       }
       return result;
@@ -97,8 +97,11 @@ export function createTurnService(deps: TurnServiceDeps) {
               history: history.map((m) => ({ role: m.role, text: m.text })),
             },
             // A request for a person never waits long on the assistant: it only names the topic.
+            // Missing that short deadline is by design, not a failure worth reporting to agents.
             job.priority ? PRIORITY_ASSISTANT_MS : undefined,
-            (reason) => (assistantFailure = reason),
+            (reason) => {
+              if (!job.priority) assistantFailure = reason;
+            },
           );
     // A request for a person goes to a person whatever came before: it does not wait while
     // earlier contacts are classified (the assistant may be slow) for repeat_contact.
