@@ -29,7 +29,7 @@ export interface HumanRequestMatch {
 
 const COMPILED = LANGUAGE_WORDS.map(compileLanguage);
 const NO_MATCH: HumanRequestMatch = { matched: false, phrase: null };
-const ANCHORS: Category[] = ['person', 'team', 'bot', 'request', 'channel'];
+const ANCHORS: Category[] = ['person', 'team', 'bot', 'request', 'channel', 'who', 'yours'];
 /** Above this detection confidence, other languages' words must be spelled exactly. */
 const CONFIDENT = 0.3;
 

@@ -26,12 +26,18 @@ export interface StakesMatch {
   stakes: Stake[];
   /** The words that showed each stake (first cue per stake), for the reason and the packet. */
   cues: Partial<Record<Stake, string>>;
+  /** The words that ask for a concession or dispute one (see `StakeLexicon.concession`). */
+  concession: string | null;
 }
 
 // An amount of money is money in any language: a currency sign or code next to a number, or a
-// percentage taken off ("20% off", "-15 %").
+// percentage taken off ("20% off", "-15 %"). A sign after the number ("15 € günstiger") needs no
+// word boundary: the boundary is only for the codes and names ("15 eur", "64 dollar", not "15 europe").
 const AMOUNT =
-  /(?:[$€£¥₹]\s?\d[\d.,]*)|(?:\d[\d.,]*\s?(?:[$€£¥₹]|usd|eur|gbp|chf|cad|aud|brl|mxn|kr)\b)|(?:\d+\s?%)/iu;
+  /(?:[$€£¥₹]\s?\d[\d.,]*)|(?:\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|gbp|chf|cad|aud|brl|mxn|kr|dollars?|euros?|dólares|dolares|reais|pounds?|bucks)\b))|(?:\d+\s?%)/iu;
+
+/** An apostrophe that ends an elided word: "l'", "dell'", "qu'", "j'". */
+const ELISION = /(\p{L})['\u2019](?=\p{L})/gu;
 
 /** Longest texts read: a chat message past this is not more informative and costs time. */
 const MAX_CHARS = 2000;
@@ -40,11 +46,22 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** `refund*` → a word starting with "refund"; `..` → up to four words in between. */
+function cuePattern(cue: string): string {
+  return cue
+    .split(' ')
+    .map((word) =>
+      word === '..'
+        ? '(?:[a-z0-9]+ ){0,4}'
+        : `${word.endsWith('*') ? `${escape(word.slice(0, -1))}[a-z]*` : escape(word)} `,
+    )
+    .join('')
+    .slice(0, -1);
+}
+
 function compile(cues: readonly string[]): RegExp | null {
   if (cues.length === 0) return null;
-  const parts = cues.map((cue) =>
-    cue.endsWith('*') ? `${escape(cue.slice(0, -1))}[a-z]*` : escape(cue),
-  );
+  const parts = cues.map(cuePattern);
   // Whole words of the normalised text (single spaces between words).
   return new RegExp(`(?:^| )(${parts.join('|')})(?= |$)`);
 }
@@ -56,6 +73,11 @@ const COMPILED: { stake: Stake; pattern: RegExp }[] = STAKES.flatMap((stake) =>
   }),
 );
 
+const CONCESSION: RegExp[] = Object.values(STAKE_LEXICONS).flatMap((lexicon) => {
+  const pattern = compile(lexicon.concession ?? []);
+  return pattern ? [pattern] : [];
+});
+
 /**
  * What is at stake in a message, from its words alone: money (amounts, charges, refunds, fees,
  * invoices, balances, duties), account state, identity, legal and safety. Every language's cues
@@ -64,15 +86,27 @@ const COMPILED: { stake: Stake; pattern: RegExp }[] = STAKES.flatMap((stake) =>
  */
 export function detectStakes(text: string | null): StakesMatch {
   const cues: Partial<Record<Stake, string>> = {};
-  if (text === null) return { stakes: [], cues };
+  if (text === null) return { stakes: [], cues, concession: null };
   const raw = text.slice(0, MAX_CHARS);
   const amount = AMOUNT.exec(raw);
   if (amount) cues.money = amount[0].trim();
   const normalised = normaliseText(raw).replace(/\s+/g, ' ');
+  // Elided articles and prepositions ("l'allineamento", "l'appliquer", "dell'ordine") are joined
+  // to their word by normaliseText; the cues are written without them, so read both ways.
+  const unelided = normaliseText(raw.replace(ELISION, '$1 ')).replace(/\s+/g, ' ');
+  const readings = unelided === normalised ? [normalised] : [normalised, unelided];
   for (const { stake, pattern } of COMPILED) {
     if (cues[stake] !== undefined) continue;
-    const found = pattern.exec(normalised);
+    const found = readings.map((text) => pattern.exec(text)).find((m) => m !== null);
     if (found) cues[stake] = found[1]!;
   }
-  return { stakes: STAKES.filter((s) => cues[s] !== undefined), cues };
+  let concession: string | null = null;
+  for (const pattern of CONCESSION) {
+    const found = readings.map((text) => pattern.exec(text)).find((m) => m !== null);
+    if (found) {
+      concession = found[1]!.trim();
+      break;
+    }
+  }
+  return { stakes: STAKES.filter((s) => cues[s] !== undefined), cues, concession };
 }

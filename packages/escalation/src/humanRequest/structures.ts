@@ -174,6 +174,70 @@ const phoneLine: Matcher = (tokens, i) => {
   return null;
 };
 
+/**
+ * 11. Asking whom to talk to: "who can I actually talk to?", "¿con quién puedo hablar?", "mit wem
+ * kann ich reden?", "je peux contacter qui ?". The question word, a modal or want, and a verb of
+ * contact in one clause, close together; a clause that tells of a contact ("who did I speak to")
+ * is not.
+ */
+const whoContact: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'who')) return null;
+  const clauseMentions = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) if (has(tokens[k], 'mention')) return true;
+    return false;
+  };
+  // A modal or a want between them makes it a request ("who can I talk to"); without one it may
+  // tell of a contact ("qui a parlé au livreur ?", "¿con quién hablé?").
+  let asks = has(tokens[i], 'modal');
+  // "kann i bitte mit wem Echten reden?": the modal may come first.
+  for (let k = i - 1; k >= 0 && k >= i - 4 && !isBreak(tokens[k]); k--)
+    if (has(tokens[k], 'modal')) asks = true;
+  for (let k = i + 1; k < tokens.length && k <= i + 5 && !isBreak(tokens[k]); k++) {
+    if (has(tokens[k], 'contact')) return asks && !clauseMentions(i, k) ? span(i, k) : null;
+    if (hasAny(tokens[k], ['modal', 'want'])) asks = true;
+  }
+  for (let k = i - 1; k >= 0 && k >= i - 2 && !isBreak(tokens[k]); k--) {
+    if (has(tokens[k], 'contact') && has(tokens[k - 1], 'modal')) return span(k - 1, i);
+  }
+  // "who's in charge here?", "quem é o responsável aí?", "wie is hier de baas?": asking which
+  // person to turn to, when the person closes the question ("who is the manager of the depot"
+  // asks about something else).
+  for (let k = i + 1; k < tokens.length && k <= i + 4 && !isBreak(tokens[k]); k++) {
+    const end = personAt(tokens, k, false);
+    if (end !== null) return closes(tokens[end + 1], ['presenceAfter']) ? span(i, end) : null;
+  }
+  return null;
+};
+
+/**
+ * 13. Offering to call the business: "can I ring you?", "¿puedo llamarles?", "kann ich euch
+ * anrufen?". A modal question whose verb is calling and whose object is the business.
+ */
+const callYou: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'modal')) return null;
+  for (let k = i + 1; k < tokens.length && k <= i + 3 && !isBreak(tokens[k]); k++) {
+    if (!has(tokens[k], 'call')) continue;
+    const you = has(tokens[k + 1], 'yours') ? k + 1 : has(tokens[k - 1], 'yours') ? k - 1 : -1;
+    const end = Math.max(k, you);
+    return you >= 0 && closes(tokens[end + 1], ['after']) ? span(i, end) : null;
+  }
+  return null;
+};
+
+/**
+ * 12. The business's own phone line, asked for: "your phone number?", "do you guys have a
+ * hotline or something", "vous avez un numéro de téléphone ?". A line that is "yours" and ends the
+ * clause; "my phone number changed" or "is your number on the invoice" say something else.
+ */
+const ownLine: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'channel') || !closes(tokens[i + 1])) return null;
+  for (let k = i - 1; k >= 0 && k >= i - 4 && !isBreak(tokens[k]); k--) {
+    if (hasAny(tokens[k], ['yours', 'presence'])) return span(k, i);
+    if (!hasAny(tokens[k], ['glue', 'filler', 'modal'])) return null;
+  }
+  return null;
+};
+
 export const MATCHERS: Matcher[] = [
   realPerson,
   refusesBot,
@@ -185,10 +249,13 @@ export const MATCHERS: Matcher[] = [
   presence,
   helpFrom,
   phoneLine,
+  whoContact,
+  ownLine,
+  callYou,
 ];
 
 /**
- * 11. A short clause that is only a person noun and filler: "AGENT", "human pls", "useless bot.
+ * 14. A short clause that is only a person noun and filler: "AGENT", "human pls", "useless bot.
  * PERSON. NOW.", "un humano por favor". Returns the clause's span.
  */
 export function bareRequest(tokens: Token[]): Span | null {

@@ -63,6 +63,10 @@ export interface LanguageWords {
   channel: string;
   /** Calling it: call, ring, phone, llamar, appeler, anrufen, bellen. */
   call: string;
+  /** Question words asking whom: who, quién, qui, wem, quem, chi, wie ("who can I talk to"). */
+  who: string;
+  /** The business addressed: your, vous, Ihre, su, vostro, uw ("your phone number?"). */
+  yours: string;
   /** Telling of an earlier contact, which makes the rest of the clause a mention: talked, dijo. */
   mention?: string;
   /** Phrases that look like a request but are not: "do i need", "contact person", "someone else". */

@@ -10,4 +10,14 @@ export const STAKES: readonly Stake[] = ['money', 'account', 'identity', 'legal'
  * Cues should name the consequence itself (charged, refund, locked out, lawyer, burned), not a
  * topic that is usually harmless ("price", "safe", "account" alone).
  */
-export type StakeLexicon = Readonly<Record<Stake, readonly string[]>>;
+export type StakeLexicon = Readonly<Record<Stake, readonly string[]>> & {
+  /**
+   * Words that ask the business to give, give back or bend something — money back, a refund
+   * beyond the ordinary, an exception, a price match, a code applied after the fact, a charge
+   * disputed, a promised credit, a paid term cancelled with money back — or that threaten it with
+   * a dispute or the law. Not the topic ("refund", "return") but the ask ("money back", "refund
+   * me", "make an exception"), so that "how long do refunds take" stays informational. `..` in a
+   * cue stands for up to four words in between ("want .. back").
+   */
+  readonly concession?: readonly string[];
+};

@@ -1,6 +1,7 @@
 import { assessment, type Assessment } from '../assessment';
 import type { TurnFacts } from '../facts';
 import type { Policy } from '../policy';
+import { detectStakes } from '../stakes';
 import { breachesLimit, checkLimit } from './policyBoundary';
 
 /**
@@ -15,7 +16,7 @@ import { breachesLimit, checkLimit } from './policyBoundary';
  */
 export function consequence(facts: TurnFacts, policy: Policy): Assessment[] {
   const intent = facts.intent;
-  if (!intent) return [];
+  if (!intent) return askedInWords(facts);
   const out: Assessment[] = [];
   const tier4 = intent.tier === 4;
   const owner = tier4 ? ({ floor: 'human', unit: 'conversation' } as const) : null;
@@ -71,6 +72,40 @@ export function consequence(facts: TurnFacts, policy: Policy): Assessment[] {
         { severity: 'high', unit: 'conversation', tier: 4, floor: 'human' },
       ),
     );
+  } else if (!tier4) {
+    out.push(...askedInWords(facts));
   }
   return out;
+}
+
+/**
+ * policy_sensitivity from the words, whatever intent was (or was not) understood: consequence
+ * before probability. A message that asks for money back, an exception, a price match, a promised
+ * credit, or disputes a charge ("charged twice", "chargeback"), in words that carry money or the
+ * law, asks the assistant to create, deny
+ * or reinterpret a concession, which it may not do alone: medium, an agent reviews the action.
+ * With a legal stake in the same words (a lawyer, a complaint to an authority) it is a legal
+ * matter: high, the conversation to a person at tier 4.
+ */
+function askedInWords(facts: TurnFacts): Assessment[] {
+  if (facts.text === null || facts.humanRequest?.source === 'button') return [];
+  const found = detectStakes(facts.text);
+  // The ask must be about something with a consequence: "the difference" or "twice" mean a
+  // concession only in words that also carry money or the law ("refund the difference", "charged
+  // twice"), not in "what's the difference between the tents".
+  const weighty = found.stakes.some((s) => s === 'money' || s === 'legal');
+  if (found.concession === null || !weighty) return [];
+  const legal = found.cues.legal !== undefined;
+  return [
+    assessment(
+      'policy_sensitivity',
+      legal
+        ? `the words ("${found.concession}", "${found.cues.legal}") dispute or threaten a legal step: a person handles it`
+        : `the words ("${found.concession}") ask for a concession, refund, exception or dispute a charge: an agent reviews it`,
+      { cue: found.concession, fromWords: true, ...(legal && { legal: found.cues.legal }) },
+      legal
+        ? { severity: 'high', unit: 'conversation', tier: 4, floor: 'human' }
+        : { severity: 'medium', unit: 'action', tier: 3 },
+    ),
+  ];
 }

@@ -267,7 +267,10 @@ describe('planTurn with an assistant request for a person', () => {
 
   it('adds a request the rules did not see', () => {
     expect(plan('hmm, okay then', false).humanRequest).toBeNull();
-    expect(plan('hmm, okay then', true).humanRequest).toEqual({ source: 'assistant', phrase: null });
+    expect(plan('hmm, okay then', true).humanRequest).toEqual({
+      source: 'assistant',
+      phrase: null,
+    });
     expect(plan('hmm, okay then', true).turnLane).toBe('human');
   });
 

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { detectHumanRequest } from '../humanRequest';
+
+/**
+ * The structures added for requests that name no verb-and-person pair (asking whom to talk to,
+ * the business's own line, offering to call) and words added per language. Written by hand, not
+ * taken from the evaluation files.
+ */
+const ASKS: string[] = [
+  // whom to talk to
+  'this is going nowhere. who can I speak to?',
+  'who should I contact about this, a person I mean',
+  '¿con quién puedo hablar de esto?',
+  'je peux joindre qui pour ça ?',
+  'mit wem kann ich darüber sprechen?',
+  'com quem posso falar sobre isso?',
+  'con chi posso parlare per questo?',
+  'met wie kan ik hierover praten?',
+  "who's in charge here?",
+  // the business's own line
+  'whats your phone number',
+  'do you have a hotline?',
+  'tienen un número de teléfono?',
+  'habt ihr eine Hotline?',
+  'hebben jullie een telefoonnummer?',
+  // offering to call
+  'can I call you?',
+  // person nouns and verbs per language
+  'put me through to your boss',
+  'pásame con el jefe',
+  'passez-moi un responsable svp',
+  'ich möchte das mit einem Sachbearbeiter besprechen',
+  'posso falar com o responsável?',
+  'passami il capo per favore',
+  'ik wil de baas spreken',
+  'ik wil graag teruggebeld worden',
+  'mi potete richiamare domani?',
+];
+
+const NOT: string[] = [
+  'who did I talk to last time?',
+  'is your phone number on the website?',
+  'who is the manufacturer of this tent?',
+  "who's the manager of the Leeds store?",
+  'you can call me Dave',
+  'my phone number changed',
+  'can I update the phone number on my account?',
+  'chi ha parlato con il corriere?',
+  '¿con quién hablé ayer?',
+  'qui a parlé au livreur ?',
+  'com quem falou o entregador?',
+  'does a real person pack the orders?',
+  'is your support team in the US?',
+  'do you have a phone case for iPhone 12?',
+  'qual è il vostro numero di ordine?',
+  'wat is jullie telefoonnummer voor retouren?',
+  'my boss ordered this for the office',
+  'is the teaching staff discount still on',
+];
+
+describe('request structures beyond verb + person', () => {
+  it.each(ASKS.map((t) => [t]))('asks for a person: %j', (text) => {
+    expect(detectHumanRequest(text).matched).toBe(true);
+  });
+  it.each(NOT.map((t) => [t]))('does not ask for a person: %j', (text) => {
+    expect(detectHumanRequest(text).matched).toBe(false);
+  });
+});
