@@ -52,6 +52,26 @@ describe('decide: the escalation matrix', () => {
       { lane: 'assisted', unit: 'answer', tier: 1, queue: 'general', triggers: ['low_confidence'] },
     ],
     [
+      'a miss after a miss on the same guess → assisted (the clarifying question did not help)',
+      facts({
+        intent: intent(INTENTS.orderStatus, { confidence: 0.3 }),
+        priorTurns: [
+          { intent: null, lane: 'autonomous', triggers: ['low_confidence'], guess: 'order_status' },
+        ],
+      }),
+      { lane: 'assisted', unit: 'answer', tier: 1, queue: 'general', triggers: ['low_confidence'] },
+    ],
+    [
+      'a miss on a new question after a miss → autonomous: its own clarifying question',
+      facts({
+        intent: intent(INTENTS.orderStatus, { confidence: 0.3 }),
+        priorTurns: [
+          { intent: null, lane: 'autonomous', triggers: ['low_confidence'], guess: 'store_hours' },
+        ],
+      }),
+      { lane: 'autonomous', unit: null, tier: 1, queue: null, triggers: ['low_confidence'] },
+    ],
+    [
       'no intent on a text turn after a miss → assisted',
       facts({
         text: 'hmm the blue one',
@@ -214,6 +234,21 @@ describe('decide: the escalation matrix', () => {
       context: vip,
     });
     expect(decide(f, defaultPolicy, NOW)).toMatchObject({ lane: 'human', unit: 'conversation' });
+  });
+
+  it('a third unclear turn goes to a person even when each turn guessed something new', () => {
+    const f = facts({
+      turn: 3,
+      intent: intent(INTENTS.orderStatus, { confidence: 0.3 }),
+      priorTurns: [
+        { intent: null, lane: 'autonomous', triggers: ['low_confidence'], guess: 'store_hours' },
+        { intent: null, lane: 'autonomous', triggers: ['low_confidence'], guess: 'shipping_times' },
+      ],
+    });
+    expect(summary(f)).toMatchObject({
+      lane: 'human',
+      triggers: ['low_confidence', 'conversation_loop'],
+    });
   });
 
   it('a looping low-confidence conversation goes to a person instead of a third clarification', () => {

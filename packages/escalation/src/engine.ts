@@ -1,6 +1,6 @@
 import type { Decision, RiskTier, TriggerName } from '@baton/shared';
 import type { Assessment, Severity } from './assessment';
-import type { HumanRequestFact, TurnFacts } from './facts';
+import type { HumanRequestFact, PriorTurn, TurnFacts } from './facts';
 import { detectHumanRequest } from './humanRequest';
 import { interpret } from './matrix';
 import type { Policy } from './policy';
@@ -63,6 +63,19 @@ function stakeDomain(assessments: Assessment[]): string | null {
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 
 /**
+ * The previous turn was not understood either, and this one is still on that need: the clarifying
+ * question did not help, so a person takes it rather than the assistant asking again. A different
+ * guess on each turn ("has my order left?" then "how long does standard take?") is a new question,
+ * which gets its own clarifying question; conversation_loop still hands a third unclear turn in a
+ * row to a person, so this never loops.
+ */
+function stillUnsure(last: PriorTurn | undefined, facts: TurnFacts): boolean {
+  if (!last?.triggers.includes('low_confidence')) return false;
+  const guess = facts.guess?.name ?? facts.intent?.name ?? null;
+  return guess === null || last.guess == null || guess === last.guess;
+}
+
+/**
  * Two signals that mean little on their own and a lot together. Each is downgraded to `low`
  * (recorded, not acted on) only while nothing else of medium or higher severity fires, so
  * adding any other signal restores it — the lane never falls when a risk is added.
@@ -88,7 +101,7 @@ function softenAlone(facts: TurnFacts, policy: Policy, assessments: Assessment[]
     (facts.intent === null || facts.intent.tier <= 2) &&
     informational &&
     sentiment > policy.sentiment.negativeScore &&
-    !lastTurn?.triggers.includes('low_confidence') &&
+    !stillUnsure(lastTurn, facts) &&
     // Money, account, identity, legal or safety in words nobody understood: no guessing game.
     !(Array.isArray(low.hit.values.stakes) && low.hit.values.stakes.length > 0) &&
     !others('low_confidence')

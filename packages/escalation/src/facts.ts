@@ -33,6 +33,8 @@ export interface PriorTurn {
   intent: string | null;
   lane: Lane;
   triggers: TriggerName[];
+  /** The intent only guessed on that turn (under its threshold: low_confidence), if any. */
+  guess?: string | null;
 }
 
 /** An earlier contact of the same customer, with its topic when known (repeat_contact). */

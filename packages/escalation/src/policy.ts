@@ -36,7 +36,8 @@ export const policySchema = z.strictObject({
     actions: z.record(key, threshold).prefault({}),
     /**
      * The autonomous lane may ask ONE clarifying question when a calm tier-1/2 message is not
-     * understood and nothing else is at stake; a second miss in a row escalates.
+     * understood and nothing else is at stake; a second miss in a row on the same guess (or with
+     * none) escalates, and conversation_loop takes a third unclear turn in a row.
      */
     clarifyOnce: z.boolean().default(true),
   }),

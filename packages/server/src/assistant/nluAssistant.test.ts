@@ -3,7 +3,7 @@ import type { CustomerContext } from '@baton/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant, AssistantProposal } from './assistant';
 import { parseKnowledgeBase, type KnowledgeBase } from './knowledgeBase';
-import { createNluAssistant } from './nluAssistant';
+import { createNluAssistant, questionFocus } from './nluAssistant';
 import { NOT_UNDERSTOOD_DRAFT } from './replyDraft';
 
 const kb = parseKnowledgeBase(
@@ -365,6 +365,41 @@ describe('other domains in a message (multi_domain)', () => {
       'knowledge-base examples',
     );
     expect(rate).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('the question in a longer message', () => {
+  it('splits one question from its context, and leaves several questions whole', () => {
+    expect(questionFocus('Hi there. Shopping for a bench, is teak fine outside? Thanks')).toEqual({
+      question: ['Shopping for a bench, is teak fine outside?', 'is teak fine outside?'],
+      context: ['Hi there.', 'Thanks', 'Shopping for a bench'],
+    });
+    expect(questionFocus('where is my package? Also, is the wool throw itchy?')).toBeNull();
+    expect(questionFocus('what are your hours?')).toBeNull();
+    expect(questionFocus('I need my order by friday.')).toBeNull();
+  });
+
+  it('reads the question itself when the rest is only context', async () => {
+    const text =
+      "Hello again! Shopping for the lake house. Are the teak benches fine sitting outside all year, and what's the care routine? I'd rather not have them go grey by spring";
+    const proposal = await propose(assistant, text);
+    expect(proposal.intent?.name).toBe('product_question');
+    expect(proposal.intent?.confidence).toBeGreaterThanOrEqual(0.55);
+  });
+
+  it('reads the whole message when the rest is a request of its own or puts money at stake', async () => {
+    const cancel = await propose(
+      assistant,
+      'please cancel my Plus membership. And do you ship to the UK?',
+    );
+    expect(cancel.intent?.name).toBe('subscription_cancellation');
+    const money = await propose(
+      assistant,
+      'You charged me $40 twice last week. Anyway, what are your opening hours?',
+    );
+    // The question alone would read more confidently; the money in the context keeps it whole.
+    const alone = await propose(assistant, 'what are your opening hours?');
+    expect(money.intent?.confidence ?? 0).toBeLessThan(alone.intent?.confidence ?? 0);
   });
 });
 

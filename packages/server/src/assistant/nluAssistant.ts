@@ -31,6 +31,37 @@ export interface NluAssistantOptions {
   domains?: OtherDomainsOptions;
 }
 
+/** A message's one question and the words around it; see `questionFocus`. */
+export interface QuestionFocus {
+  /** The question sentence (when the message has others) and its last clause. */
+  question: string[];
+  /** Every other sentence, and the clauses of the question sentence before its last. */
+  context: string[];
+}
+
+/**
+ * Splits a message that asks exactly one question (one sentence ending in a question mark) into
+ * that question and its context. Null when the message asks nothing or several things, or is
+ * the question alone: then the whole message is what is read.
+ */
+export function questionFocus(text: string): QuestionFocus | null {
+  const sentences = text
+    .split(/(?<=[.!?…])\s+/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const asking = sentences.filter((s) => /\?[\s\p{Extended_Pictographic}]*$/u.test(s));
+  if (asking.length !== 1) return null;
+  const sentence = asking[0]!;
+  const clauses = sentence.split(/[,;]\s+/u).map((c) => c.trim());
+  const clause = clauses.at(-1)!;
+  const question = [...new Set([...(sentences.length > 1 ? [sentence] : []), clause])].filter(
+    (q) => q !== text.trim(),
+  );
+  if (question.length === 0) return null;
+  const context = [...sentences.filter((s) => s !== sentence), ...clauses.slice(0, -1)];
+  return { question, context };
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -118,6 +149,39 @@ export async function createNluAssistant(
     return { match: confidence >= minConfidence ? { intent, confidence } : null, domains };
   }
 
+  /**
+   * A message often wraps one question in context ("Hello again! Shopping for the lake house.
+   * Are the teak benches fine outside all year? I'd rather they not go grey"): the context words
+   * the knowledge base never uses dilute the whole message's score although the question itself
+   * is plain. So the question is read on its own too, and its reading wins when it beats the
+   * whole message's — but only when the rest is context and nothing more:
+   * - the words put nothing at stake (money, account, identity, legal, safety, a concession), so
+   *   a covered question can never hide a risk in the sentence around it;
+   * - no other sentence or clause reads, on its own, as anything beyond tier 1: "please cancel my
+   *   membership. And do you ship to the UK?" is two requests, read whole.
+   */
+  async function focusOnQuestion(text: string, whole: Analysis): Promise<Analysis> {
+    const focus = questionFocus(text.trim().slice(0, MAX_CLASSIFIED_CHARS));
+    if (!focus) return whole;
+    const stakes = detectStakes(text);
+    if (stakes.stakes.length > 0 || stakes.concession !== null) return whole;
+    let best = whole;
+    for (const part of focus.question) {
+      // A bare "right?" or "ok?" names no topic; its score would be noise.
+      if (vocabulary.contentWords(part) < 2) continue;
+      const { match } = await analyse(part);
+      if (match && match.confidence > (best.match?.confidence ?? 0)) {
+        best = { match, domains: whole.domains };
+      }
+    }
+    if (best === whole) return whole;
+    for (const part of focus.context) {
+      const { match } = await analyse(part);
+      if (match && match.intent.tier > 1) return whole;
+    }
+    return best;
+  }
+
   const domainDetector = await createDomainDetector(
     kb.intents,
     async (text) => (await analyse(text)).domains,
@@ -144,7 +208,7 @@ export async function createNluAssistant(
           domains: [],
         };
       }
-      const { match, domains } = await analyse(text);
+      const { match, domains } = await focusOnQuestion(text, await analyse(text));
       const intent: ProposedIntent | null = match && {
         name: match.intent.name,
         confidence: match.confidence,

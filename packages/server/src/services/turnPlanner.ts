@@ -96,6 +96,12 @@ function clarifyingQuestion(guess: IntentFacts | null, fallback: string): string
   );
 }
 
+/** The intent a stored decision found only as a guess (named by its low_confidence trigger). */
+function guessOf(decision: Decision | null): string | null {
+  const name = decision?.triggers.find((t) => t.name === 'low_confidence')?.values.intent;
+  return typeof name === 'string' ? name : null;
+}
+
 export function humanRequestOf(text: string | null): HumanRequestFact | null {
   if (text === null) return { source: 'button', phrase: null };
   const detected = detectHumanRequest(text);
@@ -139,6 +145,7 @@ export function planTurn(input: PlanInput): TurnPlan {
       intent: t.intent?.name ?? null,
       lane: t.decision?.lane ?? 'human',
       triggers: t.decision?.triggers.map((hit) => hit.name) ?? [],
+      guess: guessOf(t.decision),
     })),
     ...(domains.length > 0 && { domains }),
     ...(input.contacts && { contacts: input.contacts }),
