@@ -38,6 +38,25 @@ describe('detectStakes', () => {
     expect(detectStakes('they took 12,50 EUR').stakes).toEqual(['money']);
   });
 
+  it('reads a percentage as money unless it tells certainty or what a product is made of', () => {
+    for (const text of [
+      'I was promised 20% off',
+      'un 15 % de descuento',
+      '30 % de réduction',
+      '-10% auf alles',
+      '25% korting',
+    ]) {
+      expect(detectStakes(text).stakes, text).toContain('money');
+    }
+    for (const text of [
+      'are you 100% sure the jacket is waterproof?',
+      'is it 100% cotton?',
+      'is the wool 100% organic? I am 100 % sure I ordered the blue one',
+    ]) {
+      expect(detectStakes(text).stakes, text).not.toContain('money');
+    }
+  });
+
   it.each([
     'where is my order',
     'how long does shipping take',

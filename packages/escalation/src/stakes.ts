@@ -31,10 +31,53 @@ export interface StakesMatch {
 }
 
 // An amount of money is money in any language: a currency sign or code next to a number, or a
-// percentage taken off ("20% off", "-15 %"). A sign after the number ("15 € günstiger") needs no
-// word boundary: the boundary is only for the codes and names ("15 eur", "64 dollar", not "15 europe").
-const AMOUNT =
-  /(?:[$€£¥₹]\s?\d[\d.,]*)|(?:\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|gbp|chf|cad|aud|brl|mxn|kr|dollars?|euros?|dólares|dolares|reais|pounds?|bucks)\b))|(?:\d+\s?%)/iu;
+// percentage ("20% off", "10% back", "rebajada un 20%") — except one that tells how sure someone
+// is or what a product is made of ("100% sure", "100% cotton"), which puts nothing at stake. A
+// sign after the number ("15 € günstiger") needs no word boundary: the boundary is only for the
+// codes and names ("15 eur", "64 dollar", not "15 europe").
+const NOT_MONEY_PERCENT = [
+  'sure',
+  'certain',
+  'positive',
+  'cotton',
+  'wool',
+  'linen',
+  'silk',
+  'leather',
+  'polyester',
+  'organic',
+  'recycled',
+  'natural',
+  'waterproof',
+  'charged',
+  'battery',
+  'seguro',
+  'segura',
+  'algodón',
+  'algodao',
+  'algodão',
+  'lana',
+  'lã',
+  'sûr',
+  'sûre',
+  'coton',
+  'laine',
+  'sicher',
+  'baumwolle',
+  'wolle',
+  'zeker',
+  'katoen',
+  'wol',
+  'certo',
+  'certa',
+  'sicuro',
+  'sicura',
+  'cotone',
+].join('|');
+const AMOUNT = new RegExp(
+  String.raw`(?:[$€£¥₹]\s?\d[\d.,]*)|(?:\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|gbp|chf|cad|aud|brl|mxn|kr|dollars?|euros?|dólares|dolares|reais|pounds?|bucks)\b))|(?:\d+\s?%(?!\s?(?:${NOT_MONEY_PERCENT})\b))`,
+  'iu',
+);
 
 /** An apostrophe that ends an elided word: "l'", "dell'", "qu'", "j'". */
 const ELISION = /(\p{L})['\u2019](?=\p{L})/gu;
