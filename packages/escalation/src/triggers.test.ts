@@ -317,6 +317,42 @@ table('missing_context', [
     facts({ intent: null, text: 'hm', context: { systems: { orders: 'unavailable' } } }),
     null,
   ],
+  [
+    'no intent, but the words name one of the customer’s orders while orders is down → medium',
+    facts({
+      intent: null,
+      text: 'Kunt u kijken of bestelling a-8110 al onderweg is?',
+      context: {
+        systems: { orders: 'unavailable' },
+        orders: [{ id: 'A8110', total: 40, currency: 'EUR', status: 'shipped', placedDaysAgo: 2 }],
+      },
+    }),
+    'medium',
+  ],
+  [
+    'no intent, an order named, orders up',
+    facts({
+      intent: null,
+      text: 'is A8110 on its way?',
+      context: {
+        systems: { orders: 'ok' },
+        orders: [{ id: 'A8110', total: 40, currency: 'EUR', status: 'shipped', placedDaysAgo: 2 }],
+      },
+    }),
+    null,
+  ],
+  [
+    'no intent, orders down, but no order of theirs named',
+    facts({
+      intent: null,
+      text: 'is B1 on its way?',
+      context: {
+        systems: { orders: 'unavailable' },
+        orders: [{ id: 'A8110', total: 40, currency: 'EUR', status: 'shipped', placedDaysAgo: 2 }],
+      },
+    }),
+    null,
+  ],
 ]);
 
 table('customer_pressure', [
