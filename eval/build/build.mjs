@@ -1,5 +1,5 @@
 // Builds the Baton evaluation corpus (eval/dev.jsonl, eval/test.jsonl) from the hand-written
-// conversations in ./data/*.mjs, validates every line against /tmp/baton/eval-schema.md's shape,
+// conversations in ./data/*.mjs, validates every line against eval/FORMAT.md's shape,
 // splits the corpus once (seeded, stratified) and writes the statistics into eval/README.md.
 //
 //   node eval/build/build.mjs          # build, validate, split, write
