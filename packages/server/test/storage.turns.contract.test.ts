@@ -86,6 +86,26 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       expect(await store.startTurn(two.message.id)).toBeNull();
     });
 
+    it('presses of the button while one is pending are the same request', async () => {
+      const c = await newConversation();
+      const press = (clientId: string) =>
+        store.appendMessage({
+          conversationId: c.id,
+          role: 'customer',
+          text: 'Talk to a human',
+          clientId,
+          now,
+          turn: { kind: 'button', priority: true },
+        });
+      const first = await press('press-000001');
+      const again = await press('press-000002');
+      expect(again).toMatchObject({ duplicate: true, message: { id: first.message.id } });
+      await store.completeTurn(first.message.id, 'silent', now);
+      // Handled: a later press is a new request.
+      const later = await press('press-000003');
+      expect(later.duplicate).toBe(false);
+    });
+
     it('a priority turn never counts as an earlier pending turn', async () => {
       const c = await newConversation();
       await customerSays(c.id, 'talk to a human', true);
