@@ -3,8 +3,7 @@
  * prints, per split, how often Baton does what the labels say. The only module of the evaluation
  * that touches process arguments, files and standard streams.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import type { Assistant } from '../assistant';
 import type { Policy } from '@baton/escalation';
 import {
@@ -13,10 +12,14 @@ import {
   loadKnowledgeBase,
   loadPolicy,
   parseAssistantKind,
+  parseCliArgs,
+  parseNow,
   readText,
   repoRoot,
+  runCli,
   UsageError,
   userPath,
+  writeText,
 } from '../simulate/cliSupport';
 import { formatInputError } from '../simulate/parseInput';
 import { DEFAULT_SIMULATION_NOW, simulateAll } from '../simulate/simulate';
@@ -141,30 +144,20 @@ function jsonReport(runs: SplitRun[], gate: GateResult | null, setup: Setup) {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        dev: { type: 'string' },
-        test: { type: 'string' },
-        split: { type: 'string' },
-        policy: { type: 'string' },
-        'knowledge-base': { type: 'string' },
-        assistant: { type: 'string' },
-        now: { type: 'string' },
-        json: { type: 'string' },
-        misses: { type: 'boolean' },
-        'show-test-misses': { type: 'boolean' },
-        check: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), true);
-  }
+  const args = parseCliArgs(argv, {
+    dev: { type: 'string' },
+    test: { type: 'string' },
+    split: { type: 'string' },
+    policy: { type: 'string' },
+    'knowledge-base': { type: 'string' },
+    assistant: { type: 'string' },
+    now: { type: 'string' },
+    json: { type: 'string' },
+    misses: { type: 'boolean' },
+    'show-test-misses': { type: 'boolean' },
+    check: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (args.help) {
     say(USAGE);
     return 0;
@@ -176,8 +169,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.check && !splits.includes('test')) {
     throw new UsageError('--check gates the test split; it cannot be combined with --split dev');
   }
-  const now = args.now === undefined ? DEFAULT_SIMULATION_NOW : new Date(args.now);
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a date: ${args.now}`);
+  const now = parseNow(args.now);
 
   const kind = parseAssistantKind(args.assistant);
   const policy = loadPolicy(args.policy ? userPath(args.policy) : defaultPolicyPath());
@@ -203,13 +195,11 @@ async function main(argv: string[]): Promise<number> {
   if (test) say(formatGate(gate) + (args.check ? '' : '\n(not enforced; --check enforces it)'));
 
   if (args.json) {
-    const path = userPath(args.json);
-    try {
-      writeFileSync(path, `${JSON.stringify(jsonReport(runs, gate, setup), null, 2)}\n`);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UsageError(`cannot write --json ${path}: ${reason}`);
-    }
+    writeText(
+      userPath(args.json),
+      `${JSON.stringify(jsonReport(runs, gate, setup), null, 2)}\n`,
+      '--json',
+    );
   }
 
   const incomplete = runs.some((r) => r.status === 'missing' || r.invalidLines > 0);
@@ -217,17 +207,4 @@ async function main(argv: string[]): Promise<number> {
   return incomplete || gateFailed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`eval: ${error.message}\n`);
-      if (error.showHelp) process.stderr.write('Run with --help for usage.\n');
-    } else {
-      process.stderr.write(`eval: ${error instanceof Error ? error.stack : String(error)}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+runCli('eval', main);

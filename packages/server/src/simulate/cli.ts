@@ -3,17 +3,19 @@
  * no network, no database and a fixed clock. The only module of the simulator that touches
  * process arguments, environment, files and standard streams.
  */
-import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   createAssistantFor,
   defaultPolicyPath,
   loadKnowledgeBase,
   loadPolicy,
   parseAssistantKind,
+  parseCliArgs,
+  parseNow,
   readText,
+  runCli,
   UsageError,
   userPath,
+  writeText,
 } from './cliSupport';
 import { formatInputError, parseInput } from './parseInput';
 import { formatComparison, formatSummary } from './report';
@@ -43,33 +45,22 @@ as "line N: field: message" and skipped, the others simulated); 2 bad arguments,
 cannot be read or a policy / knowledge base that fails validation (nothing simulated).`;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        input: { type: 'string' },
-        policy: { type: 'string' },
-        compare: { type: 'string' },
-        report: { type: 'string' },
-        'knowledge-base': { type: 'string' },
-        assistant: { type: 'string' },
-        now: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), true);
-  }
+  const args = parseCliArgs(argv, {
+    input: { type: 'string' },
+    policy: { type: 'string' },
+    compare: { type: 'string' },
+    report: { type: 'string' },
+    'knowledge-base': { type: 'string' },
+    assistant: { type: 'string' },
+    now: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (!args.input) throw new UsageError('--input FILE is required', true);
-  const now = args.now === undefined ? DEFAULT_SIMULATION_NOW : new Date(args.now);
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a date: ${args.now}`);
+  const now = parseNow(args.now);
 
   const kind = parseAssistantKind(args.assistant);
   const policy = loadPolicy(args.policy ? userPath(args.policy) : defaultPolicyPath());
@@ -93,13 +84,7 @@ async function main(argv: string[]): Promise<number> {
       )
     : formatSummary(results, policy.version);
   if (args.report) {
-    const reportPath = userPath(args.report);
-    try {
-      writeFileSync(reportPath, `${report}\n`);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UsageError(`cannot write report ${reportPath}: ${reason}`);
-    }
+    writeText(userPath(args.report), `${report}\n`, 'report');
   } else {
     process.stderr.write(`${report}\n`);
   }
@@ -112,17 +97,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`simulate: ${error.message}\n`);
-      if (error.showHelp) process.stderr.write('Run with --help for usage.\n');
-    } else {
-      process.stderr.write(`simulate: ${error instanceof Error ? error.stack : String(error)}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+runCli('simulate', main);

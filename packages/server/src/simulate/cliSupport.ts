@@ -2,10 +2,12 @@
  * What `pnpm simulate` and `pnpm eval` share at the command line: paths, file reading, policy and
  * knowledge-base loading, and the choice of assistant. Kept apart from cli.ts, which runs on import.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parsePolicy, PolicyError, type Policy } from '@baton/escalation';
+import { DEFAULT_SIMULATION_NOW } from './simulate';
 import {
   createLlmAssistant,
   createNluAssistant,
@@ -30,6 +32,52 @@ export class UsageError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Parses the command line strictly; an unknown or malformed option is a usage error. */
+export function parseCliArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), true);
+  }
+}
+
+/** `--now`: the fixed clock of a replay, `DEFAULT_SIMULATION_NOW` when not given. */
+export function parseNow(value: string | undefined): Date {
+  const now = value === undefined ? DEFAULT_SIMULATION_NOW : new Date(value);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a date: ${value}`);
+  return now;
+}
+
+export function writeText(path: string, text: string, what: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot write ${what} ${path}: ${reason}`);
+  }
+}
+
+/** Runs a command: its exit status, or 2 with a one-line message for a usage error. */
+export function runCli(name: string, main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`${name}: ${error.message}\n`);
+        if (error.showHelp) process.stderr.write('Run with --help for usage.\n');
+      } else {
+        process.stderr.write(`${name}: ${error instanceof Error ? error.stack : String(error)}\n`);
+      }
+      process.exitCode = 2;
+    },
+  );
 }
 
 export function readText(path: string, what: string): string {
