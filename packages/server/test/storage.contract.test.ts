@@ -9,7 +9,7 @@ import {
 } from '../src/storage';
 import type { Decision, EscalationPacket } from '@baton/shared';
 import type { Enqueue } from '../src/storage';
-import { storageBackends } from './support/backends';
+import { newConversation as createConversationFor, storageBackends } from './support/backends';
 
 const packet = (conversationId: string): EscalationPacket => ({
   conversationId,
@@ -63,14 +63,7 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
     await cleanup?.();
   });
 
-  async function newConversation() {
-    const visitor = await store.createVisitor({
-      siteId: 's1',
-      tokenHash: `t-${Math.random()}`,
-      now,
-    });
-    return store.createConversation({ siteId: 's1', visitorId: visitor.id, now });
-  }
+  const newConversation = () => createConversationFor(store, now);
   /** Queues a conversation: human lane, whole conversation, tier 1, `general`, due now. */
   function enqueue(id: string, over: Partial<Enqueue> = {}) {
     return store.enqueue(id, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@baton/shared';
 import { createSqlStore, migrate, type SqlDatabase, type Store } from '../src/storage';
-import { storageBackends } from './support/backends';
+import { newConversation as createConversationFor, storageBackends } from './support/backends';
 
 describe.each(storageBackends('turn and outbox storage contract'))(
   'Store contract, turns and outbox: $name',
@@ -24,14 +24,7 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       await cleanup?.();
     });
 
-    async function newConversation() {
-      const visitor = await store.createVisitor({
-        siteId: 's1',
-        tokenHash: `t-${Math.random()}`,
-        now,
-      });
-      return store.createConversation({ siteId: 's1', visitorId: visitor.id, now });
-    }
+    const newConversation = () => createConversationFor(store, now);
     const customerSays = (conversationId: string, text: string, priority = false) =>
       store.appendMessage({
         conversationId,

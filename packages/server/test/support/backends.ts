@@ -1,4 +1,9 @@
-import { openEmbeddedDatabase, openPostgresDatabase, type SqlDatabase } from '../../src/storage';
+import {
+  openEmbeddedDatabase,
+  openPostgresDatabase,
+  type SqlDatabase,
+  type Store,
+} from '../../src/storage';
 import { freshPostgresSchema } from '../harness';
 
 /** Every storage backend a contract suite runs against: PGlite always, PostgreSQL when configured. */
@@ -31,4 +36,10 @@ export function storageBackends(suite: string): Backend[] {
     console.warn(`\n⚠️  SKIPPED: ${suite} against PostgreSQL — set TEST_DATABASE_URL to run it.\n`);
   }
   return backends;
+}
+
+/** A fresh visitor of site `s1` and a conversation of theirs (contract suites seed that site). */
+export async function newConversation(store: Store, now: Date) {
+  const visitor = await store.createVisitor({ siteId: 's1', tokenHash: `t-${Math.random()}`, now });
+  return store.createConversation({ siteId: 's1', visitorId: visitor.id, now });
 }
