@@ -1,7 +1,7 @@
 import type { Decision, RiskTier, TriggerName } from '@baton/shared';
 import type { Assessment, Severity } from './assessment';
 import type { HumanRequestFact, PriorTurn, TurnFacts } from './facts';
-import { detectHumanRequest } from './humanRequest';
+import { detectHumanRequest, UNCOVERED_READER_THRESHOLD } from './humanRequest';
 import { interpret } from './matrix';
 import type { Policy } from './policy';
 import { autonomyAllowed, routeQueue } from './routing';
@@ -24,7 +24,13 @@ function humanRequestOf(facts: TurnFacts): HumanRequestFact | null {
   if (facts.humanRequest) return facts.humanRequest;
   if (facts.text === null) return null;
   const found = detectHumanRequest(facts.text);
-  return found.matched ? { source: 'text', phrase: found.phrase } : null;
+  if (found.matched) return { source: 'text', phrase: found.phrase };
+  // Nothing understood, and the reader leans towards a request for a person: nothing else
+  // explains the message, so it is taken as one.
+  const uncovered = facts.intent === null && !facts.guess;
+  return uncovered && (found.reading ?? 0) >= UNCOVERED_READER_THRESHOLD
+    ? { source: 'text', phrase: null }
+    : null;
 }
 
 /**

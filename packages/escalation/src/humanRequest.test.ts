@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { typoDistance } from './fuzzyLexicon';
 import { _lexiconWord, detectHumanRequest } from './humanRequest';
+import { NOT_REQUESTS } from './humanRequest/phrasebook';
 
 // Every phrasing here must reach a person on this very turn.
 const REQUESTS: [text: string, phrase: string][] = [
@@ -105,92 +106,7 @@ const REQUESTS: [text: string, phrase: string][] = [
   ['pleeease a human', 'pleease a human'],
 ];
 
-// Other senses of human / agent / person, mentions of earlier contacts, and plain shop talk.
-// Documented choices:
-// - a mention of an agent the customer already spoke to is not a request ("the agent on the
-//   phone yesterday said…"); the customer can still ask, and the button is always there;
-// - "are you a bot?" / "are you human?" is a question to answer honestly, not a request; but
-//   "are you a real person?" names a real person and counts (see REQUESTS via "real person");
-// - a negated request ("i don't need an agent") is not a request.
-const NOT_REQUESTS: string[] = [
-  'is this cream safe for human skin',
-  'human hair wig',
-  'is the dog food fit for human consumption',
-  'my travel agent booked it',
-  'how many persons fit in the tent',
-  'personal information',
-  'person who delivered left it at the wrong door',
-  'the agent on the phone yesterday said I could return it',
-  'the agent on the phone yesterday said...',
-  'I spoke to an agent yesterday and nothing happened',
-  'i talked to a person in store',
-  'my issue was escalated last week',
-  'is the agent who helped me working today',
-  'the contact person for wholesale orders?',
-  'i need to speak with my travel agent first',
-  'is there a person in the photo',
-  'i need a person-sized tent',
-  'I need stuff for my kitchen',
-  'i need to manage my subscription',
-  'what human would do that',
-  'that person was rude',
-  "i don't need an agent, just the opening hours",
-  'no need to talk to a person, thanks',
-  'I dont want to talk to a human',
-  'do i need a person to sign for delivery',
-  'i want an agent discount',
-  'give me a human readable receipt',
-  'are you human?',
-  'are you a bot?',
-  'i like people who answer fast',
-  'the bot is not working',
-  'human resources department number?',
-  'the humane society sells these',
-  'my employer pays for it',
-  'does this support bluetooth',
-  'can i transfer the gift card to someone else',
-  'can I transfer my warranty to another person',
-  'peak season shipping times',
-  'what is the shipping time',
-  'where is my order',
-  'I want a refund',
-  'that is not what i asked',
-  'hello',
-  'thanks',
-  'can you check my order',
-  'is this a personal or business account',
-  'a person-to-person payment failed',
-  'persona 5 collectors edition in stock?',
-  'the delivery agent left it outside',
-  'my real estate agent needs the invoice',
-  'the agent 47 costume is too small',
-  'do you have a human hair extension kit',
-  'how do humans rate this product',
-  'prices are escalating every month',
-  'is the teaching staff discount still on',
-  "i'll have my manager approve the order",
-  'apartment number missing from the address',
-  'talk about a bad experience!',
-  'what does your chat widget cost',
-  'which agents do you use for shipping, DHL?',
-  'can someone else pick up my order?',
-  'will a person need to sign for it?',
-  'can anyone use this coupon?',
-  'i need a gift for someone who likes hiking',
-  'how can I contact you?',
-  'i want to talk about my order',
-  'i need an operator manual for the drill',
-  'can i get the representative email address',
-  'connect my account to paypal',
-  'how do I transfer money to someone',
-  'is the managers special still available',
-  'are you a robot',
-  'does the robot vacuum come with a charger',
-  'that was a tough one to reach',
-  '',
-  '   ',
-  '🙂',
-];
+// The look-alikes (NOT_REQUESTS) and the choices they document are in humanRequest/phrasebook.ts.
 
 describe('detectHumanRequest', () => {
   it.each(REQUESTS)('asks for a person: %j', (text, phrase) => {
@@ -198,7 +114,9 @@ describe('detectHumanRequest', () => {
   });
 
   it.each(NOT_REQUESTS.map((t) => [t]))('does not ask for a person: %j', (text) => {
-    expect(detectHumanRequest(text)).toMatchObject({ matched: false, phrase: null });
+    // The word lists; the learned reader on the same look-alikes is measured in
+    // learned/lookalikes.test.ts.
+    expect(detectHumanRequest(text, { reader: false })).toEqual({ matched: false, phrase: null });
   });
 
   it('survives punctuation, case and emoji around the request', () => {

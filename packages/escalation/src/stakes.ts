@@ -1,4 +1,6 @@
 import { normaliseText } from './text';
+import { detectLanguage } from './language';
+import { stakesReader } from './learned/readers';
 import { de } from './stakes/lang/de';
 import { en } from './stakes/lang/en';
 import { es } from './stakes/lang/es';
@@ -28,7 +30,42 @@ export interface StakesMatch {
   cues: Partial<Record<Stake, string>>;
   /** The words that ask for a concession or dispute one (see `StakeLexicon.concession`). */
   concession: string | null;
+  /**
+   * What the learned reader added where no cue word was found, with its probability (a cue
+   * read this way is shown as "(read: legal 0.91)").
+   */
+  read: Partial<Record<Stake | 'concession', number>>;
 }
+
+/**
+ * How sure the learned stakes reader must be to add a stake the cue words missed, in a language
+ * the assistant does not answer in. There the assistant cannot answer anyway (it says so and
+ * offers a person): a stake read by mistake costs an agent a glance, one missed leaves money or
+ * safety with a bot. In a language it answers in (`ANSWERED_LANGUAGES`) the reader is not used:
+ * the intent classifier and the cue words read those messages, and on the dev split the reader
+ * found no must-escalate conversation they missed while it turned answerable questions into an
+ * agent's job. Chosen on the dev split.
+ */
+export const STAKES_READER_THRESHOLD = 0.6;
+
+/** Languages the built-in assistant answers in (the demo knowledge base is English). */
+export const ANSWERED_LANGUAGES: readonly string[] = ['en'];
+
+/** Whether the message is in a language the assistant answers in (or its language is unknown). */
+function answeredIn(text: string): boolean {
+  const { language } = detectLanguage(text);
+  return language === null || ANSWERED_LANGUAGES.includes(language);
+}
+
+/** The reader's labels and the stake each one shows. */
+const READ_AS: Record<string, Stake> = {
+  concession: 'money',
+  money_lookup: 'money',
+  account: 'account',
+  identity: 'identity',
+  legal: 'legal',
+  safety: 'safety',
+};
 
 // An amount of money is money in any language: a currency sign or code next to a number, or a
 // percentage ("20% off", "10% back", "rebajada un 20%") — except one that tells how sure someone
@@ -129,7 +166,7 @@ const CONCESSION: RegExp[] = Object.values(STAKE_LEXICONS).flatMap((lexicon) => 
  */
 export function detectStakes(text: string | null): StakesMatch {
   const cues: Partial<Record<Stake, string>> = {};
-  if (text === null) return { stakes: [], cues, concession: null };
+  if (text === null) return { stakes: [], cues, concession: null, read: {} };
   const raw = text.slice(0, MAX_CHARS);
   const amount = AMOUNT.exec(raw);
   if (amount) cues.money = amount[0].trim();
@@ -151,5 +188,24 @@ export function detectStakes(text: string | null): StakesMatch {
       break;
     }
   }
-  return { stakes: STAKES.filter((s) => cues[s] !== undefined), cues, concession };
+  // Nothing in the cue words: the reader, trained on other people's messages, may still see a
+  // stake. Its "any stake" head decides whether; the likeliest label names which.
+  const read: StakesMatch['read'] = {};
+  if (STAKES.every((s) => cues[s] === undefined) && concession === null && !answeredIn(raw)) {
+    const p = stakesReader().read(raw);
+    if ((p.any ?? 0) >= STAKES_READER_THRESHOLD) {
+      const [label, score] = Object.entries(p)
+        .filter(([l]) => l !== 'any')
+        .sort((a, b) => b[1] - a[1])[0]!;
+      const stake = READ_AS[label]!;
+      const rounded = Math.round(p.any! * 100) / 100;
+      cues[stake] = `(read: ${label} ${Math.round(score * 100) / 100})`;
+      read[stake] = rounded;
+      if (label === 'concession') {
+        concession = cues[stake];
+        read.concession = rounded;
+      }
+    }
+  }
+  return { stakes: STAKES.filter((s) => cues[s] !== undefined), cues, concession, read };
 }
