@@ -410,19 +410,23 @@ describe('a request for a person only the learned reader sees', () => {
   // No structure of the word lists matches; the reader leans towards a request (0.5–0.9).
   const text = "I'd like one of your people to look at this";
 
-  it('counts when nothing in the message was understood', () => {
-    const d = decide(facts({ text, humanRequest: null, intent: null }), defaultPolicy, NOW);
-    expect(d.lane).toBe('human');
-    expect(d.triggers.map((t) => t.name)).toContain('explicit_human_request');
-  });
-
-  it('does not count when the assistant understood the message, or had a guess', () => {
+  it('counts when nothing in the message was understood, or only guessed', () => {
     for (const over of [
-      { intent: intent(INTENTS.orderStatus) },
+      { intent: null },
       { intent: null, guess: { ...INTENTS.orderStatus, confidence: 0.3 } },
     ]) {
       const d = decide(facts({ text, humanRequest: null, ...over }), defaultPolicy, NOW);
-      expect(d.triggers.map((t) => t.name)).not.toContain('explicit_human_request');
+      expect(d.lane).toBe('human');
+      expect(d.triggers.map((t) => t.name)).toContain('explicit_human_request');
     }
+  });
+
+  it('does not count when the assistant understood the message', () => {
+    const d = decide(
+      facts({ text, humanRequest: null, intent: intent(INTENTS.orderStatus) }),
+      defaultPolicy,
+      NOW,
+    );
+    expect(d.triggers.map((t) => t.name)).not.toContain('explicit_human_request');
   });
 });

@@ -25,10 +25,9 @@ function humanRequestOf(facts: TurnFacts): HumanRequestFact | null {
   if (facts.text === null) return null;
   const found = detectHumanRequest(facts.text);
   if (found.matched) return { source: 'text', phrase: found.phrase };
-  // Nothing understood, and the reader leans towards a request for a person: nothing else
-  // explains the message, so it is taken as one.
-  const uncovered = facts.intent === null && !facts.guess;
-  return uncovered && (found.reading ?? 0) >= UNCOVERED_READER_THRESHOLD
+  // Nothing understood (no intent, or only a guess under its floor), and the reader leans
+  // towards a request for a person: nothing else explains the message, so it is taken as one.
+  return facts.intent === null && (found.reading ?? 0) >= UNCOVERED_READER_THRESHOLD
     ? { source: 'text', phrase: null }
     : null;
 }
@@ -69,6 +68,22 @@ function stakeDomain(assessments: Assessment[]): string | null {
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 
 /**
+ * Confidence from which a guess under its floor still counts as the assistant's likely reading
+ * (chosen on the dev split: lower bars turned informational questions into an agent's job).
+ */
+const LIKELY = 0.7;
+
+/**
+ * The assistant's likely reading of an unclear message is a tier-3/4 request (a refund, a
+ * dispute, fraud…) under its floor: not enough to route anything, but enough that a clarifying
+ * question is the wrong answer — a person reads it (assisted, routed by the words, not the guess).
+ */
+function riskyGuess(facts: TurnFacts): boolean {
+  const guess = facts.guess;
+  return guess !== undefined && guess !== null && guess.tier >= 3 && guess.confidence >= LIKELY;
+}
+
+/**
  * The previous turn was not understood either, and this one is still on that need: the clarifying
  * question did not help, so a person takes it rather than the assistant asking again. A different
  * guess on each turn ("has my order left?" then "how long does standard take?") is a new question,
@@ -105,6 +120,7 @@ function softenAlone(facts: TurnFacts, policy: Policy, assessments: Assessment[]
     policy.confidence.clarifyOnce &&
     policy.severity.low_confidence === undefined &&
     (facts.intent === null || facts.intent.tier <= 2) &&
+    !riskyGuess(facts) &&
     informational &&
     sentiment > policy.sentiment.negativeScore &&
     !stillUnsure(lastTurn, facts) &&

@@ -40,6 +40,20 @@ describe('a guess under the confidence floor sets nothing on its own', () => {
     expect(d.triggers[0]!.reason).toContain(guess.name);
   });
 
+  it.each([
+    ['I got a box from you today but I never ordered anything', fraud(0.81)],
+    ['the influencer code wont work at checkout, it should be', refund(0.72)],
+  ])(
+    '"%s" guessed as %o, close to its floor: a person reads it, routed by the words',
+    (text, guess) => {
+      const d = decide(turn(text, guess), policy, NOW);
+      expect(d.lane).toBe('assisted');
+      expect(d.tier).toBe(1);
+      expect(d.queue).toBe(policy.routing.default);
+      expect(d.triggers[0]!.reason).not.toContain('clarifying question');
+    },
+  );
+
   it('a confident tier-4 intent still decides (human lane, trust & safety)', () => {
     const d = decide(turn('someone used my card on your site', fraud(0.95)), policy, NOW);
     expect(d.lane).toBe('human');

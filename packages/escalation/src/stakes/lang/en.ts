@@ -68,7 +68,6 @@ export const en: StakeLexicon = {
   identity: [
     'identity',
     'impersonat*',
-    'someone else',
     'not me',
     'stolen card',
     'hacked',
