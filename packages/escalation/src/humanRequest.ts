@@ -38,8 +38,11 @@ export interface HumanRequestMatch {
 const COMPILED = LANGUAGE_WORDS.map(compileLanguage);
 const NO_MATCH: HumanRequestMatch = { matched: false, phrase: null };
 const ANCHORS: Category[] = ['person', 'team', 'bot', 'request', 'channel', 'who', 'yours'];
-/** What a message must name for the reader to count: someone or some way to reach them. */
-const READER_ANCHORS: Category[] = ['person', 'team', 'bot', 'request', 'channel'];
+/**
+ * What a message must name for the reader to count: someone, some way to reach them, or whom
+ * ("com quem eu falo de verdade?"). Not "you" alone: "could you point me to it?" asks the bot.
+ */
+const READER_ANCHORS: Category[] = ['person', 'team', 'bot', 'request', 'channel', 'who'];
 /** Above this detection confidence, other languages' words must be spelled exactly. */
 const CONFIDENT = 0.3;
 /**
@@ -87,10 +90,10 @@ export function detectHumanRequest(
     refused ||= found?.negated === true || (own && tokens.some((t) => t.categories.has('mention')));
   }
   // The word lists missed it: the reader, trained on other people's messages, may still see one.
-  // It only adds what the lists cannot: a message that names nobody to talk to (no person, team,
-  // bot, channel or request word in any language), whose request the lists found negated ("I
-  // don't want to talk to a human"), or that tells of an earlier contact ("ya hablé con un agente
-  // ayer") is not read as one.
+  // It only adds what the lists cannot: a message that names nobody to talk to (no
+  // READER_ANCHORS word), whose request the lists found negated ("I don't want to talk to a
+  // human"), or that tells of an earlier contact ("ya hablé con un agente ayer") is not read as
+  // one.
   if (!anchored || refused || options.reader === false) return NO_MATCH;
   const reading = requestReader().read(text).request ?? 0;
   return {
