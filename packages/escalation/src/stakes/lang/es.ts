@@ -44,7 +44,7 @@ export const es: StakeLexicon = {
     'desactivad*',
   ],
   identity: ['identidad', 'suplant*', 'hackea*', 'fraude*', 'estafa*', 'no fui yo', 'robad*'],
-  legal: ['abogad*', 'demand*', 'tribunal*', 'juzgado', 'denuncia*', 'legal*', 'consumo'],
+  legal: ['abogad*', 'demanda', 'demandas', 'demandar*', 'demandare', 'demandaremos', 'demandamos', 'tribunal*', 'juzgado', 'denuncia*', 'legal*', 'consumo'],
   safety: [
     'herid*',
     'quemad*',
