@@ -44,12 +44,12 @@ describe('decide: the escalation matrix', () => {
       { lane: 'autonomous', unit: null, tier: 1, queue: null, triggers: ['low_confidence'] },
     ],
     [
-      'one medium (low confidence again) → assisted, answer',
+      'a guess after a turn with none → autonomous: a new reading, its own clarifying question',
       facts({
         intent: intent(INTENTS.orderStatus, { confidence: 0.3 }),
         priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
       }),
-      { lane: 'assisted', unit: 'answer', tier: 1, queue: 'general', triggers: ['low_confidence'] },
+      { lane: 'autonomous', unit: null, tier: 1, queue: null, triggers: ['low_confidence'] },
     ],
     [
       'a miss after a miss on the same guess → assisted (the clarifying question did not help)',
@@ -299,7 +299,9 @@ describe('decide: policy', () => {
     });
     const low = facts({
       intent: intent(INTENTS.orderStatus, { confidence: 0.1 }),
-      priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
+      priorTurns: [
+        { intent: null, lane: 'autonomous', triggers: ['low_confidence'], guess: 'order_status' },
+      ],
     });
     expect(decide(low, policy, NOW).queue).toBe('logistics');
     expect(decide(facts({ intent: INTENTS.priceMatch, amount: usd(5) }), policy, NOW).queue).toBe(

@@ -86,14 +86,15 @@ function riskyGuess(facts: TurnFacts): boolean {
 /**
  * The previous turn was not understood either, and this one is still on that need: the clarifying
  * question did not help, so a person takes it rather than the assistant asking again. A different
- * guess on each turn ("has my order left?" then "how long does standard take?") is a new question,
- * which gets its own clarifying question; conversation_loop still hands a third unclear turn in a
+ * guess on each turn ("has my order left?" then "how long does standard take?"), or a guess after
+ * a turn with none ("…for the shed." then "Lovely, thanks a million"), is a new reading, which gets
+ * its own clarifying question; conversation_loop still hands a third unclear turn in a
  * row to a person, so this never loops.
  */
 function stillUnsure(last: PriorTurn | undefined, facts: TurnFacts): boolean {
   if (!last?.triggers.includes('low_confidence')) return false;
   const guess = facts.guess?.name ?? facts.intent?.name ?? null;
-  return guess === null || last.guess == null || guess === last.guess;
+  return guess === null || guess === last.guess;
 }
 
 /**

@@ -64,10 +64,12 @@ table('low_confidence', [
     'low',
   ],
   [
-    'tier-1 lookup under its threshold after a misunderstood turn → medium',
+    'tier-1 lookup under its threshold after a turn misunderstood the same way → medium',
     facts({
       intent: intent(INTENTS.orderStatus, { confidence: 0.3 }),
-      priorTurns: [{ intent: null, lane: 'autonomous', triggers: ['low_confidence'] }],
+      priorTurns: [
+        { intent: null, lane: 'autonomous', triggers: ['low_confidence'], guess: 'order_status' },
+      ],
     }),
     'medium',
   ],
