@@ -1,6 +1,6 @@
 import { detectLanguage, type Language } from './language';
 import { bareRequest, MATCHERS, negated, refusesBot, type Span } from './humanRequest/structures';
-import { resolve, type Token } from './humanRequest/tokens';
+import { isBreak, resolve, type Token } from './humanRequest/tokens';
 import { LANGUAGE_WORDS } from './humanRequest/lang';
 import { compileLanguage, type Category } from './humanRequest/vocabulary';
 import { splitElisions } from './humanRequest/elision';
@@ -85,9 +85,9 @@ export function detectHumanRequest(
     const own = lang.code === detected.language || lang.code === 'en';
     if (own || !sure) {
       const exact = own ? tokens : resolve(raw, lang, false);
-      anchored ||= exact.some((t) => READER_ANCHORS.some((c) => t.categories.has(c)));
+      anchored ||= exact.some(isAnchor);
     }
-    refused ||= found?.negated === true || (own && tokens.some((t) => t.categories.has('mention')));
+    refused ||= found?.negated === true || (own && tellsOfContact(tokens));
   }
   // The word lists missed it: the reader, trained on other people's messages, may still see one.
   // It only adds what the lists cannot: a message that names nobody to talk to (no
@@ -102,6 +102,24 @@ export function detectHumanRequest(
     reading,
     ...(detected.language !== null && { language: detected.language }),
   };
+}
+
+const isAnchor = (t: Token) => READER_ANCHORS.some((c) => t.categories.has(c));
+
+/** A clause that tells of an earlier contact: a person and a word of telling ("I spoke to an agent"). */
+function tellsOfContact(tokens: Token[]): boolean {
+  let mention = false;
+  let anchor = false;
+  for (const t of tokens) {
+    if (isBreak(t)) {
+      mention = anchor = false;
+      continue;
+    }
+    mention ||= t.categories.has('mention');
+    anchor ||= isAnchor(t);
+    if (mention && anchor) return true;
+  }
+  return false;
 }
 
 const hasAnchor = (tokens: Token[]) => tokens.some((t) => ANCHORS.some((c) => t.categories.has(c)));
