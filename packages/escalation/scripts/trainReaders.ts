@@ -36,14 +36,20 @@ function readExamples(prefix: string): { examples: Example[]; files: string[] } 
 }
 
 /**
- * The train part of eval/extra's request corpus, as messages: the customer's turns up to and
- * including the first request for a person, labelled `request` on that turn and `other` before
- * it (and throughout a look-alike conversation). Its holdout part is never read here.
+ * Dev-side conversation sets (the train part of eval/extra's request corpus, the English
+ * conversation sets) as messages: the customer's turns up to and including the first request for
+ * a person, labelled `request` on that turn and `other` before it (and throughout a conversation
+ * with none). Holdout parts and the test split are never read here.
  */
-const EXTRA_TRAIN = 'eval/extra/requests.train.jsonl';
-function conversationExamples(): Example[] {
+const CONVERSATIONS = [
+  'eval/extra/requests.train.jsonl',
+  'eval/extra/en-convs-a.jsonl',
+  'eval/extra/en-convs-b.jsonl',
+  'eval/extra/en-convs-c.jsonl',
+];
+function conversationExamples(file: string): Example[] {
   const out: Example[] = [];
-  for (const line of readFileSync(join(root, EXTRA_TRAIN), 'utf8').split('\n').filter(Boolean)) {
+  for (const line of readFileSync(join(root, file), 'utf8').split('\n').filter(Boolean)) {
     const c = JSON.parse(line) as {
       language: string;
       messages: { text?: string }[];
@@ -63,8 +69,10 @@ let stale = false;
 for (const spec of READER_SPECS) {
   const { examples, files } = readExamples(spec.name);
   if (spec.name === 'requests') {
-    examples.push(...conversationExamples());
-    files.push(EXTRA_TRAIN);
+    for (const file of CONVERSATIONS) {
+      examples.push(...conversationExamples(file));
+      files.push(file);
+    }
   }
   for (const e of examples) {
     if (e.label !== spec.negative && !spec.labels.includes(e.label)) {

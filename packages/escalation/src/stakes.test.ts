@@ -4,7 +4,7 @@ import { detectStakes, type Stake } from './stakes';
 const cases: [lang: string, text: string, stakes: Stake[]][] = [
   ['en', 'I was charged a fee I never agreed to', ['money']],
   ['en', 'my gift card balance is wrong', ['money']],
-  ['en', 'who pays the customs duties on this', ['money']],
+  ['en', 'the courier charged me customs duties on this', ['money']],
   ['en', 'I got a 15% off promise that never showed', ['money']],
   ['en', 'my account was suspended overnight', ['account']],
   ['en', 'someone is pretending to be me, identity theft', ['identity']],
@@ -63,6 +63,7 @@ describe('detectStakes', () => {
     'do you ship to canada',
     'is this toy safe for toddlers',
     'what size should I get',
+    'do I have to pay duties when it arrives in Canada?',
     'the vase came smashed',
     '¿dónde está mi pedido?',
     'wo ist meine Bestellung',

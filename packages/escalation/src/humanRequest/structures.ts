@@ -96,8 +96,11 @@ const contactVerb: Matcher = (tokens, i) =>
 const wantVerb: Matcher = (tokens, i) => {
   if (!has(tokens[i], 'want')) return null;
   const end = reachPerson(tokens, i + 1, 4, false);
+  if (end === null) return null;
   // "i want an agent discount", "i need a human-grade food": the noun modifies something else.
-  return end !== null && closes(tokens[end + 1], ['after']) ? span(i, end) : null;
+  // A real person may go on to what they should do: "I want human staff check where is it".
+  const real = tokens.slice(i + 1, end + 1).some((t) => has(t, 'real'));
+  return closes(tokens[end + 1], real ? ['after', 'help'] : ['after']) ? span(i, end) : null;
 };
 
 /**

@@ -3,7 +3,7 @@
  * prints, per split, how often Baton does what the labels say. The only module of the evaluation
  * that touches process arguments, files and standard streams.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Assistant } from '../assistant';
 import type { Policy } from '@baton/escalation';
 import {
@@ -25,7 +25,14 @@ import { formatInputError } from '../simulate/parseInput';
 import { DEFAULT_SIMULATION_NOW, simulateAll } from '../simulate/simulate';
 import { parseCorpus } from './corpus';
 import { formatGate, formatMisses, formatSplit } from './format';
-import { checkGate, computeFigures, type GateResult, type SplitFigures } from './metrics';
+import {
+  checkFloor,
+  checkGate,
+  computeFigures,
+  type Floor,
+  type GateResult,
+  type SplitFigures,
+} from './metrics';
 
 const USAGE = `Usage: pnpm eval [options]
 
@@ -46,6 +53,8 @@ Options:
   --json FILE             also write every figure as JSON to FILE
   --misses                list the dev split's failing conversations with texts and decisions
   --show-test-misses      with --misses, list the test split's failures too (see below)
+  --floor FILE            exit 1 if the test split falls below the regression floor in FILE
+                          (shares: explicit, mustInTime, informationalEscalatedMax)
   --check                 exit 1 unless the test split meets the gate: explicit 100%,
                           must-escalate ≥ 95%, informational over-escalation ≤ 5%
   -h, --help              show this help
@@ -156,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
     misses: { type: 'boolean' },
     'show-test-misses': { type: 'boolean' },
     check: { type: 'boolean' },
+    floor: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (args.help) {
@@ -166,9 +176,10 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--split: expected dev or test, got ${args.split}`);
   }
   const splits: Split[] = args.split ? [args.split as Split] : [...SPLITS];
-  if (args.check && !splits.includes('test')) {
-    throw new UsageError('--check gates the test split; it cannot be combined with --split dev');
+  if ((args.check || args.floor) && !splits.includes('test')) {
+    throw new UsageError('--check and --floor gate the test split; not with --split dev');
   }
+  const floor = args.floor === undefined ? null : readFloor(userPath(args.floor));
   const now = parseNow(args.now);
 
   const kind = parseAssistantKind(args.assistant);
@@ -202,9 +213,36 @@ async function main(argv: string[]): Promise<number> {
     );
   }
 
+  const floorResult = floor && test?.figures ? checkFloor(test.figures, floor) : null;
+  if (floor) say(formatGate(floorResult, `Regression floor (${args.floor})`));
+
   const incomplete = runs.some((r) => r.status === 'missing' || r.invalidLines > 0);
   const gateFailed = args.check === true && !(gate?.passed ?? false);
-  return incomplete || gateFailed ? 1 : 0;
+  const floorFailed = floor !== null && !(floorResult?.passed ?? false);
+  return incomplete || gateFailed || floorFailed ? 1 : 0;
+}
+
+/** A floor file: `{"explicit": 0.97, "mustInTime": 0.95, "informationalEscalatedMax": 0.054}`. */
+function readFloor(path: string): Floor {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--floor: cannot read ${path}: ${(error as Error).message}`);
+  }
+  const keys = ['explicit', 'mustInTime', 'informationalEscalatedMax'] as const;
+  const record = raw as Record<string, unknown>;
+  for (const key of keys) {
+    const v = record?.[key];
+    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
+      throw new UsageError(`--floor: ${path}: "${key}" must be a share between 0 and 1`);
+    }
+  }
+  return {
+    explicit: record.explicit as number,
+    mustInTime: record.mustInTime as number,
+    informationalEscalatedMax: record.informationalEscalatedMax as number,
+  };
 }
 
 runCli('eval', main);

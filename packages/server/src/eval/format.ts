@@ -123,11 +123,11 @@ export function formatMisses(
   return lines.join('\n');
 }
 
-export function formatGate(gate: GateResult | null): string {
-  if (gate === null) return 'GATE FAILED: the test split could not be evaluated (see above).';
+export function formatGate(gate: GateResult | null, title = 'Gate on the test split'): string {
+  if (gate === null) return `${title}: FAILED, the test split could not be evaluated (see above).`;
   const rows = gate.checks.map(
     (c) =>
       `  ${c.passed ? 'pass' : 'FAIL'}  ${c.name} ${c.requirement}: ${formatRatio(c.figure).trim()}`,
   );
-  return [`Gate on the test split: ${gate.passed ? 'PASSED' : 'FAILED'}`, ...rows].join('\n');
+  return [`${title}: ${gate.passed ? 'PASSED' : 'FAILED'}`, ...rows].join('\n');
 }

@@ -276,3 +276,41 @@ export function checkGate(figures: SplitFigures): GateResult {
   ];
   return { passed: checks.every((c) => c.passed), checks };
 }
+
+/**
+ * A regression floor on the test split, below the release gate while that is not met: the
+ * shares the split may not fall below (explicit, must-escalate) or rise above (informational
+ * over-escalation). CI checks it, so any change that loses ground fails even though the gate
+ * itself still fails.
+ */
+export interface Floor {
+  explicit: number;
+  mustInTime: number;
+  informationalEscalatedMax: number;
+}
+
+export function checkFloor(figures: SplitFigures, floor: Floor): GateResult {
+  const share = (r: Ratio) => (r.total === 0 ? Number.NaN : r.count / r.total);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const checks: GateCheck[] = [
+    {
+      name: 'explicit requests honoured on the turn',
+      requirement: `≥ ${pct(floor.explicit)}`,
+      figure: figures.explicit,
+      passed: share(figures.explicit) >= floor.explicit,
+    },
+    {
+      name: 'must-escalate in time',
+      requirement: `≥ ${pct(floor.mustInTime)}`,
+      figure: figures.mustInTime,
+      passed: share(figures.mustInTime) >= floor.mustInTime,
+    },
+    {
+      name: 'informational over-escalation',
+      requirement: `≤ ${pct(floor.informationalEscalatedMax)}`,
+      figure: figures.informationalEscalated,
+      passed: share(figures.informationalEscalated) <= floor.informationalEscalatedMax,
+    },
+  ];
+  return { passed: checks.every((c) => c.passed), checks };
+}

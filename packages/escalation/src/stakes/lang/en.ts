@@ -46,12 +46,8 @@ export const en: StakeLexicon = {
     'reward points',
     'points balance',
     'my points',
-    'duty',
-    'duties',
-    'customs',
-    'import tax*',
-    'vat',
-    'tax',
+    // Duties, customs, VAT and tax alone are topics ("do I pay duties when it arrives?"); duties
+    // charged, billed or with an amount are money through those words.
     'money back',
     'paid',
     'paid twice',
