@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimulatedConversation } from '../simulate/simulate';
 import type { EvalLabels } from './corpus';
 import {
+  checkFloor,
   checkGate,
   computeFigures,
   escalatedBy,
@@ -236,5 +237,27 @@ describe('checkGate', () => {
     const gate = checkGate(figures(explicit, must, info));
     expect(gate.checks.map((c) => c.passed)).toEqual(expected);
     expect(gate.passed).toBe(expected.every(Boolean));
+  });
+});
+
+describe('checkFloor', () => {
+  const figures = (explicit: [number, number], must: [number, number], info: [number, number]) =>
+    ({
+      explicit: { count: explicit[0], total: explicit[1] },
+      mustInTime: { count: must[0], total: must[1] },
+      informationalEscalated: { count: info[0], total: info[1] },
+    }) as SplitFigures;
+  const floor = { explicit: 0.974, mustInTime: 0.955, informationalEscalatedMax: 0.054 };
+
+  it.each<[string, [number, number], [number, number], [number, number], boolean[]]>([
+    ['at the floor', [75, 77], [194, 203], [4, 75], [true, true, true]],
+    ['one explicit request lost', [74, 77], [194, 203], [4, 75], [false, true, true]],
+    ['one must-escalate lost', [75, 77], [193, 203], [4, 75], [true, false, true]],
+    ['one more informational escalated', [75, 77], [194, 203], [5, 75], [true, true, false]],
+    ['nothing measured fails', [0, 0], [0, 0], [0, 0], [false, false, false]],
+  ])('%s', (_name, explicit, must, info, expected) => {
+    const result = checkFloor(figures(explicit, must, info), floor);
+    expect(result.checks.map((c) => c.passed)).toEqual(expected);
+    expect(result.passed).toBe(expected.every(Boolean));
   });
 });
