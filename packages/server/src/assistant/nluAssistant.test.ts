@@ -200,6 +200,23 @@ describe('proposals', () => {
     ],
   };
 
+  it('reads a message of pleasantries only among the greetings and thanks', async () => {
+    for (const text of [
+      'righto cheers',
+      'Splendid. Good day to you.',
+      'Lovely, thanks a million',
+    ]) {
+      const { intent } = await propose(assistant, text, orders);
+      expect(intent?.name, text).toMatch(/^(greeting|thanks_goodbye)$/);
+      expect(intent!.confidence, text).toBeGreaterThanOrEqual(0.5);
+    }
+    // Words the classifier has never seen give it nothing to choose by: still no other intent.
+    for (const text of ['bet ty', 'hiii']) {
+      const { intent } = await propose(assistant, text, orders);
+      expect(intent === null || /^(greeting|thanks_goodbye)$/.test(intent.name), text).toBe(true);
+    }
+  });
+
   it('carries the tier, domain and action of the matched intent', async () => {
     const { intent } = await propose(assistant, 'I want my money back for this order', orders);
     expect(intent).toMatchObject({ name: 'refund_request', tier: 3, domain: 'billing' });

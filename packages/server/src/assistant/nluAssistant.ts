@@ -8,6 +8,7 @@ import { foreignLanguage, NOT_UNDERSTOOD_IN } from './otherLanguage';
 import { OFF_TOPIC_EXAMPLES, UNCOVERED_SHOP_EXAMPLES } from './offTopicExamples';
 import { createDomainDetector, type OtherDomainsOptions } from './otherDomains';
 import { draftReply } from './replyDraft';
+import { isPleasantry } from './pleasantries';
 import { scoreSentiment } from './scoreSentiment';
 import { createVocabulary } from './vocabularyCoverage';
 
@@ -182,6 +183,25 @@ export async function createNluAssistant(
     return best;
   }
 
+  /**
+   * A message made only of greetings, thanks and acknowledgements is read among the knowledge
+   * base's general-domain answers (greeting, thanks…): the classifier's scores for those alone,
+   * as shares of their sum, so "bet ty" is a thanks rather than a failed turn.
+   */
+  const pleasantries = kb.intents.filter((i) => i.domain === 'general' && i.action === 'answer');
+  async function pleasantry(text: string): Promise<Analysis> {
+    const domains = new Map<string, number>();
+    const result = await manager.process(LOCALE, text);
+    const scores = result.classifications.filter((c) =>
+      pleasantries.some((i) => i.name === c.intent),
+    );
+    const total = scores.reduce((sum, c) => sum + c.score, 0);
+    const best = [...scores].sort((a, b) => b.score - a.score)[0];
+    const intent = best && intents.get(best.intent);
+    if (!intent || total <= 0) return { match: null, domains };
+    return { match: { intent, confidence: round(best.score / total) }, domains };
+  }
+
   const domainDetector = await createDomainDetector(
     kb.intents,
     async (text) => (await analyse(text)).domains,
@@ -208,7 +228,9 @@ export async function createNluAssistant(
           domains: [],
         };
       }
-      const { match, domains } = await focusOnQuestion(text, await analyse(text));
+      const { match, domains } = isPleasantry(utterance)
+        ? await pleasantry(utterance)
+        : await focusOnQuestion(text, await analyse(text));
       const intent: ProposedIntent | null = match && {
         name: match.intent.name,
         confidence: match.confidence,
