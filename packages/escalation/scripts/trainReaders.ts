@@ -46,6 +46,7 @@ const CONVERSATIONS = [
   'eval/extra/en-convs-a.jsonl',
   'eval/extra/en-convs-b.jsonl',
   'eval/extra/en-convs-c.jsonl',
+  'eval/extra/en-convs-d.jsonl',
 ];
 function conversationExamples(file: string): Example[] {
   const out: Example[] = [];
