@@ -46,7 +46,6 @@ const CONVERSATIONS = [
   'eval/extra/en-convs-a.jsonl',
   'eval/extra/en-convs-b.jsonl',
   'eval/extra/en-convs-c.jsonl',
-  'eval/extra/en-convs-d.jsonl',
 ];
 function conversationExamples(file: string): Example[] {
   const out: Example[] = [];
