@@ -13,7 +13,7 @@ export const en: LanguageWords = {
     in charge, attendant, attendants, officer, officers, customer care officer, executive,
     customer care executive, associate, associates, consultant, someone with a pulse, whoever,
     one of them, one of you, one of you guys, lad, lads, girls, crew, colleague, colleagues,
-    salesman, salesmen, saleswoman, csr, csrs, fella, fellas, grown up, young lady, body,
+    salesman, salesmen, saleswoman, csr, csrs, grown up, young lady, body,
     team lead, team leader, customer experience lead, staffers, whoever handles, whoever deals with, whoever can, someone who can, somebody who can`,
   standalone: `human, humans, hooman, person, agent, agents, representative, rep, operator,
     supervisor, manager, someone, somebody, anyone, anybody, customer service, customer support,
