@@ -95,7 +95,8 @@ const STOP = new Set(
     'this that with have from your what when where will would could should about there their ' +
     'they them then than been were still again time times just know want need please thanks ' +
     'hello writing asking third second first week days today yesterday ago order orders item ' +
-    'items thing'
+    'items thing the and you are has how any not was can did get got now out for but all its ' +
+    'his her our who why yet one two too off per via any day new old lot bit way yes'
   ).split(' '),
 );
 
@@ -113,9 +114,9 @@ const COMPILED = Object.entries(PROBLEMS).map(([name, cues]) => ({
   pattern: cueRegex(cues),
 }));
 
-/** A crude stem: enough to meet "parcels"/"parcel", "arrived"/"arrive". */
+/** A crude stem: enough to meet "parcels"/"parcel", "arrived"/"arrive", "shipped"/"ship". */
 function stem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s|e)$/, '');
+  return word.replace(/(?:ing|ed|es|s|e)$/, '').replace(/([bdgklmnprt])\1$/, '$1');
 }
 
 const MAX_CHARS = 2000;
@@ -130,7 +131,7 @@ export function topicSignature(text: string): string[] {
   for (const { name, pattern } of COMPILED)
     if (pattern.test(normalised)) out.add(`problem:${name}`);
   for (const word of normalised.split(' ')) {
-    if (word.length >= 4 && !/\d/.test(word) && !STOP.has(word)) out.add(`word:${stem(word)}`);
+    if (word.length >= 3 && !/\d/.test(word) && !STOP.has(word)) out.add(`word:${stem(word)}`);
   }
   return [...out];
 }
@@ -141,11 +142,13 @@ export function topicSignature(text: string): string[] {
  */
 export function sameProblem(a: readonly string[], b: readonly string[]): boolean {
   const other = new Set(b);
+  // A terse message ("still no rug") names one thing; all it names in common is enough then.
+  const needed = Math.min(2, a.filter((item) => item.startsWith('word:')).length);
   let words = 0;
   for (const item of a) {
     if (!other.has(item)) continue;
     if (item.startsWith('problem:')) return true;
-    if (++words >= 2) return true;
+    if (++words >= needed) return true;
   }
   return false;
 }
