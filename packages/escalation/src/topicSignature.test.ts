@@ -9,6 +9,7 @@ describe('sameProblem', () => {
     ['third time asking: when does my skillet ship???', 'has my skillet shipped?'],
     ['still no rug. N9374', 'any news on the rug?'],
     ['I was charged twice', 'double charge on my card'],
+    ['Hello again, third time writing about order Q6831', 'any update on Q6831?'],
   ])('%j and %j are the same problem', (a, b) => expect(same(a, b)).toBe(true));
 
   it.each([

@@ -131,6 +131,8 @@ export function topicSignature(text: string): string[] {
   for (const { name, pattern } of COMPILED)
     if (pattern.test(normalised)) out.add(`problem:${name}`);
   for (const word of normalised.split(' ')) {
+    // An order or item reference ("Q6831", "N9374") names the very thing the contact was about.
+    if (/^[a-z]{1,3}\d{3,}$/.test(word)) out.add(`problem:ref-${word}`);
     if (word.length >= 3 && !/\d/.test(word) && !STOP.has(word)) out.add(`word:${stem(word)}`);
   }
   return [...out];

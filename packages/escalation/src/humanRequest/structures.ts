@@ -38,9 +38,14 @@ export function qualifiedPerson(tokens: Token[], i: number): number | null {
   if (!has(t, 'person')) return null;
   if (has(next, 'real') && !has(tokens[i + 2], 'person')) return i + 1;
   if (has(next, 'from')) {
-    for (let j = i + 2; j < tokens.length && j <= i + 4; j++) {
+    // "someone from your team", and with one word saying which: "from the delivery team",
+    // "in your shipping department"; not after other prepositions ("the manager of the Leeds
+    // store" says whose, "anyone on the security team around on weekends" asks when).
+    let modifiers = next!.word === 'from' || next!.word === 'in' ? 0 : 1;
+    for (let j = i + 2; j < tokens.length && j <= i + 5; j++) {
       if (hasAny(tokens[j], ['team', 'person'])) return j;
-      if (!has(tokens[j], 'glue')) return null;
+      if (has(tokens[j], 'glue')) continue;
+      if (isBreak(tokens[j]) || ++modifiers > 1) return null;
     }
   }
   return null;
@@ -89,8 +94,13 @@ export const refusesBot: Matcher = (tokens, i) => {
 const request: Matcher = (tokens, i) => (has(tokens[i], 'request') ? span(i, i) : null);
 
 /** 4. A verb of contact, then the person: "talk to a human", "hablar con alguien", "parler à". */
-const contactVerb: Matcher = (tokens, i) =>
-  has(tokens[i], 'contact') ? span(i, reachPerson(tokens, i + 1, 5, true)) : null;
+const contactVerb: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'contact')) return null;
+  // "had a chat with one of your blokes last week" tells of a contact.
+  for (let k = i - 1; k >= 0 && k >= i - 2 && !isBreak(tokens[k]); k--)
+    if (has(tokens[k], 'mention')) return null;
+  return span(i, reachPerson(tokens, i + 1, 5, true));
+};
 
 /** 5. Wanting a person: "i need a human now", "get me a rep", "quiero un agente". */
 const wantVerb: Matcher = (tokens, i) => {
@@ -196,7 +206,10 @@ const whoContact: Matcher = (tokens, i) => {
   for (let k = i - 1; k >= 0 && k >= i - 4 && !isBreak(tokens[k]); k--)
     if (has(tokens[k], 'modal')) asks = true;
   for (let k = i + 1; k < tokens.length && k <= i + 5 && !isBreak(tokens[k]); k++) {
-    if (has(tokens[k], 'contact')) return asks && !clauseMentions(i, k) ? span(i, k) : null;
+    // "who do I ring about that?" asks whom to call as much as whom to talk to.
+    if (hasAny(tokens[k], ['contact', 'call'])) {
+      return asks && !clauseMentions(i, k) ? span(i, k) : null;
+    }
     if (hasAny(tokens[k], ['modal', 'want'])) asks = true;
   }
   for (let k = i - 1; k >= 0 && k >= i - 2 && !isBreak(tokens[k]); k--) {

@@ -47,14 +47,6 @@ function sameTopic(turn: Topic, contact: ContactFact, words: readonly string[]):
   return turn.domain !== null && contact.domain === turn.domain;
 }
 
-/** Words by which a customer says this is not the first contact about it. */
-const REPEATED =
-  /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)?) time|again|once more|keep (?:asking|writing|messaging|contacting|chasing)|already (?:asked|wrote|written|contacted|messaged|told)|how many times|still (?:waiting|nothing|no|not))\b/i;
-
-export function saysRepeated(text: string): boolean {
-  return REPEATED.test(text);
-}
-
 function topicLabel(topic: Topic): string {
   if (topic.intent !== null) return topic.intent;
   if (topic.domain !== null) return topic.domain;
@@ -100,12 +92,7 @@ function byTopic(facts: TurnFacts, all: readonly ContactFact[], policy: Policy):
   if (all.length + 1 < count) return [];
   const topic = turnTopic(facts);
   const words = facts.text === null ? [] : topicSignature(facts.text);
-  // The customer saying it is not the first time ("third time writing", "still waiting, again")
-  // is itself the evidence that the earlier contacts in the window were about this.
-  const repeated = facts.text !== null && saysRepeated(facts.text);
-  const matching = all.filter(
-    (c) => inWindow(c.daysAgo, windowDays) && (repeated || sameTopic(topic, c, words)),
-  );
+  const matching = all.filter((c) => inWindow(c.daysAgo, windowDays) && sameTopic(topic, c, words));
   const contacts = matching.length + 1;
   if (contacts < count) return [];
   const unknownTopic = matching.filter((c) => c.intent === null && c.domain === null).length;
