@@ -219,14 +219,15 @@ describe('computeFigures', () => {
   });
 });
 
-describe('checkGate', () => {
-  const figures = (explicit: [number, number], must: [number, number], info: [number, number]) =>
-    ({
-      explicit: { count: explicit[0], total: explicit[1] },
-      mustInTime: { count: must[0], total: must[1] },
-      informationalEscalated: { count: info[0], total: info[1] },
-    }) as SplitFigures;
+/** Test-split figures from [count, total] pairs. */
+const figures = (explicit: [number, number], must: [number, number], info: [number, number]) =>
+  ({
+    explicit: { count: explicit[0], total: explicit[1] },
+    mustInTime: { count: must[0], total: must[1] },
+    informationalEscalated: { count: info[0], total: info[1] },
+  }) as SplitFigures;
 
+describe('checkGate', () => {
   it.each<[string, [number, number], [number, number], [number, number], boolean[]]>([
     ['all met', [10, 10], [19, 20], [1, 20], [true, true, true]],
     ['one explicit miss fails', [9, 10], [20, 20], [0, 20], [false, true, true]],
@@ -241,12 +242,6 @@ describe('checkGate', () => {
 });
 
 describe('checkFloor', () => {
-  const figures = (explicit: [number, number], must: [number, number], info: [number, number]) =>
-    ({
-      explicit: { count: explicit[0], total: explicit[1] },
-      mustInTime: { count: must[0], total: must[1] },
-      informationalEscalated: { count: info[0], total: info[1] },
-    }) as SplitFigures;
   const floor = { explicit: 0.974, mustInTime: 0.955, informationalEscalatedMax: 0.054 };
 
   it.each<[string, [number, number], [number, number], [number, number], boolean[]]>([
