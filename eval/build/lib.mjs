@@ -48,7 +48,7 @@ export const c = (cat, topic, style, messages, opts = {}) => ({
   opts,
 });
 
-// Which triggers SHOULD fire for a scenario (DOMAIN.md vocabulary). Informational topics: none.
+// Which triggers SHOULD fire for a scenario (the trigger vocabulary of docs/escalation-model.md). Informational topics: none.
 export const TOPIC_TRIGGERS = {
   'refund-limit': ['policy_sensitivity', 'policy_boundary'],
   'refund-override': ['policy_sensitivity'],

@@ -25,7 +25,7 @@ export const LANE_LABELS: Record<Lane, string> = {
   human: 'Human',
 };
 
-/** What the assistant may do in each lane (DOMAIN.md: each lane is a capability boundary). */
+/** What the assistant may do in each lane (docs/escalation-model.md: each lane is a capability boundary). */
 export const LANE_DESCRIPTIONS: Record<Lane, string> = {
   autonomous: 'The assistant answers on its own from approved sources.',
   assisted:
