@@ -120,6 +120,49 @@ describe('pnpm eval (cli)', () => {
     expect(run.code).toBe(0);
   });
 
+  it('--floor passes at the floor, fails below it, and refuses a floor that is not shares', async () => {
+    const test = write('test-f.jsonl', [
+      pressed('test-ok'),
+      greeting('test-hi'),
+      informationalPress('test-info-miss'),
+    ]);
+    const floor = (values: object) => {
+      const path = join(scratch, `floor-${Object.values(values).join('-')}.json`);
+      writeFileSync(path, JSON.stringify(values));
+      return path;
+    };
+    const at = await evaluate(
+      '--split',
+      'test',
+      '--test',
+      test,
+      '--floor',
+      floor({ explicit: 1, mustInTime: 1, informationalEscalatedMax: 0.5 }),
+    );
+    expect(at.stdout).toMatch(/Regression floor \(.*\): PASSED/);
+    expect(at.code).toBe(0);
+    const below = await evaluate(
+      '--split',
+      'test',
+      '--test',
+      test,
+      '--floor',
+      floor({ explicit: 1, mustInTime: 1, informationalEscalatedMax: 0.4 }),
+    );
+    expect(below.stdout).toMatch(/FAIL {2}informational over-escalation ≤ 40\.0%: 1\/2/);
+    expect(below.code).toBe(1);
+    const invalid = await evaluate(
+      '--split',
+      'test',
+      '--test',
+      test,
+      '--floor',
+      floor({ explicit: 2, mustInTime: 1, informationalEscalatedMax: 0.4 }),
+    );
+    expect(invalid.stderr).toMatch(/--floor: .*explicit/);
+    expect(invalid.code).toBe(2);
+  });
+
   it('reports a missing split loudly and exits 1', async () => {
     const dev = write('dev-c.jsonl', [pressed('dev-ok')]);
     const run = await evaluate('--dev', dev, '--test', join(scratch, 'absent.jsonl'));

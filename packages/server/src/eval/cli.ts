@@ -3,7 +3,8 @@
  * prints, per split, how often Baton does what the labels say. The only module of the evaluation
  * that touches process arguments, files and standard streams.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
 import type { Assistant } from '../assistant';
 import type { Policy } from '@baton/escalation';
 import {
@@ -222,27 +223,28 @@ async function main(argv: string[]): Promise<number> {
   return incomplete || gateFailed || floorFailed ? 1 : 0;
 }
 
+const share = z.number().min(0).max(1);
+const floorSchema = z.strictObject({
+  explicit: share,
+  mustInTime: share,
+  informationalEscalatedMax: share,
+});
+
 /** A floor file: `{"explicit": 0.97, "mustInTime": 0.95, "informationalEscalatedMax": 0.054}`. */
 function readFloor(path: string): Floor {
+  const text = readText(path, '--floor');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--floor: cannot read ${path}: ${(error as Error).message}`);
+    throw new UsageError(`--floor: ${path} is not JSON: ${(error as Error).message}`);
   }
-  const keys = ['explicit', 'mustInTime', 'informationalEscalatedMax'] as const;
-  const record = raw as Record<string, unknown>;
-  for (const key of keys) {
-    const v = record?.[key];
-    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
-      throw new UsageError(`--floor: ${path}: "${key}" must be a share between 0 and 1`);
-    }
+  const parsed = floorSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`--floor: ${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  return {
-    explicit: record.explicit as number,
-    mustInTime: record.mustInTime as number,
-    informationalEscalatedMax: record.informationalEscalatedMax as number,
-  };
+  return parsed.data;
 }
 
 runCli('eval', main);
