@@ -3,20 +3,17 @@
  * assistant, demo policy): a request is honoured on its turn, in the human lane, with no
  * assistant reply; a look-alike stays with the assistant.
  */
-import { readFileSync } from 'node:fs';
-import { parsePolicy, type Policy } from '@baton/escalation';
+import type { Policy } from '@baton/escalation';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNluAssistant, parseKnowledgeBase, type Assistant } from '../assistant';
+import type { Assistant } from '../assistant';
+import { createAssistantFor, defaultPolicyPath, loadKnowledgeBase, loadPolicy } from './cliSupport';
 import { DEFAULT_SIMULATION_NOW, simulateConversation } from './simulate';
-
-const demo = new URL('../../../../demo/', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, demo), 'utf8');
 
 let assistant: Assistant;
 let policy: Policy;
 beforeAll(async () => {
-  assistant = await createNluAssistant(parseKnowledgeBase(read('knowledge-base.yaml')));
-  policy = parsePolicy(read('policy.yaml'));
+  assistant = await createAssistantFor('nlu', loadKnowledgeBase(undefined));
+  policy = loadPolicy(defaultPolicyPath());
 });
 
 const firstTurn = async (text: string) =>

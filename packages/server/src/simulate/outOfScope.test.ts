@@ -2,22 +2,19 @@
  * Issue 7's quoted examples through `pnpm simulate` (real assistant, demo policy): questions the
  * knowledge base does not cover, weak guesses, repeat contacts in new words, other languages.
  */
-import { readFileSync } from 'node:fs';
-import { parsePolicy, type Policy } from '@baton/escalation';
+import type { Policy } from '@baton/escalation';
 import type { CustomerContext } from '@baton/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNluAssistant, parseKnowledgeBase, type Assistant } from '../assistant';
+import type { Assistant } from '../assistant';
 import { NOT_UNDERSTOOD_IN } from '../assistant/otherLanguage';
+import { createAssistantFor, defaultPolicyPath, loadKnowledgeBase, loadPolicy } from './cliSupport';
 import { DEFAULT_SIMULATION_NOW, simulateConversation } from './simulate';
-
-const demo = new URL('../../../../demo/', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, demo), 'utf8');
 
 let assistant: Assistant;
 let policy: Policy;
 beforeAll(async () => {
-  assistant = await createNluAssistant(parseKnowledgeBase(read('knowledge-base.yaml')));
-  policy = parsePolicy(read('policy.yaml'));
+  assistant = await createAssistantFor('nlu', loadKnowledgeBase(undefined));
+  policy = loadPolicy(defaultPolicyPath());
 });
 
 const run = (texts: string[], context: CustomerContext = {}) =>
