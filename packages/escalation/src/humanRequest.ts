@@ -83,9 +83,8 @@ export function detectHumanRequest(
     // language is unsure, other languages' words spelled right ("agent" in "my travel agent" is
     // a neutral English phrase, not the French "agent"; "human" is not a misspelt "humano").
     const own = lang.code === detected.language || lang.code === 'en';
-    if (own || !sure) {
-      const exact = own ? tokens : resolve(raw, lang, false);
-      anchored ||= exact.some(isAnchor);
+    if (!anchored && (own || !sure)) {
+      anchored = (own ? tokens : resolve(raw, lang, false)).some(isAnchor);
     }
     refused ||= found?.negated === true || (own && tellsOfContact(tokens));
   }

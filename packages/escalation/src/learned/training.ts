@@ -120,31 +120,32 @@ export function trainReader(spec: ReaderSpec, examples: Example[], files: string
 }
 
 /**
- * k-fold cross-validation (folds by a seeded shuffle, per language): precision and recall of each
- * label at 0.5, so the printed figures come from messages each fold did not train on.
+ * k-fold cross-validation (each message in one of k folds by a seeded draw): precision and recall
+ * of each label at 0.5, so the printed figures come from messages each fold did not train on.
  */
 export function crossValidate(spec: ReaderSpec, examples: Example[], k: number): string[] {
   const next = random(SEED + 1);
-  const fold = examples.map(() => Math.floor(next() * k));
+  const data = examples.map((e) => ({
+    feats: normalisedFeatures(e.text),
+    label: e.label,
+    fold: Math.floor(next() * k),
+  }));
   const rows: string[] = [];
   for (const label of spec.labels) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
     for (let f = 0; f < k; f++) {
-      const train = examples.filter((_, i) => fold[i] !== f);
-      const test = examples.filter((_, i) => fold[i] === f);
       const head = trainHead(
-        train.map((e) => ({
-          feats: normalisedFeatures(e.text),
-          y: positive(spec, e.label, label) ? 1 : 0,
-        })),
+        data
+          .filter((d) => d.fold !== f)
+          .map((d) => ({ feats: d.feats, y: positive(spec, d.label, label) ? 1 : 0 })),
       );
-      for (const e of test) {
+      for (const d of data.filter((d) => d.fold === f)) {
         let z = head.bias;
-        for (const [key, v] of normalisedFeatures(e.text)) z += head.weights[key]! * v;
+        for (const [key, v] of d.feats) z += head.weights[key]! * v;
         const yes = z > 0;
-        const truth = positive(spec, e.label, label);
+        const truth = positive(spec, d.label, label);
         if (yes && truth) tp++;
         else if (yes) fp++;
         else if (truth) fn++;
