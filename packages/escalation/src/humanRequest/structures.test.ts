@@ -66,3 +66,42 @@ describe('request structures beyond verb + person', () => {
     expect(detectHumanRequest(text).matched).toBe(false);
   });
 });
+
+/**
+ * A person of the business asked to act wherever the clause starts, a matter passed on, and
+ * asking whether anyone reads. Hand-written; the look-alikes are other roles, "someone" as anyone
+ * at all, and nouns where a verb would ask ("the representative email address").
+ */
+describe('a person asked to act, a matter passed on, anyone reading', () => {
+  const asks = [
+    'reckon a staffer could suss it out for me?',
+    "I'd sure appreciate it if a live person could just call me.",
+    'also can someone from Northwind call me instead, I hate typing',
+    'Might I trouble you to have a colleague of yours look into this?',
+    'Can someone who actually knows the gear jump on?',
+    'could your shipping staff please check with the carrier?',
+    'could one of your team just ring me',
+    'I would be grateful if you would refer my query about the order to a member of your team',
+    'pass this on to whoever handles deliveries please',
+    'just link me with one of your shipping people',
+    'is anybody actually monitoring this chat?',
+    'Can I discuss the same with some customer care person instead?',
+    'could someone from the returns crew drop me an email?',
+    'pásame con alguien de envíos',
+  ];
+  const not = [
+    'could the delivery person call me before he arrives?',
+    'can I send it as a gift to someone',
+    'how do I transfer money to someone',
+    'can i get the representative email address',
+    'does someone check the rugs before shipping?',
+    'someone from your team told me it would ship monday, where is it?',
+    'my manager could check it when it arrives',
+  ];
+  it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
+    expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);
+  });
+  it.each(not.map((t) => [t]))('does not ask for a person: %j', (text) => {
+    expect(detectHumanRequest(text, { reader: false }).matched).toBe(false);
+  });
+});

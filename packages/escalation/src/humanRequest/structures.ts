@@ -58,14 +58,25 @@ function personAt(tokens: Token[], i: number, teams: boolean): number | null {
   return has(tokens[i], 'person') || (teams && has(tokens[i], 'team')) ? i : null;
 }
 
-/** From `from` across glue words to a person (or team); the index of the person's last token. */
+/**
+ * From `from` across glue words to a person (or team); the index of the person's last token. After
+ * "your", up to two words may say which of the business's people: "one of your shipping people",
+ * "one of your outdoor gear lads".
+ */
 function reachPerson(tokens: Token[], from: number, maxGap: number, teams: boolean): number | null {
-  for (let j = from; j < tokens.length && j - from <= maxGap; j++) {
+  let described = 0;
+  for (let j = from; j < tokens.length && j - from <= maxGap + described; j++) {
     const end = personAt(tokens, j, teams);
     // "human" is a modifier in "a human agent" but the person itself in "a human please".
     const modifier = hasAny(tokens[j], ['glue', 'real']) && personAt(tokens, j + 1, teams) !== null;
     if (end !== null && !modifier) return end;
-    if (!hasAny(tokens[j], ['glue', 'real'])) return null;
+    if (hasAny(tokens[j], ['glue', 'real'])) continue;
+    const yours = has(tokens[j - 1 - described], 'yours') && has(tokens[j - 1 - described], 'glue');
+    if (yours && described < 2 && tokens[j]!.categories.size === 0) {
+      described++;
+      continue;
+    }
+    return null;
   }
   return null;
 }
@@ -99,7 +110,17 @@ const contactVerb: Matcher = (tokens, i) => {
   // "had a chat with one of your blokes last week" tells of a contact.
   for (let k = i - 1; k >= 0 && k >= i - 2 && !isBreak(tokens[k]); k--)
     if (has(tokens[k], 'mention')) return null;
-  return span(i, reachPerson(tokens, i + 1, 5, true));
+  const direct = reachPerson(tokens, i + 1, 5, true);
+  if (direct !== null) return span(i, direct);
+  // What to talk about may come first: "discuss the same with some customer care person".
+  for (let k = i + 2; k < tokens.length && k <= i + 6; k++) {
+    if (isBreak(tokens[k]) || hasAny(tokens[k], ['mention', 'negation'])) return null;
+    if (!has(tokens[k], 'glue')) continue;
+    // "transfer money to someone": after a matter, a bare "someone" is anyone at all.
+    const end = reachPerson(tokens, k, 4, false);
+    if (end !== null && !has(tokens[end], 'someone')) return span(i, end);
+  }
+  return null;
 };
 
 /** 5. Wanting a person: "i need a human now", "get me a rep", "quiero un agente". */
@@ -254,6 +275,110 @@ const ownLine: Matcher = (tokens, i) => {
   return null;
 };
 
+/** A clause before `to` tells of an earlier contact: "someone from your team told me …". */
+function mentionBefore(tokens: Token[], to: number): boolean {
+  for (let k = to; k >= 0 && !isBreak(tokens[k]); k--) if (has(tokens[k], 'mention')) return true;
+  return false;
+}
+
+/**
+ * 15. A person of the business asked to act, wherever the clause starts and however the person
+ * is described: "reckon a staffer could suss it out for me?", "I'd appreciate it if a live person
+ * could just call me", "can someone from Northwind call me", "have a colleague of yours look into
+ * this", "can someone who knows the gear jump on?". A modal, a want or a causative must make it a
+ * request ("someone checks the orders" says how things are); a noun before the person names
+ * another role ("the delivery person could call me"), unless the person is an indefinite pronoun.
+ */
+const personActs: Matcher = (tokens, i) => {
+  const start = nounPhraseStart(tokens, i);
+  // A team counts as a person in "one of your team".
+  const group = tokens.slice(start, i).some((t) => has(t, 'from'));
+  const first = personAt(tokens, i, group);
+  if (first === null) return null;
+  const before = tokens[start - 1];
+  const bare = before !== undefined && !isBreak(before) && before.categories.size === 0;
+  if (bare && start === i && !has(tokens[i], 'someone')) return null;
+  let asks = hasAny(before, ['modal', 'want', 'causative']);
+  // "have someone call me"; after a want the verb needs its "to" ("get someone to call me"), or
+  // "can i get the representative email address" would ask for a person.
+  const direct = has(before, 'causative') || has(before, 'modal');
+  let end = first;
+  while (has(tokens[end + 1], 'person')) end++;
+  let k = end + 1;
+  // What says which person: "from your company", "of yours", "who knows the gear".
+  if (hasAny(tokens[k], ['from', 'who'])) {
+    const limit = k + 4;
+    for (k++; k < tokens.length && k <= limit; k++) {
+      if (isBreak(tokens[k]) || hasAny(tokens[k], ['modal', 'help', 'mention', 'negation'])) break;
+    }
+  }
+  const verbAt = k;
+  for (const limit = k + 3; k < tokens.length && k <= limit; k++) {
+    if (has(tokens[k], 'help')) {
+      const joined = k > verbAt || direct;
+      return asks && joined && !mentionBefore(tokens, k) ? span(start, k) : null;
+    }
+    if (has(tokens[k], 'modal')) asks = true;
+    else if (!hasAny(tokens[k], ['glue', 'filler', 'real'])) return null;
+  }
+  return null;
+};
+
+/**
+ * Back from the person at `i` over what may precede it in its noun phrase: articles, "your",
+ * "real", "one of", and up to two words after "your" saying which ("your shipping staff", "one of
+ * your product folks"); not after "the" ("the delivery person" is another role).
+ */
+function nounPhraseStart(tokens: Token[], i: number): number {
+  let start = i;
+  let described = 0;
+  while (start > 0) {
+    const t = tokens[start - 1]!;
+    if (hasAny(t, ['glue', 'real'])) start--;
+    else if (t.categories.size === 0 && described < 2 && !isBreak(t)) {
+      let d = start - 2;
+      while (d >= 0 && tokens[d]!.categories.size === 0 && !isBreak(tokens[d]) && start - d <= 2)
+        d--;
+      if (!(has(tokens[d], 'yours') && has(tokens[d], 'glue'))) break;
+      described += start - 1 - d;
+      start = d + 1;
+    } else break;
+  }
+  return start;
+}
+
+/**
+ * 16. Passing the matter on to a person, with the matter in between: "refer my query regarding
+ * order L2209 to a member of your customer services team", "pass this on to whoever handles
+ * shipping", "forward my complaint to your billing people".
+ */
+const handOver: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'handOver')) return null;
+  for (let k = i - 1; k >= 0 && k >= i - 2 && !isBreak(tokens[k]); k--)
+    if (has(tokens[k], 'mention')) return null;
+  for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
+    if (isBreak(tokens[k]) || has(tokens[k], 'mention')) return null;
+    if (has(tokens[k], 'glue')) {
+      const end = reachPerson(tokens, k, 4, true);
+      if (end !== null && !has(tokens[end], 'someone')) return span(i, end);
+    }
+  }
+  return null;
+};
+
+/**
+ * 17. Asking whether anyone is reading, the pronoun first: "is anybody actually monitoring this
+ * chat?", "anyone even reading these?", "hay alguien ahí?" is matcher 8.
+ */
+const anyoneThere: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'someone')) return null;
+  for (let k = i + 1; k < tokens.length && k <= i + 3 && !isBreak(tokens[k]); k++) {
+    if (has(tokens[k], 'presenceAfter') && !has(tokens[k], 'glue')) return span(i, k);
+    if (!hasAny(tokens[k], ['presence', 'real', 'filler', 'glue'])) return null;
+  }
+  return null;
+};
+
 export const MATCHERS: Matcher[] = [
   realPerson,
   refusesBot,
@@ -268,6 +393,9 @@ export const MATCHERS: Matcher[] = [
   whoContact,
   ownLine,
   callYou,
+  personActs,
+  handOver,
+  anyoneThere,
 ];
 
 /**

@@ -33,7 +33,9 @@ export function resolve(raw: string[], lang: CompiledLanguage, typos: boolean): 
     }
     const phrase = lang.phrases
       .get(lang.aliases.get(first) ?? first)
-      ?.find((words) => words.every((w, k) => k === 0 || raw[i + k] === w));
+      ?.find((words) =>
+        words.every((w, k) => k === 0 || raw[i + k] === w || lang.aliases.get(raw[i + k]!) === w),
+      );
     if (phrase) {
       const word = phrase.join(' ');
       const categories = lang.categories.get(word) ?? NONE;

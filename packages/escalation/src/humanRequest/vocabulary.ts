@@ -69,6 +69,16 @@ export interface LanguageWords {
   yours: string;
   /** Telling of an earlier contact, which makes the rest of the clause a mention: talked, dijo. */
   mention?: string;
+  /**
+   * Indefinite pronouns for a person, also listed under `person`: someone, anybody, alguien,
+   * quelqu'un, jemand. Unlike a noun they take no modifier, so whatever word precedes them does
+   * not make them another role ("the delivery person" does, "reckon someone" does not).
+   */
+  someone?: string;
+  /** Having someone act: "have someone call me", "get somebody to look". */
+  causative?: string;
+  /** Passing a matter on, with the matter between verb and person: "refer my query to …". */
+  handOver?: string;
   /** Phrases that look like a request but are not: "do i need", "contact person", "someone else". */
   neutral: string;
   /** Real words one typo away from a listed word, which keep their own meaning: stuff, manage. */

@@ -51,6 +51,8 @@ export const de: LanguageWords = {
   mention: `gesprochen, habe mit, hatte, sagte, gesagt, telefoniert, war`,
   who: `wem, wen, wer, mit wem, an wen`,
   yours: `ihre, ihr, eure, euer, deine, dein, habt ihr, haben sie, gibt es, gibts, gibt s, gibt`,
+  someone: `jemand, jemanden, jemandem, irgendwer, irgendjemand, wer`,
+  handOver: `weiterleiten, leiten sie, leitet, weitergeben, geben sie, gebt`,
   neutral: `reiseburo, reisebuero, echthaar, menschenhaar, jemand anders, jemand anderes,
     eine andere person, bestellnummer, sendungsnummer, kontaktperson`,
   aliases: {

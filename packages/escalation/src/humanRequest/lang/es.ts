@@ -50,6 +50,8 @@ export const es: LanguageWords = {
   mention: `dijo, me dijo, atendio, me atendio, hablamos, hable con, llame`,
   who: `quien, quienes, con quien, a quien`,
   yours: `su, sus, tu, tus, tienen, tiene, teneis, hay, vuestro, vuestra`,
+  someone: `alguien`,
+  handOver: `pasar, pasa, pase, pasen, derivar, derive, deriven, transferir, transfiera, remitir, enviar, mandar, mande, escalar`,
   neutral: `agente de viajes, agente inmobiliario, pelo humano, cabello humano, otra persona,
     alguien mas, numero de pedido, numero de seguimiento, persona de contacto`,
   aliases: {

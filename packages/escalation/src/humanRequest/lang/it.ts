@@ -50,6 +50,8 @@ export const it: LanguageWords = {
   mention: `ho parlato, parlato, detto, mi ha detto, ho chiamato, ho sentito`,
   who: `chi, con chi, a chi`,
   yours: `vostro, vostra, tuo, tua, suo, sua, avete, hai, c e, ce, ce un, esiste`,
+  someone: `qualcuno`,
+  handOver: `passare, passi, passa, passate, inoltrare, inoltri, girare, giri, trasferire, trasferisca`,
   neutral: `agente di viaggio, agenzia di viaggi, agenzia viaggi, capelli umani, capelli veri,
     qualcun altro, un'altra persona, altra persona, numero d'ordine, numero dell'ordine,
     numero di tracking, numero di tracciamento, persona di contatto`,

@@ -46,6 +46,8 @@ export const nl: LanguageWords = {
   mention: `gesproken, sprak, zei, gezegd, gebeld, had`,
   who: `wie, met wie, bij wie`,
   yours: `uw, jullie, je, jouw, hebben jullie, heeft u, hebt u, is er, er een`,
+  someone: `iemand`,
+  handOver: `doorsturen, stuur, doorgeven, geef, doorverbinden, verbind, doorzetten, zet`,
   neutral: `reisbureau, reisagent, echt haar, mensenhaar, iemand anders, een ander persoon,
     bestelnummer, ordernummer, trackingnummer, volgnummer, contactpersoon, heb ik nodig`,
   aliases: {

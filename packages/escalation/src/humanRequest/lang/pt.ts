@@ -50,6 +50,8 @@ export const pt: LanguageWords = {
   mention: `falei, conversei, disse, me disse, atendeu, me atendeu, liguei`,
   who: `quem, com quem, a quem`,
   yours: `seu, sua, teu, tua, voces, vcs, tem, tens, existe, ha`,
+  someone: `alguem`,
+  handOver: `passar, passa, passe, encaminhar, encaminha, encaminhe, transferir, transfere, transfira, mandar`,
   neutral: `agente de viagens, agencia de viagens, cabelo humano, outra pessoa, alguem mais,
     numero do pedido, numero de rastreio, numero de rastreamento, pessoa de contato`,
   aliases: {
