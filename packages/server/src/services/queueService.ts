@@ -38,98 +38,167 @@ export function createQueueService(deps: QueueServiceDeps) {
     return byName.has(fallback) ? fallback : deps.queues[0]!.name;
   }
 
-  async function snapshot(name: string): Promise<QueueSnapshot> {
-    const queue = config(name);
-    const [waiting, agentsOnline] = await Promise.all([
+  /** What every status and snapshot of one queue shares, read once. */
+  interface QueueView {
+    waiting: Conversation[];
+    agentsOnline: number;
+    waits: number[];
+  }
+
+  async function view(name: string, now: Date): Promise<QueueView> {
+    const [waiting, agentsOnline, waits] = await Promise.all([
       store.listWaiting(name),
       store.countAgentsOnline(name),
+      store.recentWaits(name, new Date(now.getTime() - WAIT_WINDOW_MS), WAIT_SAMPLES),
     ]);
+    return { waiting, agentsOnline, waits };
+  }
+
+  async function snapshotOf(name: string, { waiting, agentsOnline }: QueueView) {
+    const queue = config(name);
     const [visitors, pending] = await Promise.all([
-      Promise.all(waiting.map((c) => store.getVisitor(c.visitorId))),
+      store.getVisitors(waiting.map((c) => c.visitorId)),
       store.countPending(waiting.map((c) => c.id)),
     ]);
+    const visitorById = new Map(visitors.map((v) => [v.id, v]));
     return {
       name,
       displayName: queue.displayName,
       agentsOnline,
-      waiting: waiting.map((c, i) => ({
-        conversationId: c.id,
-        queue: name,
-        lane: c.lane,
-        unit: c.unit,
-        pendingDrafts: pending.get(c.id)?.drafts ?? 0,
-        pendingActions: pending.get(c.id)?.actions ?? 0,
-        tier: c.tier,
-        triggers: c.packet?.triggers.map((t) => t.name) ?? [],
-        summary: c.packet?.summary ?? '',
-        customerName: visitors[i]?.context.customer?.name ?? visitors[i]?.name ?? null,
-        enqueuedAt: (c.enqueuedAt ?? c.createdAt).toISOString(),
-        slaDeadline: (c.slaDeadline ?? c.createdAt).toISOString(),
-      })),
-    };
+      waiting: waiting.map((c) => {
+        const visitor = visitorById.get(c.visitorId);
+        return {
+          conversationId: c.id,
+          queue: name,
+          lane: c.lane,
+          unit: c.unit,
+          pendingDrafts: pending.get(c.id)?.drafts ?? 0,
+          pendingActions: pending.get(c.id)?.actions ?? 0,
+          tier: c.tier,
+          triggers: c.packet?.triggers.map((t) => t.name) ?? [],
+          summary: c.packet?.summary ?? '',
+          customerName: visitor?.context.customer?.name ?? visitor?.name ?? null,
+          enqueuedAt: (c.enqueuedAt ?? c.createdAt).toISOString(),
+          slaDeadline: (c.slaDeadline ?? c.createdAt).toISOString(),
+        };
+      }),
+    } satisfies QueueSnapshot;
   }
 
-  async function status(
+  async function snapshot(name: string): Promise<QueueSnapshot> {
+    return snapshotOf(name, await view(name, clock()));
+  }
+
+  const NOT_QUEUED = {
+    queue: null,
+    queueName: null,
+    position: null,
+    agentsOnline: 0,
+    estimate: null,
+    slaMinutes: null,
+    openNow: true,
+    openingHours: null,
+    agentName: null,
+  };
+
+  /** A status from what was read; `position` is the conversation's place in `view.waiting`. */
+  function statusFrom(
     conversation: Conversation,
-    waitingList?: Conversation[],
-  ): Promise<QueueStatus> {
-    const now = clock();
-    const base = {
+    queueName: string,
+    shared: QueueView,
+    position: number | null,
+    agentName: string | null,
+    now: Date,
+  ): QueueStatus {
+    const queue = config(queueName);
+    const sla = deps.slaMinutes(conversation.tier);
+    const queued = conversation.state === 'queued';
+    return buildQueueStatus({
       conversationId: conversation.id,
       state: conversation.state,
       emailLeft: conversation.emailLeft !== null,
-    };
+      queue: queue.name,
+      queueName: queue.displayName,
+      position: queued ? position : null,
+      agentsOnline: shared.agentsOnline,
+      estimate: queued ? estimateWait(shared.waits, sla, queue.displayName) : null,
+      slaMinutes: sla,
+      openNow: isOpen(queue.hours, now),
+      openingHours: formatHours(queue.hours),
+      agentName,
+    });
+  }
+
+  async function status(conversation: Conversation): Promise<QueueStatus> {
+    const now = clock();
     if (!conversation.queue || conversation.state === 'bot') {
       return buildQueueStatus({
-        ...base,
-        queue: null,
-        queueName: null,
-        position: null,
-        agentsOnline: 0,
-        estimate: null,
-        slaMinutes: null,
-        openNow: true,
-        openingHours: null,
-        agentName: null,
+        conversationId: conversation.id,
+        state: conversation.state,
+        emailLeft: conversation.emailLeft !== null,
+        ...NOT_QUEUED,
       });
     }
-    const queue = config(resolveQueue(conversation.queue));
-    const sla = deps.slaMinutes(conversation.tier);
+    const name = resolveQueue(conversation.queue);
+    const queued = conversation.state === 'queued';
     const [agentsOnline, waiting, waits, agent] = await Promise.all([
-      store.countAgentsOnline(queue.name),
-      conversation.state === 'queued'
-        ? (waitingList ?? store.listWaiting(queue.name))
-        : Promise.resolve([]),
-      conversation.state === 'queued'
-        ? store.recentWaits(queue.name, new Date(now.getTime() - WAIT_WINDOW_MS), WAIT_SAMPLES)
+      store.countAgentsOnline(name),
+      queued ? store.listWaiting(name) : Promise.resolve([]),
+      queued
+        ? store.recentWaits(name, new Date(now.getTime() - WAIT_WINDOW_MS), WAIT_SAMPLES)
         : Promise.resolve([]),
       conversation.assignedAgentId
         ? store.getAgent(conversation.assignedAgentId)
         : Promise.resolve(null),
     ]);
     const index = waiting.findIndex((c) => c.id === conversation.id);
-    return buildQueueStatus({
-      ...base,
-      queue: queue.name,
-      queueName: queue.displayName,
-      position: conversation.state === 'queued' && index >= 0 ? index + 1 : null,
-      agentsOnline,
-      estimate:
-        conversation.state === 'queued' ? estimateWait(waits, sla, queue.displayName) : null,
-      slaMinutes: sla,
-      openNow: isOpen(queue.hours, now),
-      openingHours: formatHours(queue.hours),
-      agentName: agent?.name ?? null,
-    });
+    return statusFrom(
+      conversation,
+      name,
+      { waiting, agentsOnline, waits },
+      index >= 0 ? index + 1 : null,
+      agent?.name ?? null,
+      now,
+    );
   }
 
-  /** Pushes a fresh snapshot to the queue's agents and a fresh status to every waiting customer. */
-  async function broadcast(name: string): Promise<void> {
-    const snap = await snapshot(name);
-    notifier.queueSnapshot(snap);
-    const waiting = await store.listWaiting(name);
-    const statuses = await Promise.all(waiting.map((c) => status(c, waiting)));
-    statuses.forEach((s) => notifier.customerStatus(s.conversationId, s));
+  /**
+   * Pushes a fresh snapshot to the queue's agents and a fresh status to every waiting customer:
+   * the queue is read once (a fixed number of queries, whatever its length). Broadcasts of one
+   * queue are coalesced: while one runs, any number of further requests share a single rerun,
+   * which reads the state as it is after all of them.
+   */
+  async function broadcastNow(name: string): Promise<void> {
+    const now = clock();
+    const shared = await view(name, now);
+    notifier.queueSnapshot(await snapshotOf(name, shared));
+    shared.waiting.forEach((c, i) =>
+      notifier.customerStatus(c.id, statusFrom(c, name, shared, i + 1, null, now)),
+    );
+  }
+
+  const inflight = new Map<string, Promise<void>>();
+  const rerun = new Map<string, Promise<void>>();
+  function start(name: string): Promise<void> {
+    const run: Promise<void> = broadcastNow(name).finally(() => {
+      if (inflight.get(name) === run) inflight.delete(name);
+    });
+    inflight.set(name, run);
+    return run;
+  }
+  function broadcast(name: string): Promise<void> {
+    const queued = rerun.get(name);
+    if (queued) return queued;
+    const current = inflight.get(name);
+    if (!current) return start(name);
+    const next = current
+      .catch(() => undefined)
+      .then(() => {
+        rerun.delete(name);
+        return start(name);
+      });
+    rerun.set(name, next);
+    return next;
   }
 
   return {

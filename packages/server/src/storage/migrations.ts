@@ -217,6 +217,15 @@ CREATE TABLE policy_state (
 INSERT INTO policy_state (id) VALUES (1);
 `,
   },
+  {
+    id: 5,
+    name: 'agent_load_index',
+    sql: `
+-- An agent's open conversations: counted on every claim (capacity) and listed on connect.
+CREATE INDEX conversations_agent ON conversations (assigned_agent_id, state)
+  WHERE assigned_agent_id IS NOT NULL;
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

@@ -177,6 +177,8 @@ export interface Store {
   createVisitor(input: { siteId: string; tokenHash: string; now: Date }): Promise<Visitor>;
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
   getVisitor(id: string): Promise<Visitor | null>;
+  /** Several visitors in one query (those that exist, in no particular order). */
+  getVisitors(ids: string[]): Promise<Visitor[]>;
   /** `context` is merged into the stored one (top-level keys replace); null if it would exceed `maxContextBytes`. */
   updateVisitor(
     id: string,
