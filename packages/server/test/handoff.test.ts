@@ -112,6 +112,19 @@ describe('the handoff loop over real sockets', () => {
       true,
     );
 
+    // While Alex owns it, a customer message is stored and delivered, with no turn to run.
+    const toAgent = waitFor<{ conversationId: string; message: ChatMessage }>(
+      alex.socket,
+      'message',
+      (e) => e.message.text === 'great, thanks Alex',
+    );
+    const owned = await call<{ message: ChatMessage }>(customer, 'message:send', {
+      clientId: newClientId(),
+      text: 'great, thanks Alex',
+    });
+    expect((await toAgent).message.seq).toBe(owned.message.seq);
+    expect(await baton.store.getTurn(owned.message.id)).toBeNull();
+
     await sleep(200);
     const escalationSeq = messages.find((m) => m.text === 'I want to talk to a real person')!.seq;
     expect(messages.filter((m) => m.role === 'assistant' && m.seq > escalationSeq)).toEqual([]);

@@ -87,7 +87,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     session: CustomerSession,
     clientId: string,
     text: string,
-    turn: { kind: 'text' | 'button'; priority: boolean },
+    turn: { kind: 'text' | 'button'; priority: boolean; unlessOwned?: boolean },
   ) {
     await conversationOf(session);
     const stored = await store.appendMessage({
@@ -120,10 +120,14 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   ): Promise<{ message: ChatMessage }> {
     // A typed request for a person jumps ahead of any slower assistant turn.
     const priority = humanRequestOf(payload.text) !== null;
-    const { message, duplicate } = await customerMessage(session, payload.clientId, payload.text, {
+    // While a person owns the conversation the message is only stored and delivered: no turn.
+    const stored = await customerMessage(session, payload.clientId, payload.text, {
       kind: 'text',
       priority,
+      unlessOwned: true,
     });
+    const { message, duplicate } = stored;
+    if (stored.turn === false && !duplicate) return { message };
     if (await unfinished(message, duplicate)) {
       // Acked once stored; the turn runs after, on this node or any other.
       if (priority) {

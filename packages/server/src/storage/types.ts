@@ -81,8 +81,13 @@ export interface NewMessage {
   guard?: { states?: ConversationState[]; lanes?: Lane[]; assignedAgentId?: string };
   /** A new (non-duplicate) message on a resolved conversation hands it back to the assistant. */
   reopenIfResolved?: boolean;
-  /** Stores the message's pending turn in the same transaction (a durable job any node runs). */
-  turn?: { kind: TurnKind; priority: boolean };
+  /**
+   * Stores the message's pending turn in the same transaction (a durable job any node runs).
+   * `unlessOwned`: not while a person owns the conversation (assigned, human lane): no turn
+   * could change its lane or owner, and the person reads the message. The message is then only
+   * stored and delivered.
+   */
+  turn?: { kind: TurnKind; priority: boolean; unlessOwned?: boolean };
   /** The customer message an assistant reply answers: at most one reply per message. */
   replyTo?: string;
 }
@@ -232,10 +237,13 @@ export interface Store {
   getConversation(id: string): Promise<Conversation | null>;
   latestConversation(visitorId: string): Promise<Conversation | null>;
   /** Stores a message with the next seq; a repeated (role, clientId) returns the stored one. */
-  /** `reopened`: this message handed a resolved conversation back to the assistant. */
+  /**
+   * `reopened`: this message handed a resolved conversation back to the assistant. `turn`: its
+   * pending turn was stored.
+   */
   appendMessage(
     input: NewMessage,
-  ): Promise<{ message: ChatMessage; duplicate: boolean; reopened?: boolean }>;
+  ): Promise<{ message: ChatMessage; duplicate: boolean; reopened?: boolean; turn?: boolean }>;
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   getMessage(id: string): Promise<ChatMessage | null>;
   recordDecision(input: StoredDecision): Promise<void>;

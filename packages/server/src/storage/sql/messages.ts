@@ -98,7 +98,9 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
           tx,
         );
         const message = toMessage(rows[0]!);
-        if (input.turn) {
+        const owned = !reopened && state === 'assigned' && conv.lane === 'human';
+        const turn = input.turn !== undefined && !(input.turn.unlessOwned === true && owned);
+        if (input.turn && turn) {
           // Same transaction as the message: an acked message always has its turn.
           await q(
             // Database time: stalled turns are found by age, whatever clock the caller uses.
@@ -108,7 +110,7 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
             tx,
           );
         }
-        return { message, duplicate: false, reopened };
+        return { message, duplicate: false, reopened, turn };
       });
     },
     async listMessages(conversationId, afterSeq = 0) {
