@@ -11,7 +11,7 @@ import {
   type SessionStartPayload,
   type SessionStartResult,
 } from '@baton/shared';
-import type { Conversation, Store } from '../storage';
+import { ConversationNotFoundError, type Conversation, type Store } from '../storage';
 import type { Clock } from './clock';
 import type { Notifier } from './notifier';
 import type { QueueService } from './queueService';
@@ -89,16 +89,22 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     text: string,
     turn: { kind: 'text' | 'button'; priority: boolean; unlessOwned?: boolean },
   ) {
-    await conversationOf(session);
-    const stored = await store.appendMessage({
-      conversationId: session.conversationId,
-      role: 'customer',
-      text,
-      clientId,
-      now: clock(),
-      reopenIfResolved: true,
-      turn,
-    });
+    const stored = await store
+      .appendMessage({
+        conversationId: session.conversationId,
+        role: 'customer',
+        text,
+        clientId,
+        now: clock(),
+        reopenIfResolved: true,
+        turn,
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ConversationNotFoundError) {
+          throw new BatonError(ErrorCode.NOT_FOUND, 'Conversation not found');
+        }
+        throw err;
+      });
     if (!stored.duplicate) {
       // Handed back to the assistant (no queue, no owner): no agent may read it any longer.
       if (stored.reopened) notifier.stopWatching(session.conversationId);

@@ -116,6 +116,14 @@ export type OutboxEvent =
   | { type: 'status'; conversationId: string }
   | { type: 'access'; conversationId: string };
 
+/** A write named a conversation that does not exist. */
+export class ConversationNotFoundError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`conversation ${conversationId} not found`);
+    this.name = 'ConversationNotFoundError';
+  }
+}
+
 /** The conversation was not in the state a guarded write required. */
 export class StateConflictError extends Error {
   constructor(

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { StateConflictError, type Store, type Conversation, type StoredDecision } from '../types';
+import {
+  ConversationNotFoundError,
+  StateConflictError,
+  type Store,
+  type Conversation,
+  type StoredDecision,
+} from '../types';
 import { toConversation, toMessage, one, json, dateOrNull } from './rows';
 import type { SqlContext } from './context';
 
@@ -32,16 +38,20 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
           [input.conversationId],
           tx,
         );
-        if (!conv) throw new Error(`conversation ${input.conversationId} not found`);
-        if (input.clientId) {
-          const existing = await q(
+        if (!conv) throw new ConversationNotFoundError(input.conversationId);
+        const guard = input.guard;
+        const button = input.turn?.kind === 'button';
+        // A retry is found before any check (a retried reply is the stored one even if the state
+        // moved on since); without checks, it is found by the write itself, one round trip less.
+        if (input.clientId && (guard || button)) {
+          const [earlier] = await q(
             'SELECT * FROM messages WHERE conversation_id = $1 AND role = $2 AND client_id = $3',
             [input.conversationId, input.role, input.clientId],
             tx,
           );
-          if (existing[0]) return { message: toMessage(existing[0]), duplicate: true };
+          if (earlier) return { message: toMessage(earlier), duplicate: true };
         }
-        if (input.turn?.kind === 'button') {
+        if (button) {
           // Presses of the Talk to a human button while one is still being handled are the same
           // request (it is exempt from rate limits, so a burst must not pile up turns).
           const [pressed] = await q(
@@ -54,7 +64,6 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
         }
         const state = conv.state as Conversation['state'];
         const owner = (conv.assigned_agent_id as string | null) ?? null;
-        const guard = input.guard;
         if (
           guard &&
           ((guard.states && !guard.states.includes(state)) ||
@@ -64,53 +73,62 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
           throw new StateConflictError(input.conversationId, state, owner);
         }
         const reopened = input.reopenIfResolved === true && state === 'resolved';
-        if (reopened) {
-          // A new episode: loops, the sentiment window and clarify-once start afresh.
-          await q(
-            `UPDATE conversations SET state = 'bot', lane = 'autonomous', unit = NULL, queue = NULL,
-               assigned_agent_id = NULL, enqueued_at = NULL, sla_deadline = NULL, claimed_at = NULL,
-               email_left = NULL, packet = NULL, episode = episode + 1
-             WHERE id = $1`,
-            [input.conversationId],
-            tx,
-          );
-        }
-        const seq = Number(conv.last_seq) + 1;
-        await q(
-          'UPDATE conversations SET last_seq = $2 WHERE id = $1',
-          [input.conversationId, seq],
-          tx,
-        );
+        const owned = !reopened && state === 'assigned' && conv.lane === 'human';
+        const turn = input.turn !== undefined && !(input.turn.unlessOwned === true && owned);
+        // One statement, run after the lock (so it sees a retry committed meanwhile): the retried
+        // message if there is one; else the next seq (a new episode when a resolved conversation
+        // reopens: loops, the sentiment window and clarify-once start afresh), the message and
+        // its turn.
         const rows = await q(
-          `INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+          `WITH earlier AS (
+             SELECT * FROM messages
+             WHERE $6::text IS NOT NULL AND conversation_id = $2 AND role = $3 AND client_id = $6),
+           c AS (
+             UPDATE conversations SET last_seq = last_seq + 1,
+               state = CASE WHEN $10::boolean THEN 'bot' ELSE state END,
+               lane = CASE WHEN $10::boolean THEN 'autonomous' ELSE lane END,
+               unit = CASE WHEN $10::boolean THEN NULL ELSE unit END,
+               queue = CASE WHEN $10::boolean THEN NULL ELSE queue END,
+               assigned_agent_id = CASE WHEN $10::boolean THEN NULL ELSE assigned_agent_id END,
+               enqueued_at = CASE WHEN $10::boolean THEN NULL ELSE enqueued_at END,
+               sla_deadline = CASE WHEN $10::boolean THEN NULL ELSE sla_deadline END,
+               claimed_at = CASE WHEN $10::boolean THEN NULL ELSE claimed_at END,
+               email_left = CASE WHEN $10::boolean THEN NULL ELSE email_left END,
+               packet = CASE WHEN $10::boolean THEN NULL ELSE packet END,
+               episode = CASE WHEN $10::boolean THEN episode + 1 ELSE episode END
+             WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM earlier) RETURNING last_seq),
+           m AS (
+             INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to)
+             SELECT $1::text, $2::text, c.last_seq, $3::text, $4::text, $5::text, $6::text,
+               $7::timestamptz, $8::text
+             FROM c RETURNING *),
+           t AS (
+             -- Same statement as the message: an acked message always has its turn. Database
+             -- time: stalled turns are found by age, whatever clock the caller uses.
+             INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at)
+             SELECT m.id, m.conversation_id, m.seq, $11::text, $12::boolean, clock_timestamp()
+             FROM m WHERE $9::boolean)
+           SELECT m.*, false AS duplicate FROM m
+           UNION ALL SELECT earlier.*, true AS duplicate FROM earlier`,
           [
             randomUUID(),
             input.conversationId,
-            seq,
             input.role,
             input.text,
             input.authorName ?? null,
             input.clientId ?? null,
             input.now,
             input.replyTo ?? null,
+            turn,
+            reopened,
+            input.turn?.kind ?? 'text',
+            input.turn?.priority ?? false,
           ],
           tx,
         );
-        const message = toMessage(rows[0]!);
-        const owned = !reopened && state === 'assigned' && conv.lane === 'human';
-        const turn = input.turn !== undefined && !(input.turn.unlessOwned === true && owned);
-        if (input.turn && turn) {
-          // Same transaction as the message: an acked message always has its turn.
-          await q(
-            // Database time: stalled turns are found by age, whatever clock the caller uses.
-            `INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at)
-             VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
-            [message.id, message.conversationId, seq, input.turn.kind, input.turn.priority],
-            tx,
-          );
-        }
-        return { message, duplicate: false, reopened, turn };
+        const row = rows[0]!;
+        if (row.duplicate === true) return { message: toMessage(row), duplicate: true };
+        return { message: toMessage(row), duplicate: false, reopened, turn };
       });
     },
     async listMessages(conversationId, afterSeq = 0) {
