@@ -73,11 +73,12 @@ describe('the handoff loop over real sockets', () => {
     expect(queued.estimate).toBeNull();
     expect(queued.text).toMatch(/No one from Customer Care is online/);
 
-    // Keep talking: the assistant stays silent in the human lane.
-    await call(customer, 'message:send', {
+    // Keep talking: the assistant stays silent in the human lane, where no turn runs.
+    const waiting = await call<{ message: ChatMessage }>(customer, 'message:send', {
       clientId: newClientId(),
       text: 'hello? what are your store hours?',
     });
+    expect(await baton.store.getTurn(waiting.message.id)).toMatchObject({ status: 'done' });
 
     // An agent comes online: the banner updates live with the agent count.
     const online = waitFor<QueueStatus>(customer, 'queue:status', (s) => s.agentsOnline === 1);
@@ -123,7 +124,7 @@ describe('the handoff loop over real sockets', () => {
       text: 'great, thanks Alex',
     });
     expect((await toAgent).message.seq).toBe(owned.message.seq);
-    expect(await baton.store.getTurn(owned.message.id)).toBeNull();
+    expect(await baton.store.getTurn(owned.message.id)).toMatchObject({ status: 'done' });
 
     await sleep(200);
     const escalationSeq = messages.find((m) => m.text === 'I want to talk to a real person')!.seq;

@@ -87,7 +87,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     session: CustomerSession,
     clientId: string,
     text: string,
-    turn: { kind: 'text' | 'button'; priority: boolean; unlessOwned?: boolean },
+    turn: { kind: 'text' | 'button'; priority: boolean; unlessHuman?: boolean },
   ) {
     const stored = await store
       .appendMessage({
@@ -126,11 +126,11 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   ): Promise<{ message: ChatMessage }> {
     // A typed request for a person jumps ahead of any slower assistant turn.
     const priority = humanRequestOf(payload.text) !== null;
-    // While a person owns the conversation the message is only stored and delivered: no turn.
+    // Waiting for or with a person, the message is only stored and delivered: no turn.
     const stored = await customerMessage(session, payload.clientId, payload.text, {
       kind: 'text',
       priority,
-      unlessOwned: true,
+      unlessHuman: true,
     });
     const { message, duplicate } = stored;
     if (stored.turn === false && !duplicate) return { message };

@@ -83,11 +83,11 @@ export interface NewMessage {
   reopenIfResolved?: boolean;
   /**
    * Stores the message's pending turn in the same transaction (a durable job any node runs).
-   * `unlessOwned`: not while a person owns the conversation (assigned, human lane): no turn
-   * could change its lane or owner, and the person reads the message. The message is then only
-   * stored and delivered.
+   * `unlessHuman`: not in the human lane (queued for or assigned to a person): a turn there
+   * decides nothing, since the lane cannot rise and the assistant stays silent; the person reads
+   * the message. The turn is then stored already done (act `silent`), and nothing runs.
    */
-  turn?: { kind: TurnKind; priority: boolean; unlessOwned?: boolean };
+  turn?: { kind: TurnKind; priority: boolean; unlessHuman?: boolean };
   /** The customer message an assistant reply answers: at most one reply per message. */
   replyTo?: string;
 }
@@ -246,8 +246,8 @@ export interface Store {
   latestConversation(visitorId: string): Promise<Conversation | null>;
   /** Stores a message with the next seq; a repeated (role, clientId) returns the stored one. */
   /**
-   * `reopened`: this message handed a resolved conversation back to the assistant. `turn`: its
-   * pending turn was stored.
+   * `reopened`: this message handed a resolved conversation back to the assistant. `turn`: a
+   * pending turn was stored (one that must run).
    */
   appendMessage(
     input: NewMessage,

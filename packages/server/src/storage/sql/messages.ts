@@ -73,8 +73,9 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
           throw new StateConflictError(input.conversationId, state, owner);
         }
         const reopened = input.reopenIfResolved === true && state === 'resolved';
-        const owned = !reopened && state === 'assigned' && conv.lane === 'human';
-        const turn = input.turn !== undefined && !(input.turn.unlessOwned === true && owned);
+        // Waiting for or with a person: a turn there decides nothing (the lane is already human).
+        const human = conv.lane === 'human' && (state === 'queued' || state === 'assigned');
+        const turn = input.turn !== undefined && !(input.turn.unlessHuman === true && human);
         // One statement, run after the lock (so it sees a retry committed meanwhile): the retried
         // message if there is one; else the next seq (a new episode when a resolved conversation
         // reopens: loops, the sentiment window and clarify-once start afresh), the message and
@@ -105,9 +106,14 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
            t AS (
              -- Same statement as the message: an acked message always has its turn. Database
              -- time: stalled turns are found by age, whatever clock the caller uses.
-             INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at)
-             SELECT m.id, m.conversation_id, m.seq, $11::text, $12::boolean, clock_timestamp()
-             FROM m WHERE $9::boolean)
+             -- In the human lane it is stored done: nothing is left to decide.
+             INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at,
+               status, act, done_at)
+             SELECT m.id, m.conversation_id, m.seq, $11::text, $12::boolean, clock_timestamp(),
+               CASE WHEN $9::boolean THEN 'pending' ELSE 'done' END,
+               CASE WHEN $9::boolean THEN NULL ELSE 'silent' END,
+               CASE WHEN $9::boolean THEN NULL ELSE clock_timestamp() END
+             FROM m WHERE $13::boolean)
            SELECT m.*, false AS duplicate FROM m
            UNION ALL SELECT earlier.*, true AS duplicate FROM earlier`,
           [
@@ -123,6 +129,7 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
             reopened,
             input.turn?.kind ?? 'text',
             input.turn?.priority ?? false,
+            input.turn !== undefined,
           ],
           tx,
         );
