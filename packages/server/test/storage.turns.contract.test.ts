@@ -119,6 +119,29 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       expect(await store.acquireTurnLease(c.id, 'node-b', 60_000)).toBe(true);
     });
 
+    it('leases and starts the next turn in one step, only for the lease holder', async () => {
+      const c = await newConversation();
+      const first = await customerSays(c.id, 'first');
+      const second = await customerSays(c.id, 'second');
+      const a = await store.leaseNextTurn(c.id, 'node-a', 60_000);
+      expect(a).toMatchObject({ leased: true, job: { messageId: first.message.id, attempts: 1 } });
+      // Another node neither gets the lease nor starts a turn.
+      expect(await store.leaseNextTurn(c.id, 'node-b', 60_000)).toEqual({
+        leased: false,
+        job: null,
+      });
+      expect((await store.getTurn(second.message.id))?.attempts).toBe(0);
+      await store.completeTurn(first.message.id, 'reply', now);
+      const next = await store.leaseNextTurn(c.id, 'node-a', 60_000);
+      expect(next.job?.messageId).toBe(second.message.id);
+      await store.completeTurn(second.message.id, 'reply', now);
+      expect(await store.leaseNextTurn(c.id, 'node-a', 60_000)).toEqual({
+        leased: true,
+        job: null,
+      });
+      expect(await store.releaseTurnLease(c.id, 'node-a')).toBe(true);
+    });
+
     it('an expired lease is taken over, and its stalled turns are found', async () => {
       const c = await newConversation();
       const m = await customerSays(c.id, 'stalled');
@@ -182,6 +205,17 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       // Delivered: deleted for good.
       await store.deleteOutbox(ids);
       expect(await store.claimOutbox({ ids }, 1)).toEqual([]);
+    });
+
+    it('outbox: events stored taken by their writer are left to it until the hold lapses', async () => {
+      const c = await newConversation();
+      const [held] = await store.addOutbox([{ type: 'status', conversationId: c.id }], 60_000);
+      const [brief] = await store.addOutbox([{ type: 'status', conversationId: c.id }], 1);
+      await new Promise((r) => setTimeout(r, 20));
+      const swept = await store.claimOutbox({ minAgeMs: 0, limit: 10 }, 60_000);
+      expect(swept.map((t) => t.id)).toContain(brief);
+      expect(swept.map((t) => t.id)).not.toContain(held);
+      await store.deleteOutbox([held!, brief!]);
     });
 
     it('outbox: an event whose delivery failed is taken again once its hold lapses', async () => {

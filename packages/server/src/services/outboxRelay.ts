@@ -95,10 +95,12 @@ export function createOutboxRelay(deps: OutboxRelayDeps) {
   }
 
   return {
-    /** Publishes the given events; called by their writer right after commit. */
-    async publish(ids: string[]): Promise<void> {
-      if (ids.length === 0) return;
-      await dispatch(await store.claimOutbox({ ids }, HOLD_MS));
+    /**
+     * Delivers events their writer stored already taken (`addOutbox` with a hold), right after
+     * its commit.
+     */
+    async deliverTaken(taken: { id: string; event: OutboxEvent }[]): Promise<void> {
+      if (taken.length > 0) await dispatch(taken);
     },
     start(): void {
       timer = setInterval(

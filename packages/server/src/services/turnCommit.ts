@@ -40,6 +40,23 @@ export class TurnRetryError extends Error {
   }
 }
 
+/** An outbox event its writer holds, to deliver right after commit. */
+export interface TakenEvent {
+  id: string;
+  event: OutboxEvent;
+}
+
+/**
+ * How long a turn's own events stay held for it: it delivers them right after commit, without
+ * claiming them first; if its node dies first, any node's sweep takes them after this.
+ */
+const OWN_EVENTS_HOLD_MS = 3_000;
+
+async function takeOwn(tx: Store, events: OutboxEvent[]): Promise<TakenEvent[]> {
+  const ids = await tx.addOutbox(events, OWN_EVENTS_HOLD_MS);
+  return ids.map((id, i) => ({ id, event: events[i]! }));
+}
+
 /** What a turn learned before taking any lock: the slow part (assistant, contact history). */
 export interface Prepared {
   message: ChatMessage;
@@ -67,7 +84,7 @@ export interface TurnCommitDeps {
 export function createTurnCommit(deps: TurnCommitDeps) {
   const { clock } = deps;
 
-  async function commit(tx: Store, job: TurnJob, prepared: Prepared): Promise<string[] | null> {
+  async function commit(tx: Store, job: TurnJob, prepared: Prepared): Promise<TakenEvent[] | null> {
     const before = await tx.lockConversation(job.conversationId);
     if (!before) return null;
     const turn = await tx.getTurn(job.messageId);
@@ -224,7 +241,7 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       events.push({ type: 'access', conversationId: before.id });
     }
     await tx.completeTurn(job.messageId, plan.act, now);
-    return tx.addOutbox(events);
+    return takeOwn(tx, events);
   }
 
   /** Queues the conversation (or raises its lane) with a fresh packet; null if nothing changed. */
@@ -283,7 +300,7 @@ export function createTurnCommit(deps: TurnCommitDeps) {
    * conversation for ever, nor leave the customer unanswered: it is closed as `failed` and the
    * conversation goes to a person, with no decision of the engine involved.
    */
-  async function giveUp(tx: Store, job: TurnJob, reason: string): Promise<string[] | null> {
+  async function giveUp(tx: Store, job: TurnJob, reason: string): Promise<TakenEvent[] | null> {
     const before = await tx.lockConversation(job.conversationId);
     if (!before) return null;
     const turn = await tx.getTurn(job.messageId);
@@ -346,7 +363,7 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       if (before.queue !== after.queue) events.push({ type: 'access', conversationId: before.id });
     }
     await tx.completeTurn(job.messageId, 'failed', now);
-    return tx.addOutbox(events);
+    return takeOwn(tx, events);
   }
 
   return { commit, giveUp };

@@ -12,7 +12,7 @@ import { createTurnRunner, MAX_TURN_ATTEMPTS } from './turnRunner';
 import type { TurnService } from './turnService';
 
 const quiet = { error: () => undefined, warn: () => undefined };
-const relay: OutboxRelay = { publish: async () => undefined, start() {}, stop() {} };
+const relay: OutboxRelay = { deliverTaken: async () => undefined, start() {}, stop() {} };
 
 describe('turn runner: a turn that keeps failing', () => {
   let store: Store;

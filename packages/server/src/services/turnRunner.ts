@@ -41,8 +41,8 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
   async function runOne(job: TurnJob): Promise<void> {
     for (let retry = 0; ; retry++) {
       try {
-        const ids = await turns.run(job);
-        if (ids) await relay.publish(ids);
+        const taken = await turns.run(job);
+        if (taken) await relay.deliverTaken(taken);
         return;
       } catch (err) {
         if (err instanceof TurnRetryError && retry < MAX_IMMEDIATE_RETRIES) continue;
@@ -52,8 +52,8 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
           { err, conversationId: job.conversationId, attempts: job.attempts },
           'turn abandoned',
         );
-        const ids = await turns.abandon(job, err instanceof Error ? err.message : String(err));
-        if (ids) await relay.publish(ids);
+        const taken = await turns.abandon(job, err instanceof Error ? err.message : String(err));
+        if (taken) await relay.deliverTaken(taken);
         return;
       }
     }
@@ -69,8 +69,9 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       do {
         again.delete(conversationId);
         // Another node holds the lease: it runs every pending turn before letting go.
-        while (await store.acquireTurnLease(conversationId, nodeId, leaseMs)) {
-          const job = await store.startNextTurn(conversationId);
+        for (;;) {
+          const { leased, job } = await store.leaseNextTurn(conversationId, nodeId, leaseMs);
+          if (!leased) break;
           if (!job) {
             if (await store.releaseTurnLease(conversationId, nodeId)) break;
             continue;

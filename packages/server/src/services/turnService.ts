@@ -10,7 +10,7 @@ import type { Clock } from './clock';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
 import { buildContacts, contactsInWindow } from './contactTopics';
-import { createTurnCommit, type Prepared } from './turnCommit';
+import { createTurnCommit, type Prepared, type TakenEvent } from './turnCommit';
 
 export { TurnRetryError } from './turnCommit';
 
@@ -26,6 +26,9 @@ export interface TurnServiceDeps {
   /** How long a turn waits for the assistant before going on without it. */
   assistantTimeoutMs?: number;
 }
+
+/** How many earlier messages an assistant is shown. */
+const ASSISTANT_HISTORY = 20;
 
 /** A request for a person asks the assistant only for the topic, and not for long. */
 const PRIORITY_ASSISTANT_MS = 300;
@@ -83,8 +86,10 @@ export function createTurnService(deps: TurnServiceDeps) {
     const visitor = await store.getVisitor(conversation.visitorId);
     const text = job.kind === 'text' ? message.text : null;
     const ask = text !== null && conversation.lane !== 'human';
+    // A recent window, not the whole transcript: a turn's cost must not grow with the
+    // conversation (the LLM prompt keeps the last 10 messages; the NLU reads none).
     const history = ask
-      ? (await store.listMessages(conversation.id)).filter((m) => m.seq < message.seq)
+      ? await store.listRecentMessages(conversation.id, message.seq, ASSISTANT_HISTORY)
       : [];
     let assistantFailure: string | undefined;
     const proposal =
@@ -125,10 +130,10 @@ export function createTurnService(deps: TurnServiceDeps) {
   }
 
   /**
-   * Runs one pending turn; returns the outbox ids to publish, or null when there was nothing to
+   * Runs one pending turn; returns its outbox events to deliver, or null when there was nothing to
    * do (already done by another worker, or the conversation is gone).
    */
-  async function run(job: TurnJob): Promise<string[] | null> {
+  async function run(job: TurnJob): Promise<TakenEvent[] | null> {
     const prepared = await prepare(job);
     if (!prepared) return null;
     return store.transaction((tx) => commit(tx, job, prepared));
@@ -165,7 +170,7 @@ export function createTurnService(deps: TurnServiceDeps) {
   }
 
   /** Closes a turn that keeps failing and hands its conversation to a person. */
-  async function abandon(job: TurnJob, reason: string): Promise<string[] | null> {
+  async function abandon(job: TurnJob, reason: string): Promise<TakenEvent[] | null> {
     return store.transaction((tx) => giveUp(tx, job, reason));
   }
 

@@ -253,6 +253,12 @@ export interface Store {
     input: NewMessage,
   ): Promise<{ message: ChatMessage; duplicate: boolean; reopened?: boolean; turn?: boolean }>;
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
+  /** The last `limit` messages before `beforeSeq`, oldest first: a turn's recent window. */
+  listRecentMessages(
+    conversationId: string,
+    beforeSeq: number,
+    limit: number,
+  ): Promise<ChatMessage[]>;
   getMessage(id: string): Promise<ChatMessage | null>;
   recordDecision(input: StoredDecision): Promise<void>;
   /** Oldest turn first; with `episode`, only that episode's decisions. */
@@ -370,12 +376,24 @@ export interface Store {
    * already ours. Database time, so nodes need not agree on clocks.
    */
   acquireTurnLease(conversationId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /**
+   * `acquireTurnLease` and `startNextTurn` in one statement: `leased` false when another node
+   * holds the lease; else the next pending turn started, or null when there is none.
+   */
+  leaseNextTurn(
+    conversationId: string,
+    owner: string,
+    ttlMs: number,
+  ): Promise<{ leased: boolean; job: TurnJob | null }>;
   /** Gives the lease up unless a turn is still pending (then false: keep working). */
   releaseTurnLease(conversationId: string, owner: string): Promise<boolean>;
   /** Conversations with pending turns older than `minAgeMs` whose lease is free or expired. */
   stalledTurnConversations(minAgeMs: number, limit: number): Promise<string[]>;
-  /** Appends events to the outbox; returns their ids. */
-  addOutbox(events: OutboxEvent[]): Promise<string[]>;
+  /**
+   * Appends events to the outbox; returns their ids. With `holdMs` they are taken by the writer
+   * at once (held that long), so it can deliver them after commit without claiming them first.
+   */
+  addOutbox(events: OutboxEvent[], holdMs?: number): Promise<string[]>;
   /**
    * Takes outbox events for delivery, oldest first, holding them for `holdMs` (nobody else takes
    * them meanwhile): the given ids, or events older than `minAgeMs` (a crashed or failed writer's).

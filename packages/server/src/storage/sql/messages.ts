@@ -145,6 +145,14 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
       );
       return rows.map(toMessage);
     },
+    async listRecentMessages(conversationId, beforeSeq, limit) {
+      const rows = await q(
+        `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = $1 AND seq < $2
+           ORDER BY seq DESC LIMIT $3) recent ORDER BY seq`,
+        [conversationId, beforeSeq, limit],
+      );
+      return rows.map(toMessage);
+    },
     getMessage: (id) => one(q('SELECT * FROM messages WHERE id = $1', [id]), toMessage),
     async recordDecision(d) {
       await q(

@@ -45,6 +45,28 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         now,
       ]);
     },
+    async leaseNextTurn(conversationId, owner, ttlMs) {
+      // The turn is started only if the lease is ours (the sub-statements see each other's
+      // RETURNING rows): one row without a turn means leased with nothing pending.
+      const rows = await q(
+        `WITH lease AS (
+           UPDATE conversations
+             SET turn_owner = $2, turn_lease_until = clock_timestamp() + ($3 * interval '1 millisecond')
+           WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_lease_until < clock_timestamp())
+           RETURNING id),
+         job AS (
+           UPDATE turns SET attempts = attempts + 1
+           WHERE message_id = (SELECT message_id FROM turns
+             WHERE conversation_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1)
+             AND status = 'pending' AND EXISTS (SELECT 1 FROM lease)
+           RETURNING *)
+         SELECT job.* FROM lease LEFT JOIN job ON true`,
+        [conversationId, owner, ttlMs],
+      );
+      const row = rows[0];
+      if (!row) return { leased: false, job: null };
+      return { leased: true, job: row.message_id ? toTurn(row) : null };
+    },
     async acquireTurnLease(conversationId, owner, ttlMs) {
       const rows = await q(
         `UPDATE conversations
@@ -84,12 +106,14 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
       );
       return rows.map((r) => String(r.conversation_id));
     },
-    async addOutbox(events) {
+    async addOutbox(events, holdMs) {
       if (events.length === 0) return [];
       const rows = await q(
-        `INSERT INTO outbox (event) SELECT e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n)
+        `INSERT INTO outbox (event, taken_until)
+         SELECT e, clock_timestamp() + ($2::float8 * interval '1 millisecond')
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n)
          ORDER BY n RETURNING id`,
-        [JSON.stringify(events)],
+        [JSON.stringify(events), holdMs ?? null],
       );
       return rows.map((r) => String(r.id));
     },
