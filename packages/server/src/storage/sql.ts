@@ -10,4 +10,6 @@ export interface SqlDatabase extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
+  /** True for a transaction's connection seen as a database: a failed statement aborts it. */
+  readonly inTransaction?: boolean;
 }

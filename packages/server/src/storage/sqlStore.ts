@@ -14,6 +14,7 @@ import { turnsQueries } from './sql/turns';
 function insideTransaction(tx: SqlExecutor, kind: SqlDatabase['kind']): SqlDatabase {
   return {
     kind,
+    inTransaction: true,
     query: (sql, params) => tx.query(sql, params),
     async exec(sql) {
       await tx.query(sql);

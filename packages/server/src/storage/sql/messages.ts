@@ -2,16 +2,102 @@ import { randomUUID } from 'node:crypto';
 import {
   ConversationNotFoundError,
   StateConflictError,
+  type NewMessage,
   type Store,
   type Conversation,
   type StoredDecision,
 } from '../types';
-import { toConversation, toMessage, one, json, dateOrNull } from './rows';
+import { toConversation, toMessage, one, json, dateOrNull, type Row } from './rows';
 import type { SqlContext } from './context';
 
 /** Conversations, messages and decisions: the transcript and its audit trail. */
-export const messagesQueries = ({ q, db }: SqlContext) =>
-  ({
+export const messagesQueries = ({ q, db }: SqlContext) => {
+  /**
+   * `appendMessage` as one statement: the row lock, the retry check, the next seq (a new episode
+   * when a resolved conversation reopens), the message and its turn. A retry committed while
+   * this statement waited for the lock is not in its snapshot: the unique (conversation, role,
+   * client id) key refuses the second insert, and the stored message is returned instead.
+   */
+  async function appendAlone(input: NewMessage): ReturnType<Store['appendMessage']> {
+    let rows: Row[];
+    try {
+      rows = await q(
+        `WITH locked AS (
+           SELECT id, state, lane FROM conversations WHERE id = $2 FOR UPDATE),
+         earlier AS (
+           SELECT m.* FROM messages m JOIN locked ON m.conversation_id = locked.id
+           WHERE $6::text IS NOT NULL AND m.role = $3 AND m.client_id = $6),
+         flags AS (
+           SELECT id, ($9::boolean AND state = 'resolved') AS reopened,
+             ($10::boolean AND lane = 'human' AND state IN ('queued', 'assigned')) AS human
+           FROM locked WHERE NOT EXISTS (SELECT 1 FROM earlier)),
+         c AS (
+           UPDATE conversations SET last_seq = last_seq + 1,
+             state = CASE WHEN f.reopened THEN 'bot' ELSE state END,
+             lane = CASE WHEN f.reopened THEN 'autonomous' ELSE lane END,
+             unit = CASE WHEN f.reopened THEN NULL ELSE unit END,
+             queue = CASE WHEN f.reopened THEN NULL ELSE queue END,
+             assigned_agent_id = CASE WHEN f.reopened THEN NULL ELSE assigned_agent_id END,
+             enqueued_at = CASE WHEN f.reopened THEN NULL ELSE enqueued_at END,
+             sla_deadline = CASE WHEN f.reopened THEN NULL ELSE sla_deadline END,
+             claimed_at = CASE WHEN f.reopened THEN NULL ELSE claimed_at END,
+             email_left = CASE WHEN f.reopened THEN NULL ELSE email_left END,
+             packet = CASE WHEN f.reopened THEN NULL ELSE packet END,
+             episode = CASE WHEN f.reopened THEN episode + 1 ELSE episode END
+           FROM flags f WHERE conversations.id = f.id
+           RETURNING conversations.last_seq, f.reopened, f.human),
+         m AS (
+           INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to)
+           SELECT $1::text, $2::text, c.last_seq, $3::text, $4::text, $5::text, $6::text,
+             $7::timestamptz, $8::text
+           FROM c RETURNING *),
+         t AS (
+           INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at,
+             status, act, done_at)
+           SELECT m.id, m.conversation_id, m.seq, $11::text, $12::boolean, clock_timestamp(),
+             CASE WHEN c.human THEN 'done' ELSE 'pending' END,
+             CASE WHEN c.human THEN 'silent' END,
+             CASE WHEN c.human THEN clock_timestamp() END
+           FROM m, c WHERE $13::boolean)
+         SELECT m.*, false AS duplicate, c.reopened, c.human FROM m, c
+         UNION ALL SELECT earlier.*, true, false, false FROM earlier`,
+        [
+          randomUUID(),
+          input.conversationId,
+          input.role,
+          input.text,
+          input.authorName ?? null,
+          input.clientId ?? null,
+          input.now,
+          input.replyTo ?? null,
+          input.reopenIfResolved === true,
+          input.turn?.unlessHuman === true,
+          input.turn?.kind ?? 'text',
+          input.turn?.priority ?? false,
+          input.turn !== undefined,
+        ],
+      );
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505' || !input.clientId) throw err;
+      const [earlier] = await q(
+        'SELECT * FROM messages WHERE conversation_id = $1 AND role = $2 AND client_id = $3',
+        [input.conversationId, input.role, input.clientId],
+      );
+      if (!earlier) throw err;
+      return { message: toMessage(earlier), duplicate: true };
+    }
+    const row = rows[0];
+    if (!row) throw new ConversationNotFoundError(input.conversationId);
+    if (row.duplicate === true) return { message: toMessage(row), duplicate: true };
+    return {
+      message: toMessage(row),
+      duplicate: false,
+      reopened: row.reopened === true,
+      turn: input.turn !== undefined && row.human !== true,
+    };
+  }
+
+  return {
     async createConversation({ siteId, visitorId, now }) {
       const rows = await q(
         `INSERT INTO conversations (id, site_id, visitor_id, state, created_at)
@@ -29,7 +115,12 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
         ]),
         toConversation,
       ),
-    appendMessage(input) {
+    async appendMessage(input) {
+      // Nothing to check before writing (no guard, not the button) and no transaction to abort:
+      // one statement, one round trip.
+      if (!input.guard && input.turn?.kind !== 'button' && !db.inTransaction) {
+        return appendAlone(input);
+      }
       return db.transaction(async (tx) => {
         // Row lock first: serialises writers of one conversation so seq has no gaps, a retried
         // clientId is seen by the second writer, and state guards hold until commit.
@@ -193,4 +284,5 @@ export const messagesQueries = ({ q, db }: SqlContext) =>
         episode: Number(r.episode ?? 1),
       }));
     },
-  }) satisfies Partial<Store>;
+  } satisfies Partial<Store>;
+};
