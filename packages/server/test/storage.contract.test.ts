@@ -165,6 +165,24 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
     }
   });
 
+  it('reads a message with its conversation and visitor in one query, as the single getters do', async () => {
+    const c = await newConversation();
+    await store.updateVisitor(c.visitorId, { name: 'Ana', context: { customer: { id: 'u9' } } });
+    const { message } = await store.appendMessage({
+      conversationId: c.id,
+      role: 'customer',
+      text: 'hello',
+      clientId: 'in-context-1',
+      now,
+    });
+    expect(await store.getMessageInContext(message.id)).toEqual({
+      message: await store.getMessage(message.id),
+      conversation: await store.getConversation(c.id),
+      visitor: await store.getVisitor(c.visitorId),
+    });
+    expect(await store.getMessageInContext('no-such-message')).toBeNull();
+  });
+
   it('appends messages with gapless seq under concurrency and dedupes client ids', async () => {
     const c = await newConversation();
     const writes = Array.from({ length: 20 }, (_, i) =>

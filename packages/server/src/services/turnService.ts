@@ -78,12 +78,9 @@ export function createTurnService(deps: TurnServiceDeps) {
   }
 
   async function prepare(job: TurnJob): Promise<Prepared | null> {
-    const [conversation, message] = await Promise.all([
-      store.getConversation(job.conversationId),
-      store.getMessage(job.messageId),
-    ]);
-    if (!conversation || !message) return null;
-    const visitor = await store.getVisitor(conversation.visitorId);
+    const found = await store.getMessageInContext(job.messageId);
+    if (!found) return null;
+    const { conversation, message, visitor } = found;
     const text = job.kind === 'text' ? message.text : null;
     const ask = text !== null && conversation.lane !== 'human';
     // A recent window, not the whole transcript: a turn's cost must not grow with the

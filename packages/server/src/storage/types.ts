@@ -260,6 +260,10 @@ export interface Store {
     limit: number,
   ): Promise<ChatMessage[]>;
   getMessage(id: string): Promise<ChatMessage | null>;
+  /** A message with its conversation and visitor, in one query (what a turn starts from). */
+  getMessageInContext(
+    messageId: string,
+  ): Promise<{ message: ChatMessage; conversation: Conversation; visitor: Visitor | null } | null>;
   recordDecision(input: StoredDecision): Promise<void>;
   /** Oldest turn first; with `episode`, only that episode's decisions. */
   listDecisions(

@@ -7,7 +7,7 @@ import {
   type Conversation,
   type StoredDecision,
 } from '../types';
-import { toConversation, toMessage, one, json, dateOrNull, type Row } from './rows';
+import { toConversation, toMessage, toVisitor, one, json, dateOrNull, type Row } from './rows';
 import type { SqlContext } from './context';
 
 /** Conversations, messages and decisions: the transcript and its audit trail. */
@@ -243,6 +243,20 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
         [conversationId, beforeSeq, limit],
       );
       return rows.map(toMessage);
+    },
+    async getMessageInContext(messageId) {
+      const [row] = await q(
+        `SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation, to_jsonb(v) AS visitor
+         FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         LEFT JOIN visitors v ON v.id = c.visitor_id WHERE m.id = $1`,
+        [messageId],
+      );
+      if (!row) return null;
+      return {
+        message: toMessage(json<Row>(row.message)),
+        conversation: toConversation(json<Row>(row.conversation)),
+        visitor: row.visitor ? toVisitor(json<Row>(row.visitor)) : null,
+      };
     },
     getMessage: (id) => one(q('SELECT * FROM messages WHERE id = $1', [id]), toMessage),
     async recordDecision(d) {
