@@ -1,35 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EscalationPacket, QueueSnapshot, QueueStatus } from '@baton/shared';
+import type { QueueSnapshot, QueueStatus } from '@baton/shared';
 import { createQueueService, createRecordingNotifier } from '../src/services';
 import { createSqlStore, migrate, openEmbeddedDatabase, type Store } from '../src/storage';
-import { newConversation } from './support/backends';
+import { newConversation, testPacket } from './support/backends';
 
 /**
  * A queue broadcast reads the queue once, whatever its length (it used to run 1 + 3N queries), and
  * broadcasts of one queue requested while one runs share a single rerun.
  */
 const now = new Date('2026-11-30T12:00:00Z');
-const packet = (conversationId: string): EscalationPacket => ({
-  conversationId,
-  lane: 'human',
-  unit: 'conversation',
-  tier: 1,
-  triggers: [],
-  summary: `summary of ${conversationId}`,
-  intent: null,
-  sentiment: { trend: 'steady', scores: [] },
-  facts: [],
-  context: {},
-  missingContext: [],
-  policyReferences: [],
-  suggestedQueue: 'general',
-  assistantDidNot: [],
-  customerFacingState: [],
-  heldDraft: null,
-  policyVersion: 'v1',
-  transcriptUrl: '/x',
-  createdAt: now.toISOString(),
-});
+const packet = (conversationId: string) => testPacket(conversationId, now);
 
 describe('queue broadcasts', () => {
   let store: Store;

@@ -7,31 +7,15 @@ import {
   type SqlDatabase,
   type Store,
 } from '../src/storage';
-import type { Decision, EscalationPacket } from '@baton/shared';
+import type { Decision } from '@baton/shared';
 import type { Enqueue } from '../src/storage';
-import { newConversation as createConversationFor, storageBackends } from './support/backends';
+import {
+  newConversation as createConversationFor,
+  storageBackends,
+  testPacket,
+} from './support/backends';
 
-const packet = (conversationId: string): EscalationPacket => ({
-  conversationId,
-  lane: 'human',
-  unit: 'conversation',
-  tier: 1,
-  triggers: [],
-  summary: 's',
-  intent: null,
-  sentiment: { trend: 'steady', scores: [] },
-  facts: [],
-  context: {},
-  missingContext: [],
-  policyReferences: [],
-  suggestedQueue: 'general',
-  assistantDidNot: [],
-  customerFacingState: [],
-  heldDraft: null,
-  policyVersion: 'v1',
-  transcriptUrl: '/x',
-  createdAt: new Date(0).toISOString(),
-});
+const packet = (conversationId: string) => testPacket(conversationId);
 
 describe.each(storageBackends('storage contract'))('Store contract: $name', (backend) => {
   let db: SqlDatabase;

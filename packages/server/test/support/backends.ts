@@ -1,3 +1,4 @@
+import type { EscalationPacket } from '@baton/shared';
 import {
   openEmbeddedDatabase,
   openPostgresDatabase,
@@ -43,3 +44,26 @@ export async function newConversation(store: Store, now: Date) {
   const visitor = await store.createVisitor({ siteId: 's1', tokenHash: `t-${Math.random()}`, now });
   return store.createConversation({ siteId: 's1', visitorId: visitor.id, now });
 }
+
+/** A minimal packet for queueing a conversation in storage tests. */
+export const testPacket = (conversationId: string, createdAt = new Date(0)): EscalationPacket => ({
+  conversationId,
+  lane: 'human',
+  unit: 'conversation',
+  tier: 1,
+  triggers: [],
+  summary: `summary of ${conversationId}`,
+  intent: null,
+  sentiment: { trend: 'steady', scores: [] },
+  facts: [],
+  context: {},
+  missingContext: [],
+  policyReferences: [],
+  suggestedQueue: 'general',
+  assistantDidNot: [],
+  customerFacingState: [],
+  heldDraft: null,
+  policyVersion: 'v1',
+  transcriptUrl: '/x',
+  createdAt: createdAt.toISOString(),
+});

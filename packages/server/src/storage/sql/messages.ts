@@ -9,6 +9,20 @@ import {
 } from '../types';
 import { toConversation, toMessage, toVisitor, one, json, dateOrNull, type Row } from './rows';
 import type { SqlContext } from './context';
+import type { SqlExecutor } from '../sql';
+
+/**
+ * The SET list that starts a new episode when `condition` holds (a resolved conversation reopened
+ * by a customer message): loops, the sentiment window and clarify-once start afresh.
+ */
+function reopening(condition: string): string {
+  const cleared = ['unit', 'queue', 'assigned_agent_id', 'enqueued_at', 'sla_deadline']
+    .concat(['claimed_at', 'email_left', 'packet'])
+    .map((column) => [column, 'NULL']);
+  return [['state', "'bot'"], ['lane', "'autonomous'"], ...cleared, ['episode', 'episode + 1']]
+    .map(([column, value]) => `${column} = CASE WHEN ${condition} THEN ${value} ELSE ${column} END`)
+    .join(',\n');
+}
 
 /** Conversations, messages and decisions: the transcript and its audit trail. */
 export const messagesQueries = ({ q, db }: SqlContext) => {
@@ -18,7 +32,10 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
    * this statement waited for the lock is not in its snapshot: the unique (conversation, role,
    * client id) key refuses the second insert, and the stored message is returned instead.
    */
-  async function appendAlone(input: NewMessage): ReturnType<Store['appendMessage']> {
+  async function appendAlone(
+    input: NewMessage,
+    ex?: SqlExecutor,
+  ): ReturnType<Store['appendMessage']> {
     let rows: Row[];
     try {
       rows = await q(
@@ -33,17 +50,7 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
            FROM locked WHERE NOT EXISTS (SELECT 1 FROM earlier)),
          c AS (
            UPDATE conversations SET last_seq = last_seq + 1,
-             state = CASE WHEN f.reopened THEN 'bot' ELSE state END,
-             lane = CASE WHEN f.reopened THEN 'autonomous' ELSE lane END,
-             unit = CASE WHEN f.reopened THEN NULL ELSE unit END,
-             queue = CASE WHEN f.reopened THEN NULL ELSE queue END,
-             assigned_agent_id = CASE WHEN f.reopened THEN NULL ELSE assigned_agent_id END,
-             enqueued_at = CASE WHEN f.reopened THEN NULL ELSE enqueued_at END,
-             sla_deadline = CASE WHEN f.reopened THEN NULL ELSE sla_deadline END,
-             claimed_at = CASE WHEN f.reopened THEN NULL ELSE claimed_at END,
-             email_left = CASE WHEN f.reopened THEN NULL ELSE email_left END,
-             packet = CASE WHEN f.reopened THEN NULL ELSE packet END,
-             episode = CASE WHEN f.reopened THEN episode + 1 ELSE episode END
+             ${reopening('f.reopened')}
            FROM flags f WHERE conversations.id = f.id
            RETURNING conversations.last_seq, f.reopened, f.human),
          m AS (
@@ -76,12 +83,14 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
           input.turn?.priority ?? false,
           input.turn !== undefined,
         ],
+        ex,
       );
     } catch (err) {
       if ((err as { code?: string }).code !== '23505' || !input.clientId) throw err;
       const [earlier] = await q(
         'SELECT * FROM messages WHERE conversation_id = $1 AND role = $2 AND client_id = $3',
         [input.conversationId, input.role, input.clientId],
+        ex,
       );
       if (!earlier) throw err;
       return { message: toMessage(earlier), duplicate: true };
@@ -163,70 +172,8 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
         ) {
           throw new StateConflictError(input.conversationId, state, owner);
         }
-        const reopened = input.reopenIfResolved === true && state === 'resolved';
-        // Waiting for or with a person: a turn there decides nothing (the lane is already human).
-        const human = conv.lane === 'human' && (state === 'queued' || state === 'assigned');
-        const turn = input.turn !== undefined && !(input.turn.unlessHuman === true && human);
-        // One statement, run after the lock (so it sees a retry committed meanwhile): the retried
-        // message if there is one; else the next seq (a new episode when a resolved conversation
-        // reopens: loops, the sentiment window and clarify-once start afresh), the message and
-        // its turn.
-        const rows = await q(
-          `WITH earlier AS (
-             SELECT * FROM messages
-             WHERE $6::text IS NOT NULL AND conversation_id = $2 AND role = $3 AND client_id = $6),
-           c AS (
-             UPDATE conversations SET last_seq = last_seq + 1,
-               state = CASE WHEN $10::boolean THEN 'bot' ELSE state END,
-               lane = CASE WHEN $10::boolean THEN 'autonomous' ELSE lane END,
-               unit = CASE WHEN $10::boolean THEN NULL ELSE unit END,
-               queue = CASE WHEN $10::boolean THEN NULL ELSE queue END,
-               assigned_agent_id = CASE WHEN $10::boolean THEN NULL ELSE assigned_agent_id END,
-               enqueued_at = CASE WHEN $10::boolean THEN NULL ELSE enqueued_at END,
-               sla_deadline = CASE WHEN $10::boolean THEN NULL ELSE sla_deadline END,
-               claimed_at = CASE WHEN $10::boolean THEN NULL ELSE claimed_at END,
-               email_left = CASE WHEN $10::boolean THEN NULL ELSE email_left END,
-               packet = CASE WHEN $10::boolean THEN NULL ELSE packet END,
-               episode = CASE WHEN $10::boolean THEN episode + 1 ELSE episode END
-             WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM earlier) RETURNING last_seq),
-           m AS (
-             INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to)
-             SELECT $1::text, $2::text, c.last_seq, $3::text, $4::text, $5::text, $6::text,
-               $7::timestamptz, $8::text
-             FROM c RETURNING *),
-           t AS (
-             -- Same statement as the message: an acked message always has its turn. Database
-             -- time: stalled turns are found by age, whatever clock the caller uses.
-             -- In the human lane it is stored done: nothing is left to decide.
-             INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at,
-               status, act, done_at)
-             SELECT m.id, m.conversation_id, m.seq, $11::text, $12::boolean, clock_timestamp(),
-               CASE WHEN $9::boolean THEN 'pending' ELSE 'done' END,
-               CASE WHEN $9::boolean THEN NULL ELSE 'silent' END,
-               CASE WHEN $9::boolean THEN NULL ELSE clock_timestamp() END
-             FROM m WHERE $13::boolean)
-           SELECT m.*, false AS duplicate FROM m
-           UNION ALL SELECT earlier.*, true AS duplicate FROM earlier`,
-          [
-            randomUUID(),
-            input.conversationId,
-            input.role,
-            input.text,
-            input.authorName ?? null,
-            input.clientId ?? null,
-            input.now,
-            input.replyTo ?? null,
-            turn,
-            reopened,
-            input.turn?.kind ?? 'text',
-            input.turn?.priority ?? false,
-            input.turn !== undefined,
-          ],
-          tx,
-        );
-        const row = rows[0]!;
-        if (row.duplicate === true) return { message: toMessage(row), duplicate: true };
-        return { message: toMessage(row), duplicate: false, reopened, turn };
+        // The checks passed under the lock: the same one statement writes it.
+        return appendAlone(input, tx);
       });
     },
     async listMessages(conversationId, afterSeq = 0) {
