@@ -141,21 +141,22 @@ export function createQueueService(deps: QueueServiceDeps) {
     }
     const name = resolveQueue(conversation.queue);
     const queued = conversation.state === 'queued';
-    const [agentsOnline, waiting, waits, agent] = await Promise.all([
-      store.countAgentsOnline(name),
-      queued ? store.listWaiting(name) : Promise.resolve([]),
+    // Waiting: the same reads as a broadcast; otherwise only who is online.
+    const [shared, agent] = await Promise.all([
       queued
-        ? store.recentWaits(name, new Date(now.getTime() - WAIT_WINDOW_MS), WAIT_SAMPLES)
-        : Promise.resolve([]),
+        ? view(name, now)
+        : store
+            .countAgentsOnline(name)
+            .then((agentsOnline): QueueView => ({ waiting: [], agentsOnline, waits: [] })),
       conversation.assignedAgentId
         ? store.getAgent(conversation.assignedAgentId)
         : Promise.resolve(null),
     ]);
-    const index = waiting.findIndex((c) => c.id === conversation.id);
+    const index = shared.waiting.findIndex((c) => c.id === conversation.id);
     return statusFrom(
       conversation,
       name,
-      { waiting, agentsOnline, waits },
+      shared,
       index >= 0 ? index + 1 : null,
       agent?.name ?? null,
       now,
