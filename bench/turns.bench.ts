@@ -1,6 +1,6 @@
 /**
  * Whole-turn throughput: customer text → human-request detection → NLU assistant proposal
- * (node-nlp, sentiment, amount extraction) → engine decision, with the demo knowledge base and
+ * (NLP.js, sentiment, amount extraction) → engine decision, with the demo knowledge base and
  * policy. No network and no storage: this is the CPU cost of one turn. Run: npx tsx bench/turns.bench.ts
  */
 import { readFileSync } from 'node:fs';

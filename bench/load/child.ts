@@ -1,11 +1,13 @@
 /**
  * Servers under test as child processes: spawned with `node --import tsx` (no tsx CLI in
- * between, so the pid is the server itself, whose CPU time and RSS are read from /proc), and
- * always stopped when the harness exits, errs or is interrupted. The IPC channel is only a
- * lifeline: a child whose parent died sees it close and stops.
+ * between, so the pid is the server itself, whose CPU time and RSS are read from /proc), or, for
+ * the production start path, `node packages/server/dist/main.js` configured by its environment
+ * as an operator runs it; always stopped when the harness exits, errs or is interrupted. The IPC
+ * channel is only a lifeline: a child whose parent died sees it close and stops.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -36,19 +38,51 @@ export interface ServerChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const PRODUCTION_ENTRY = resolve(REPO_ROOT, 'packages/server/dist/main.js');
+
+/** `pnpm build` for the server, so the production start path runs the code in this tree. */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['build.mjs'], {
+    cwd: resolve(REPO_ROOT, 'packages/server'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/**
+ * `production`: Baton's compiled entry (`buildServer()` first), configured by `env` (PORT is
+ * chosen here); otherwise the harness's own entries under tsx, configured by BENCH_OPTIONS.
+ */
 export async function startServerChild(
   kind: 'bare' | 'baton',
   env: Record<string, string>,
   timeoutMs = 60_000,
+  production = false,
 ): Promise<ServerChild> {
-  const entry = resolve(here, kind === 'bare' ? 'bare.ts' : 'batonServer.ts');
+  const entry = production
+    ? PRODUCTION_ENTRY
+    : resolve(here, kind === 'bare' ? 'bare.ts' : 'batonServer.ts');
+  const port = production ? await freePort() : 0;
   const spawnedAt = performance.now();
   // BENCH_SERVER_NODE_ARGS: extra node flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=DIR".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  const loader = production ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'error',
+      ...env,
+      ...(production && { PORT: String(port), BATON_ADMIN_TOKEN: 'bench' }),
+    },
   });
   running.add(child);
   let stderr = '';
@@ -63,6 +97,11 @@ export async function startServerChild(
   });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolveUrl, reject) => {
+    if (production) {
+      lines.resume();
+      resolveUrl(`http://127.0.0.1:${port}`);
+      return;
+    }
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${kind} server did not start within ${timeoutMs} ms\n${stderr}`));
@@ -83,7 +122,11 @@ export async function startServerChild(
     });
   });
   // Start-up ends when the health check answers, as a load balancer would see it.
-  await waitHealthy(url, spawnedAt + timeoutMs);
+  await waitHealthy(url, spawnedAt + timeoutMs, () =>
+    child.exitCode !== null || child.signalCode !== null
+      ? `${kind} server exited (code ${child.exitCode}, signal ${child.signalCode})\n${stderr}`
+      : null,
+  );
   const startMs = performance.now() - spawnedAt;
 
   const pid = child.pid!;
@@ -104,8 +147,14 @@ export async function startServerChild(
   };
 }
 
-async function waitHealthy(url: string, deadline: number): Promise<void> {
+async function waitHealthy(
+  url: string,
+  deadline: number,
+  died: () => string | null,
+): Promise<void> {
   for (;;) {
+    const death = died();
+    if (death) throw new Error(death);
     try {
       const res = await fetch(url + '/healthz', { signal: AbortSignal.timeout(1_000) });
       if (res.status === 200) return;

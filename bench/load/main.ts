@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { killAllChildren, procStats, REPO_ROOT, startServerChild } from './child';
+import { buildServer, killAllChildren, procStats, REPO_ROOT, startServerChild } from './child';
 import {
   SCENARIOS,
   type Ctx,
@@ -199,11 +199,17 @@ function context(db: 'pg' | 'pglite', storage: Storage, demoDir: string): Ctx {
         ...(!opts.stockDemo && { demoDir, rateLimits: BENCH_RATE_LIMITS }),
       };
       try {
-        const child = await startServerChild(
-          'baton',
-          { BENCH_OPTIONS: JSON.stringify(options) },
-          90_000,
-        );
+        // The stock demo starts as production does: compiled, configured by its environment.
+        const child = opts.stockDemo
+          ? await startServerChild(
+              'baton',
+              store.options.databaseUrl
+                ? { DATABASE_URL: store.options.databaseUrl }
+                : { BATON_DATA_DIR: store.options.dataDir! },
+              90_000,
+              true,
+            )
+          : await startServerChild('baton', { BENCH_OPTIONS: JSON.stringify(options) }, 90_000);
         return target(child, db === 'pg' ? dbMeter(dbName) : null, async () => {
           await child.stop();
           await store.drop();
@@ -287,6 +293,8 @@ const rows: Row[] = [];
 const figures: Record<string, Record<string, unknown>> = {};
 let failure: string | null = null;
 try {
+  // Scenario 6 starts the compiled server (production's start path): build it from this tree.
+  if (only.includes('idle')) buildServer();
   const demoDir = benchDeploymentDir();
   for (const db of dbs) {
     const storage = db === 'pg' ? await postgresStorage(pgUrl) : pgliteStorage();

@@ -1,10 +1,12 @@
-/** The only module that reads the environment. `pnpm demo` runs it. */
+/** The only module that reads the environment. `pnpm demo` builds it and runs `dist/main.js`. */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { llmConfigFromEnv } from './assistant';
 import { REPO_ROOT, startBaton } from './bootstrap';
 
+// Stack traces name the TypeScript source, also when this runs compiled from dist/.
+process.setSourceMapsEnabled(true);
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 // A backstop, not a control path: every known async path handles its errors; anything that
 // slips through is logged with context instead of taking every conversation down.

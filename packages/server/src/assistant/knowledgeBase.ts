@@ -40,7 +40,7 @@ export class KnowledgeBaseError extends Error {
   }
 }
 
-// snake_case also keeps out 'None', node-nlp's "no match" intent.
+// snake_case also keeps out 'None', NLP.js's "no match" intent.
 const intentName = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, { error: 'must be snake_case, e.g. order_status' });

@@ -1,5 +1,7 @@
 import { detectStakes } from '@baton/escalation';
-import nodeNlp from 'node-nlp';
+import { containerBootstrap } from '@nlpjs/core';
+import { LangEn } from '@nlpjs/lang-en';
+import { Nlp } from '@nlpjs/nlp';
 import type { Assistant, AssistantInput, AssistantProposal, ProposedIntent } from './assistant';
 import { extractAmount } from './extractAmount';
 import type { KnowledgeBase, KnowledgeIntent } from './knowledgeBase';
@@ -19,7 +21,7 @@ import { createVocabulary } from './vocabularyCoverage';
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.2;
 
-/** node-nlp's "no match" intent. */
+/** NLP.js's "no match" intent. */
 const NO_MATCH = 'None';
 const LOCALE = 'en';
 /** Classifying is linear in length; chat messages past this are not more informative. */
@@ -68,7 +70,7 @@ function round(value: number): number {
 }
 
 /**
- * The built-in assistant: a node-nlp intent classifier trained at start-up from the knowledge
+ * The built-in assistant: an NLP.js intent classifier trained at start-up from the knowledge
  * base examples (plus a small off-topic 'None' class). Confidence is the classifier score scaled
  * by how much of the message's vocabulary the knowledge base covers, so a message about
  * something else entirely cannot come out confident just because one word was familiar.
@@ -83,10 +85,16 @@ export async function createNluAssistant(
     throw new RangeError(`minConfidence must be between 0 and 1, got ${minConfidence}`);
   }
 
-  const manager = new nodeNlp.NlpManager({
+  // NLP.js with only its English pipeline (tokenizer, stopwords, stemmer, normalizer): node-nlp's
+  // NlpManager builds the same classifier but first loads every language and entity recogniser
+  // it ships (a second at start-up, and a built-in entity pass on every message).
+  const container = containerBootstrap();
+  container.use(LangEn);
+  const manager = new Nlp({
+    container,
     languages: [LOCALE],
     forceNER: false,
-    // Keep node-nlp from replacing weak matches with 'None': we threshold ourselves.
+    // Keep NLP.js from replacing weak matches with 'None': we threshold ourselves.
     threshold: 0,
     calculateSentiment: false,
     nlu: { log: false },

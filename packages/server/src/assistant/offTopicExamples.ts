@@ -1,5 +1,5 @@
 /**
- * Trained as node-nlp's 'None' intent (out of scope). Without a None class the classifier
+ * Trained as NLP.js's 'None' intent (out of scope). Without a None class the classifier
  * spreads all probability over the store's intents, so "what's the weather like" would come back
  * as a confident product question.
  *

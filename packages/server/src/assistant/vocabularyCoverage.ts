@@ -1,4 +1,4 @@
-import nodeNlp from 'node-nlp';
+import { StemmerEn } from '@nlpjs/lang-en';
 
 // Function words carry no topic; leaving them out keeps "what is the capital of mongolia" from
 // looking familiar just because "what", "is" and "the" appear in the training examples.
@@ -23,7 +23,7 @@ export interface Vocabulary {
 
 /** The classifier ignores words it never saw, so its score alone cannot say "off-topic". */
 export function createVocabulary(examples: readonly string[]): Vocabulary {
-  const stemmer = nodeNlp.NlpUtil.getStemmer('en');
+  const stemmer = new StemmerEn();
   const stems = (text: string) => stemmer.tokenizeAndStem(text, true);
   const stopStems = new Set(stems(STOPWORDS));
   const known = new Set(examples.flatMap(stems));
