@@ -257,8 +257,8 @@ describe('a turn is a durable job', () => {
       log: { error: () => undefined, warn: () => undefined },
     });
     const job = (await baton.store.getTurn(message.id))!;
-    const ids = await turns.abandon({ ...job, attempts: 5 }, 'boom');
-    expect(ids?.length).toBeGreaterThan(0);
+    const committed = await turns.abandon({ ...job, attempts: 5 }, 'boom');
+    expect(committed?.taken.length).toBeGreaterThan(0);
     expect(await baton.store.getTurn(message.id)).toMatchObject({ status: 'done' });
     const conversation = await baton.store.getConversation(s.conversationId);
     expect(conversation).toMatchObject({ state: 'queued', lane: 'human' });

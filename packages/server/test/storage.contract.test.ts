@@ -163,8 +163,16 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
       message: await store.getMessage(message.id),
       conversation: await store.getConversation(c.id),
       visitor: await store.getVisitor(c.visitorId),
+      recent: [],
     });
     expect(await store.getMessageInContext('no-such-message')).toBeNull();
+    for (const text of ['two', 'three', 'four']) {
+      await store.appendMessage({ conversationId: c.id, role: 'customer', text, now });
+    }
+    const last = (await store.listMessages(c.id)).at(-1)!;
+    const read = await store.getMessageInContext(last.id, 2);
+    expect(read?.recent).toEqual(await store.listRecentMessages(c.id, last.seq, 2));
+    expect(read?.recent.map((m) => m.text)).toEqual(['two', 'three']);
   });
 
   it('appends messages with gapless seq under concurrency and dedupes client ids', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage } from '@baton/shared';
+import type { ChatMessage, Decision } from '@baton/shared';
 import { createSqlStore, migrate, type SqlDatabase, type Store } from '../src/storage';
 import { newConversation as createConversationFor, storageBackends } from './support/backends';
 
@@ -140,6 +140,73 @@ describe.each(storageBackends('turn and outbox storage contract'))(
         job: null,
       });
       expect(await store.releaseTurnLease(c.id, 'node-a')).toBe(true);
+    });
+
+    it("completing a turn lets go of its runner's lease only when no other turn is pending", async () => {
+      const c = await newConversation();
+      const first = await customerSays(c.id, 'first');
+      const second = await customerSays(c.id, 'second');
+      expect((await store.leaseNextTurn(c.id, 'node-a', 60_000)).job?.messageId).toBe(
+        first.message.id,
+      );
+      // The second turn is still pending: the lease stays with node-a.
+      expect(await store.completeTurn(first.message.id, 'reply', now, 'node-a')).toBe(false);
+      expect(await store.acquireTurnLease(c.id, 'node-b', 60_000)).toBe(false);
+      expect((await store.leaseNextTurn(c.id, 'node-a', 60_000)).job?.messageId).toBe(
+        second.message.id,
+      );
+      // Another owner's name never releases it; the holder's last turn does.
+      expect(await store.completeTurn(second.message.id, 'reply', now, 'node-b')).toBe(false);
+      const third = await customerSays(c.id, 'third');
+      expect((await store.leaseNextTurn(c.id, 'node-a', 60_000)).job?.messageId).toBe(
+        third.message.id,
+      );
+      expect(await store.completeTurn(third.message.id, 'reply', now, 'node-a')).toBe(true);
+      expect((await store.getTurn(third.message.id))?.status).toBe('done');
+      expect(await store.acquireTurnLease(c.id, 'node-b', 60_000)).toBe(true);
+    });
+
+    it("reads a turn under the lock with its earlier pending turn and its episode's decisions", async () => {
+      const c = await newConversation();
+      const first = await customerSays(c.id, 'first');
+      const second = await customerSays(c.id, 'second');
+      const decision: Decision = {
+        lane: 'autonomous',
+        unit: 'conversation',
+        tier: 1,
+        triggers: [],
+        queue: null,
+        reasons: ['r'],
+        policyVersion: 'v1',
+      };
+      for (const [turn, episode] of [
+        [2, 1],
+        [1, 1],
+        [1, 2],
+      ] as const) {
+        await store.recordDecision({
+          conversationId: c.id,
+          messageId: null,
+          turn,
+          mode: 'enforce',
+          decision,
+          facts: { text: `turn ${turn} of episode ${episode}` },
+          now,
+          episode,
+        });
+      }
+      const read = await store.turnUnderLock(second.message.id, 1);
+      expect(read?.turn).toMatchObject({ messageId: second.message.id, status: 'pending' });
+      expect(read?.earlierPending).toBe(true);
+      expect(read?.decisions.map((d) => d.facts)).toEqual([
+        { text: 'turn 1 of episode 1' },
+        { text: 'turn 2 of episode 1' },
+      ]);
+      expect(read?.decisions[0]).toEqual((await store.listDecisions(c.id, 1))[0]);
+      await store.completeTurn(first.message.id, 'reply', now);
+      expect((await store.turnUnderLock(second.message.id, 2))?.earlierPending).toBe(false);
+      expect((await store.turnUnderLock(second.message.id, 2))?.decisions).toHaveLength(1);
+      expect(await store.turnUnderLock('no-such-message', 1)).toBeNull();
     });
 
     it('an expired lease is taken over, and its stalled turns are found', async () => {

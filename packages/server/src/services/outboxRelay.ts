@@ -28,6 +28,7 @@ const SWEEP_BATCH = 200;
 export function createOutboxRelay(deps: OutboxRelayDeps) {
   const { store, notifier, queues, tasks, log } = deps;
   let timer: NodeJS.Timeout | null = null;
+  const deleteDelivered = coalesced((ids) => store.deleteOutbox(ids));
 
   async function deliver(event: OutboxEvent): Promise<void> {
     switch (event.type) {
@@ -80,7 +81,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps) {
         if (event.type === 'access') break;
       }
     }
-    await store.deleteOutbox(done);
+    await deleteDelivered(done);
   }
 
   async function sweep(): Promise<void> {
@@ -119,3 +120,30 @@ export function createOutboxRelay(deps: OutboxRelayDeps) {
   };
 }
 export type OutboxRelay = ReturnType<typeof createOutboxRelay>;
+
+/**
+ * One DELETE for many deliveries: ids handed in while a DELETE runs go out together in the next
+ * one, so under load the turns of many conversations share a round trip. Each caller's promise
+ * settles with the DELETE that carried its ids.
+ */
+export function coalesced(
+  remove: (ids: string[]) => Promise<void>,
+): (ids: string[]) => Promise<void> {
+  let queued: string[] = [];
+  let next: Promise<void> | null = null;
+  let previous: Promise<void> = Promise.resolve();
+  return (ids) => {
+    if (ids.length === 0) return Promise.resolve();
+    queued.push(...ids);
+    if (!next) {
+      next = previous.then(() => {
+        const batch = queued;
+        queued = [];
+        next = null;
+        return remove(batch);
+      });
+      previous = next.catch(() => undefined);
+    }
+    return next;
+  };
+}

@@ -57,6 +57,13 @@ async function takeOwn(tx: Store, events: OutboxEvent[]): Promise<TakenEvent[]> 
   return ids.map((id, i) => ({ id, event: events[i]! }));
 }
 
+/** A committed turn: its events to deliver, and whether it let go of its conversation's lease. */
+export interface Committed {
+  taken: TakenEvent[];
+  /** The runner's turn lease was released in the same transaction: no other turn is pending. */
+  released: boolean;
+}
+
 /** What a turn learned before taking any lock: the slow part (assistant, contact history). */
 export interface Prepared {
   message: ChatMessage;
@@ -84,14 +91,19 @@ export interface TurnCommitDeps {
 export function createTurnCommit(deps: TurnCommitDeps) {
   const { clock } = deps;
 
-  async function commit(tx: Store, job: TurnJob, prepared: Prepared): Promise<TakenEvent[] | null> {
+  /** `leaseOwner`: the runner holding the conversation's turn lease, released here when idle. */
+  async function commit(
+    tx: Store,
+    job: TurnJob,
+    prepared: Prepared,
+    leaseOwner?: string,
+  ): Promise<Committed | null> {
     const before = await tx.lockConversation(job.conversationId);
     if (!before) return null;
-    const turn = await tx.getTurn(job.messageId);
-    if (!turn || turn.status !== 'pending') return null;
-    if (!turn.priority && (await tx.hasEarlierPendingTurn(before.id, turn.seq))) {
-      throw new TurnRetryError(before.id);
-    }
+    const read = await tx.turnUnderLock(job.messageId, before.episode);
+    if (!read || read.turn.status !== 'pending') return null;
+    const { turn, decisions } = read;
+    if (!turn.priority && read.earlierPending) throw new TurnRetryError(before.id);
     // The assistant was not asked because a person owned the conversation, and now nobody does.
     if (prepared.laneSeen === 'human' && before.lane !== 'human') {
       throw new TurnRetryError(before.id);
@@ -99,7 +111,6 @@ export function createTurnCommit(deps: TurnCommitDeps) {
     const now = clock();
     const text = job.kind === 'text' ? prepared.message.text : null;
     const context = prepared.visitor?.context ?? {};
-    const decisions = await tx.listDecisions(before.id, before.episode);
     const prior: TurnRecord[] = decisions.map((d) => {
       const facts = d.facts as StoredFacts;
       return {
@@ -240,8 +251,8 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       // before it delivers anything else of this turn.
       events.push({ type: 'access', conversationId: before.id });
     }
-    await tx.completeTurn(job.messageId, plan.act, now);
-    return takeOwn(tx, events);
+    const released = await tx.completeTurn(job.messageId, plan.act, now, leaseOwner);
+    return { taken: await takeOwn(tx, events), released };
   }
 
   /** Queues the conversation (or raises its lane) with a fresh packet; null if nothing changed. */
@@ -300,11 +311,17 @@ export function createTurnCommit(deps: TurnCommitDeps) {
    * conversation for ever, nor leave the customer unanswered: it is closed as `failed` and the
    * conversation goes to a person, with no decision of the engine involved.
    */
-  async function giveUp(tx: Store, job: TurnJob, reason: string): Promise<TakenEvent[] | null> {
+  async function giveUp(
+    tx: Store,
+    job: TurnJob,
+    reason: string,
+    leaseOwner?: string,
+  ): Promise<Committed | null> {
     const before = await tx.lockConversation(job.conversationId);
     if (!before) return null;
-    const turn = await tx.getTurn(job.messageId);
-    if (!turn || turn.status !== 'pending') return null;
+    const read = await tx.turnUnderLock(job.messageId, before.episode);
+    if (!read || read.turn.status !== 'pending') return null;
+    const { turn, decisions } = read;
     const now = clock();
     const events: OutboxEvent[] = [];
     let after: Conversation | null = null;
@@ -320,7 +337,6 @@ export function createTurnCommit(deps: TurnCommitDeps) {
         reasons: [`this turn failed ${turn.attempts} times: ${reason}`],
         policyVersion: policy.version,
       };
-      const decisions = await tx.listDecisions(before.id, before.episode);
       const message = job.kind === 'text' ? await tx.getMessage(job.messageId) : null;
       const packet = buildPacket({
         conversationId: before.id,
@@ -362,8 +378,8 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       if (after.queue) events.push({ type: 'queue', queue: after.queue });
       if (before.queue !== after.queue) events.push({ type: 'access', conversationId: before.id });
     }
-    await tx.completeTurn(job.messageId, 'failed', now);
-    return takeOwn(tx, events);
+    const released = await tx.completeTurn(job.messageId, 'failed', now, leaseOwner);
+    return { taken: await takeOwn(tx, events), released };
   }
 
   return { commit, giveUp };

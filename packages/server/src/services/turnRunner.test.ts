@@ -48,19 +48,19 @@ describe('turn runner: a turn that keeps failing', () => {
     const ran: string[] = [];
     const abandoned: string[] = [];
     const turns: TurnService = {
-      async run(job: TurnJob) {
+      async run(job: TurnJob, leaseOwner?: string) {
         if (job.messageId === poison.message.id) {
           attempts.push(job.attempts);
           throw new Error('cannot handle this message');
         }
         ran.push(job.messageId);
-        await store.completeTurn(job.messageId, 'reply', new Date());
-        return [];
+        const released = await store.completeTurn(job.messageId, 'reply', new Date(), leaseOwner);
+        return { taken: [], released };
       },
-      async abandon(job: TurnJob) {
+      async abandon(job: TurnJob, _reason: string, leaseOwner?: string) {
         abandoned.push(job.messageId);
-        await store.completeTurn(job.messageId, 'failed', new Date());
-        return [];
+        const released = await store.completeTurn(job.messageId, 'failed', new Date(), leaseOwner);
+        return { taken: [], released };
       },
     };
     const tasks = createTaskTracker();

@@ -38,12 +38,16 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
   const again = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
 
-  async function runOne(job: TurnJob): Promise<void> {
+  /**
+   * Runs one turn and delivers its events. With `leaseOwner` (the runner holds the conversation's
+   * lease), true when the turn's commit also let go of the lease: nothing else was pending.
+   */
+  async function runOne(job: TurnJob, leaseOwner?: string): Promise<boolean> {
     for (let retry = 0; ; retry++) {
       try {
-        const taken = await turns.run(job);
-        if (taken) await relay.deliverTaken(taken);
-        return;
+        const committed = await turns.run(job, leaseOwner);
+        if (committed) await relay.deliverTaken(committed.taken);
+        return committed?.released ?? false;
       } catch (err) {
         if (err instanceof TurnRetryError && retry < MAX_IMMEDIATE_RETRIES) continue;
         if (err instanceof TurnRetryError || job.attempts < MAX_TURN_ATTEMPTS) throw err;
@@ -52,9 +56,10 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
           { err, conversationId: job.conversationId, attempts: job.attempts },
           'turn abandoned',
         );
-        const taken = await turns.abandon(job, err instanceof Error ? err.message : String(err));
-        if (taken) await relay.deliverTaken(taken);
-        return;
+        const reason = err instanceof Error ? err.message : String(err);
+        const committed = await turns.abandon(job, reason, leaseOwner);
+        if (committed) await relay.deliverTaken(committed.taken);
+        return committed?.released ?? false;
       }
     }
   }
@@ -76,13 +81,15 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
             if (await store.releaseTurnLease(conversationId, nodeId)) break;
             continue;
           }
-          await runOne(job).catch(async (err: unknown) => {
+          const released = await runOne(job, nodeId).catch(async (err: unknown) => {
             // Keep the turn pending but let the sweep retry it soon rather than at lease expiry.
             await store
               .acquireTurnLease(conversationId, nodeId, RETRY_AFTER_FAILURE_MS)
               .catch(() => undefined);
             throw err;
           });
+          // The turn's own commit let go of the lease: nothing else is pending.
+          if (released) break;
         }
       } while (again.has(conversationId));
     } finally {

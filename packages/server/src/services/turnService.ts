@@ -10,7 +10,7 @@ import type { Clock } from './clock';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
 import { buildContacts, contactsInWindow } from './contactTopics';
-import { createTurnCommit, type Prepared, type TakenEvent } from './turnCommit';
+import { createTurnCommit, type Committed, type Prepared } from './turnCommit';
 
 export { TurnRetryError } from './turnCommit';
 
@@ -78,16 +78,14 @@ export function createTurnService(deps: TurnServiceDeps) {
   }
 
   async function prepare(job: TurnJob): Promise<Prepared | null> {
-    const found = await store.getMessageInContext(job.messageId);
+    // A recent window, not the whole transcript: a turn's cost must not grow with the
+    // conversation (the LLM prompt keeps the last 10 messages; the NLU reads none).
+    const found = await store.getMessageInContext(job.messageId, ASSISTANT_HISTORY);
     if (!found) return null;
     const { conversation, message, visitor } = found;
     const text = job.kind === 'text' ? message.text : null;
     const ask = text !== null && conversation.lane !== 'human';
-    // A recent window, not the whole transcript: a turn's cost must not grow with the
-    // conversation (the LLM prompt keeps the last 10 messages; the NLU reads none).
-    const history = ask
-      ? await store.listRecentMessages(conversation.id, message.seq, ASSISTANT_HISTORY)
-      : [];
+    const history = ask ? found.recent : [];
     let assistantFailure: string | undefined;
     const proposal =
       !ask || job.attempts > MAX_ASSISTANT_ATTEMPTS
@@ -127,13 +125,14 @@ export function createTurnService(deps: TurnServiceDeps) {
   }
 
   /**
-   * Runs one pending turn; returns its outbox events to deliver, or null when there was nothing to
-   * do (already done by another worker, or the conversation is gone).
+   * Runs one pending turn; null when there was nothing to do (already done by another worker, or
+   * the conversation is gone). `leaseOwner` holds the conversation's turn lease: the commit lets
+   * go of it when no other turn is pending, saving the runner a round of lease queries.
    */
-  async function run(job: TurnJob): Promise<TakenEvent[] | null> {
+  async function run(job: TurnJob, leaseOwner?: string): Promise<Committed | null> {
     const prepared = await prepare(job);
     if (!prepared) return null;
-    return store.transaction((tx) => commit(tx, job, prepared));
+    return store.transaction((tx) => commit(tx, job, prepared, leaseOwner));
   }
 
   /**
@@ -167,8 +166,12 @@ export function createTurnService(deps: TurnServiceDeps) {
   }
 
   /** Closes a turn that keeps failing and hands its conversation to a person. */
-  async function abandon(job: TurnJob, reason: string): Promise<TakenEvent[] | null> {
-    return store.transaction((tx) => giveUp(tx, job, reason));
+  async function abandon(
+    job: TurnJob,
+    reason: string,
+    leaseOwner?: string,
+  ): Promise<Committed | null> {
+    return store.transaction((tx) => giveUp(tx, job, reason, leaseOwner));
   }
 
   return { run, abandon };

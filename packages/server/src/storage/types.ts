@@ -260,10 +260,19 @@ export interface Store {
     limit: number,
   ): Promise<ChatMessage[]>;
   getMessage(id: string): Promise<ChatMessage | null>;
-  /** A message with its conversation and visitor, in one query (what a turn starts from). */
+  /**
+   * A message with its conversation and visitor, and the `recent` messages before it (oldest
+   * first, as `listRecentMessages`; none by default), in one query: what a turn starts from.
+   */
   getMessageInContext(
     messageId: string,
-  ): Promise<{ message: ChatMessage; conversation: Conversation; visitor: Visitor | null } | null>;
+    recent?: number,
+  ): Promise<{
+    message: ChatMessage;
+    conversation: Conversation;
+    visitor: Visitor | null;
+    recent: ChatMessage[];
+  } | null>;
   recordDecision(input: StoredDecision): Promise<void>;
   /** Oldest turn first; with `episode`, only that episode's decisions. */
   listDecisions(
@@ -370,11 +379,34 @@ export interface Store {
   getTurn(messageId: string): Promise<TurnJob | null>;
   /** True when an earlier ordinary (non-priority) turn of the conversation is still pending. */
   hasEarlierPendingTurn(conversationId: string, seq: number): Promise<boolean>;
+  /**
+   * What a turn's commit reads once it holds the conversation's row lock, in one query: the turn,
+   * whether an earlier ordinary turn is still pending, and the decisions of `episode` (oldest
+   * first). Null when the turn does not exist.
+   */
+  turnUnderLock(
+    messageId: string,
+    episode: number,
+  ): Promise<{
+    turn: TurnJob;
+    earlierPending: boolean;
+    decisions: (StoredDecision & { id: string })[];
+  } | null>;
   /** The oldest pending turn of a conversation, its attempt counted; null when none. */
   startNextTurn(conversationId: string): Promise<TurnJob | null>;
   /** Counts an attempt on one pending turn (priority turns run outside the lease). */
   startTurn(messageId: string): Promise<TurnJob | null>;
-  completeTurn(messageId: string, act: string, now: Date): Promise<void>;
+  /**
+   * Marks the turn done. With `releaseLeaseOf`, also lets go of the conversation's turn lease that
+   * owner holds when no other turn is pending (call it under the conversation's row lock, as a
+   * turn's commit does); true when it did.
+   */
+  completeTurn(
+    messageId: string,
+    act: string,
+    now: Date,
+    releaseLeaseOf?: string,
+  ): Promise<boolean>;
   /**
    * Takes (or renews) the conversation's turn lease for `owner` when it is free, expired or
    * already ours. Database time, so nodes need not agree on clocks.

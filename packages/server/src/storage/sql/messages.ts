@@ -5,9 +5,16 @@ import {
   type NewMessage,
   type Store,
   type Conversation,
-  type StoredDecision,
 } from '../types';
-import { toConversation, toMessage, toVisitor, one, json, dateOrNull, type Row } from './rows';
+import {
+  toConversation,
+  toDecisionRecord,
+  toMessage,
+  toVisitor,
+  one,
+  json,
+  type Row,
+} from './rows';
 import type { SqlContext } from './context';
 import type { SqlExecutor } from '../sql';
 
@@ -191,18 +198,22 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
       );
       return rows.map(toMessage);
     },
-    async getMessageInContext(messageId) {
+    async getMessageInContext(messageId, recent = 0) {
       const [row] = await q(
-        `SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation, to_jsonb(v) AS visitor
+        `SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation, to_jsonb(v) AS visitor,
+           (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.seq), '[]'::jsonb) FROM (
+              SELECT * FROM messages WHERE conversation_id = m.conversation_id AND seq < m.seq
+              ORDER BY seq DESC LIMIT $2) r) AS recent
          FROM messages m JOIN conversations c ON c.id = m.conversation_id
          LEFT JOIN visitors v ON v.id = c.visitor_id WHERE m.id = $1`,
-        [messageId],
+        [messageId, recent],
       );
       if (!row) return null;
       return {
         message: toMessage(json<Row>(row.message)),
         conversation: toConversation(json<Row>(row.conversation)),
         visitor: row.visitor ? toVisitor(json<Row>(row.visitor)) : null,
+        recent: json<Row[]>(row.recent).map(toMessage),
       };
     },
     getMessage: (id) => one(q('SELECT * FROM messages WHERE id = $1', [id]), toMessage),
@@ -232,18 +243,7 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
          ORDER BY episode, turn, created_at`,
         [conversationId, episode ?? null],
       );
-      return rows.map((r): StoredDecision & { id: string } => ({
-        id: String(r.id),
-        conversationId: String(r.conversation_id),
-        messageId: (r.message_id as string | null) ?? null,
-        turn: Number(r.turn),
-        mode: r.mode as StoredDecision['mode'],
-        decision: json(r.decision),
-        shadow: r.shadow === null || r.shadow === undefined ? null : json(r.shadow),
-        facts: json(r.facts),
-        now: dateOrNull(r.created_at) ?? new Date(0),
-        episode: Number(r.episode ?? 1),
-      }));
+      return rows.map(toDecisionRecord);
     },
   } satisfies Partial<Store>;
 };

@@ -4,6 +4,7 @@ import type {
   Conversation,
   PolicyVersionRow,
   Site,
+  StoredDecision,
   StoredPolicyState,
   TurnJob,
   Visitor,
@@ -153,5 +154,21 @@ export function toPolicyVersion(r: Row): PolicyVersionRow {
     source: String(r.source),
     yaml: String(r.yaml),
     loadedAt: dateOrNull(r.loaded_at) ?? new Date(0),
+  };
+}
+
+/** A decisions row, plain or as `to_jsonb` renders it. */
+export function toDecisionRecord(r: Row): StoredDecision & { id: string } {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    messageId: (r.message_id as string | null) ?? null,
+    turn: Number(r.turn),
+    mode: r.mode as StoredDecision['mode'],
+    decision: json(r.decision),
+    shadow: r.shadow === null || r.shadow === undefined ? null : json(r.shadow),
+    facts: json(r.facts),
+    now: dateOrNull(r.created_at) ?? new Date(0),
+    episode: Number(r.episode ?? 1),
   };
 }

@@ -1,5 +1,5 @@
 import type { Store, OutboxEvent } from '../types';
-import { toConversation, toTurn, toMessage, one, json } from './rows';
+import { toConversation, toDecisionRecord, toTurn, toMessage, one, json, type Row } from './rows';
 import type { SqlContext } from './context';
 
 /** Durable turns (leases, attempts) and the outbox. */
@@ -16,6 +16,24 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         [conversationId, seq],
       );
       return rows.length > 0;
+    },
+    async turnUnderLock(messageId, episode) {
+      const [row] = await q(
+        `SELECT to_jsonb(t) AS turn,
+           EXISTS (SELECT 1 FROM turns e WHERE e.conversation_id = t.conversation_id
+             AND e.status = 'pending' AND e.seq < t.seq AND NOT e.priority) AS earlier_pending,
+           (SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.turn, d.created_at), '[]'::jsonb)
+              FROM decisions d WHERE d.conversation_id = t.conversation_id AND d.episode = $2)
+             AS decisions
+         FROM turns t WHERE t.message_id = $1`,
+        [messageId, episode],
+      );
+      if (!row) return null;
+      return {
+        turn: toTurn(json<Row>(row.turn)),
+        earlierPending: Boolean(row.earlier_pending),
+        decisions: json<Row[]>(row.decisions).map(toDecisionRecord),
+      };
     },
     startNextTurn: (conversationId) =>
       one(
@@ -38,12 +56,31 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         ),
         toTurn,
       ),
-    async completeTurn(messageId, act, now) {
-      await q(`UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1`, [
-        messageId,
-        act,
-        now,
-      ]);
+    async completeTurn(messageId, act, now, releaseLeaseOf) {
+      if (releaseLeaseOf === undefined) {
+        await q(`UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1`, [
+          messageId,
+          act,
+          now,
+        ]);
+        return false;
+      }
+      // One statement: its parts share a snapshot, so the turn just done still reads as pending
+      // to the NOT EXISTS and is left out by id.
+      const rows = await q(
+        `WITH done AS (
+           UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1
+           RETURNING conversation_id),
+         released AS (
+           UPDATE conversations SET turn_owner = NULL, turn_lease_until = NULL
+           WHERE id = (SELECT conversation_id FROM done) AND turn_owner = $4
+             AND NOT EXISTS (SELECT 1 FROM turns WHERE conversation_id = (SELECT conversation_id FROM done)
+               AND status = 'pending' AND message_id <> $1)
+           RETURNING id)
+         SELECT count(*)::int AS released FROM released`,
+        [messageId, act, now, releaseLeaseOf],
+      );
+      return Number(rows[0]?.released ?? 0) > 0;
     },
     async leaseNextTurn(conversationId, owner, ttlMs) {
       // The turn is started only if the lease is ours (the sub-statements see each other's
