@@ -846,7 +846,7 @@ export async function idle(ctx: Ctx): Promise<ScenarioResult> {
   const rss = (k: Kind) => res[k].map((f) => f.idleRssMb);
   const start = (k: Kind) => res[k].map((f) => f.startMs);
   const startRow: Row = {
-    scenario: `6 start-up, spawn → /healthz 200 (${ctx.pairs} starts)`,
+    scenario: `6 start-up of node dist/main.js, spawn → /healthz 200 (${ctx.pairs} starts)`,
     baton: `${fmt(median(start('baton')), 0)} ms (min ${fmt(Math.min(...start('baton')), 0)})`,
     bare: `${fmt(median(start('bare')), 0)} ms`,
     ratio: fmtSpread(spread(ratios(start('baton'), start('bare')))),
