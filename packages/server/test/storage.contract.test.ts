@@ -202,6 +202,95 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
     expect(agentMsg.duplicate).toBe(false);
   });
 
+  it('lists a queue as snapshot entries in one query: names, triggers, pending work, no packet', async () => {
+    const plain = await newConversation();
+    const named = await newConversation();
+    await store.updateVisitor(named.visitorId, {
+      name: 'Chat name',
+      context: { customer: { id: 'u1', name: 'Store name' } },
+    });
+    const late = new Date(now.getTime() + 60_000);
+    await enqueue(plain.id, { queue: 'entries-q', slaDeadline: late });
+    await enqueue(named.id, {
+      queue: 'entries-q',
+      tier: 3,
+      lane: 'assisted',
+      unit: 'action',
+      packet: {
+        ...packet(named.id),
+        summary: 'wants a refund',
+        triggers: [
+          { name: 'policy_boundary', reason: 'r', values: {} },
+          { name: 'negative_sentiment', reason: 'r', values: {} },
+        ],
+      },
+    });
+    const m = await store.appendMessage({
+      conversationId: named.id,
+      role: 'customer',
+      text: 'refund please',
+      now,
+    });
+    await store.createDraft({ conversationId: named.id, messageId: m.message.id, text: 'd', now });
+    await store.createAction({
+      conversationId: named.id,
+      action: 'refund',
+      intent: null,
+      amount: null,
+      reasons: [],
+      now,
+    });
+    await store.createAction({
+      conversationId: named.id,
+      action: 'refund',
+      intent: null,
+      amount: null,
+      reasons: [],
+      now,
+    });
+    const entries = await store.listWaitingEntries('entries-q');
+    expect(entries.map((e) => e.id)).toEqual(
+      (await store.listWaiting('entries-q')).map((c) => c.id),
+    );
+    expect(entries).toEqual([
+      {
+        id: named.id,
+        state: 'queued',
+        lane: 'assisted',
+        unit: 'action',
+        tier: 3,
+        emailLeft: null,
+        enqueuedAt: now,
+        slaDeadline: now,
+        createdAt: now,
+        summary: 'wants a refund',
+        triggers: ['policy_boundary', 'negative_sentiment'],
+        customerName: 'Store name',
+        pendingDrafts: 1,
+        pendingActions: 2,
+      },
+      {
+        id: plain.id,
+        state: 'queued',
+        lane: 'human',
+        unit: 'conversation',
+        tier: 1,
+        emailLeft: null,
+        enqueuedAt: now,
+        slaDeadline: late,
+        createdAt: now,
+        summary: `summary of ${plain.id}`,
+        triggers: [],
+        customerName: null,
+        pendingDrafts: 0,
+        pendingActions: 0,
+      },
+    ]);
+    // Without a store-side name the chat name shows.
+    await store.updateVisitor(named.visitorId, { context: { customer: { id: 'u1' } } });
+    expect((await store.listWaitingEntries('entries-q'))[0]?.customerName).toBe('Chat name');
+  });
+
   it('claims atomically: of many concurrent claims exactly one wins', async () => {
     const c = await newConversation();
     await enqueue(c.id, { queue: 'race-q' });

@@ -1,9 +1,9 @@
-import type { QueueSnapshot, QueueStatus, RiskTier } from '@baton/shared';
+import type { QueueSnapshot, QueueStatus, RiskTier, TriggerName } from '@baton/shared';
 import type { QueueConfig } from '../config/deployment';
 import { formatHours, isOpen } from '../queue/openingHours';
 import { buildQueueStatus } from '../queue/queueStatus';
 import { estimateWait } from '../queue/waitEstimate';
-import type { Conversation, Store } from '../storage';
+import type { Conversation, Store, WaitingEntry } from '../storage';
 import type { Clock } from './clock';
 import type { Notifier } from './notifier';
 
@@ -40,49 +40,40 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   /** What every status and snapshot of one queue shares, read once. */
   interface QueueView {
-    waiting: Conversation[];
+    waiting: WaitingEntry[];
     agentsOnline: number;
     waits: number[];
   }
 
   async function view(name: string, now: Date): Promise<QueueView> {
     const [waiting, agentsOnline, waits] = await Promise.all([
-      store.listWaiting(name),
+      store.listWaitingEntries(name),
       store.countAgentsOnline(name),
       store.recentWaits(name, new Date(now.getTime() - WAIT_WINDOW_MS), WAIT_SAMPLES),
     ]);
     return { waiting, agentsOnline, waits };
   }
 
-  async function snapshotOf(name: string, { waiting, agentsOnline }: QueueView) {
-    const queue = config(name);
-    const [visitors, pending] = await Promise.all([
-      store.getVisitors(waiting.map((c) => c.visitorId)),
-      store.countPending(waiting.map((c) => c.id)),
-    ]);
-    const visitorById = new Map(visitors.map((v) => [v.id, v]));
+  function snapshotOf(name: string, { waiting, agentsOnline }: QueueView): QueueSnapshot {
     return {
       name,
-      displayName: queue.displayName,
+      displayName: config(name).displayName,
       agentsOnline,
-      waiting: waiting.map((c) => {
-        const visitor = visitorById.get(c.visitorId);
-        return {
-          conversationId: c.id,
-          queue: name,
-          lane: c.lane,
-          unit: c.unit,
-          pendingDrafts: pending.get(c.id)?.drafts ?? 0,
-          pendingActions: pending.get(c.id)?.actions ?? 0,
-          tier: c.tier,
-          triggers: c.packet?.triggers.map((t) => t.name) ?? [],
-          summary: c.packet?.summary ?? '',
-          customerName: visitor?.context.customer?.name ?? visitor?.name ?? null,
-          enqueuedAt: (c.enqueuedAt ?? c.createdAt).toISOString(),
-          slaDeadline: (c.slaDeadline ?? c.createdAt).toISOString(),
-        };
-      }),
-    } satisfies QueueSnapshot;
+      waiting: waiting.map((c) => ({
+        conversationId: c.id,
+        queue: name,
+        lane: c.lane,
+        unit: c.unit,
+        pendingDrafts: c.pendingDrafts,
+        pendingActions: c.pendingActions,
+        tier: c.tier,
+        triggers: c.triggers as TriggerName[],
+        summary: c.summary,
+        customerName: c.customerName,
+        enqueuedAt: (c.enqueuedAt ?? c.createdAt).toISOString(),
+        slaDeadline: (c.slaDeadline ?? c.createdAt).toISOString(),
+      })),
+    };
   }
 
   async function snapshot(name: string): Promise<QueueSnapshot> {
@@ -103,7 +94,7 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   /** A status from what was read; `position` is the conversation's place in `view.waiting`. */
   function statusFrom(
-    conversation: Conversation,
+    conversation: Pick<Conversation, 'id' | 'state' | 'tier' | 'emailLeft'>,
     queueName: string,
     shared: QueueView,
     position: number | null,
@@ -172,7 +163,7 @@ export function createQueueService(deps: QueueServiceDeps) {
   async function broadcastNow(name: string): Promise<void> {
     const now = clock();
     const shared = await view(name, now);
-    notifier.queueSnapshot(await snapshotOf(name, shared));
+    notifier.queueSnapshot(snapshotOf(name, shared));
     shared.waiting.forEach((c, i) =>
       notifier.customerStatus(c.id, statusFrom(c, name, shared, i + 1, null, now)),
     );

@@ -66,6 +66,29 @@ export interface Conversation {
   createdAt: Date;
 }
 
+/**
+ * A waiting conversation as a queue snapshot and its customers' statuses need it: no packet (it
+ * carries the transcript) and no visitor context, only what the agents' list shows.
+ */
+export interface WaitingEntry extends Pick<
+  Conversation,
+  | 'id'
+  | 'state'
+  | 'lane'
+  | 'unit'
+  | 'tier'
+  | 'emailLeft'
+  | 'enqueuedAt'
+  | 'slaDeadline'
+  | 'createdAt'
+> {
+  summary: string;
+  triggers: string[];
+  customerName: string | null;
+  pendingDrafts: number;
+  pendingActions: number;
+}
+
 export interface NewMessage {
   conversationId: string;
   role: MessageRole;
@@ -191,7 +214,6 @@ export interface Store {
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
   getVisitor(id: string): Promise<Visitor | null>;
   /** Several visitors in one query (those that exist, in no particular order). */
-  getVisitors(ids: string[]): Promise<Visitor[]>;
   /** `context` is merged into the stored one (top-level keys replace); null if it would exceed `maxContextBytes`. */
   updateVisitor(
     id: string,
@@ -299,6 +321,8 @@ export interface Store {
   setEmailLeft(conversationId: string, email: string): Promise<boolean>;
   /** Waiting conversations of a queue, earliest SLA deadline first. */
   listWaiting(queue: string): Promise<Conversation[]>;
+  /** The same, as snapshot entries, in one query whatever the queue's length. */
+  listWaitingEntries(queue: string): Promise<WaitingEntry[]>;
   listAssigned(agentId: string): Promise<Conversation[]>;
   /** Measured waits (claimed_at - enqueued_at, in ms) of the latest claims in a queue. */
   recentWaits(queue: string, since: Date, limit: number): Promise<number[]>;
@@ -335,9 +359,6 @@ export interface Store {
     note: string | null;
     now: Date;
   }): Promise<PendingAction | null>;
-  countPending(
-    conversationIds: string[],
-  ): Promise<Map<string, { drafts: number; actions: number }>>;
   /** Conversations with pending actions in a queue's domain, for conversations not queued. */
   savePolicyVersion(input: {
     version: string;

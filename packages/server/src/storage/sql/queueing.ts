@@ -1,5 +1,5 @@
-import type { Store, ClaimResult } from '../types';
-import { toConversation, one } from './rows';
+import type { Store, ClaimResult, WaitingEntry } from '../types';
+import { toConversation, one, json, dateOrNull } from './rows';
 import type { SqlContext } from './context';
 
 /** Queueing, claims and resolution: who owns a conversation. */
@@ -146,6 +146,39 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
         [queue],
       );
       return rows.map(toConversation);
+    },
+    async listWaitingEntries(queue) {
+      const rows = await q(
+        `SELECT c.id, c.state, c.lane, c.unit, c.tier, c.email_left, c.enqueued_at, c.sla_deadline,
+           c.created_at, coalesce(c.packet ->> 'summary', '') AS summary,
+           (SELECT coalesce(jsonb_agg(t ->> 'name'), '[]'::jsonb)
+              FROM jsonb_array_elements(coalesce(c.packet -> 'triggers', '[]'::jsonb)) t) AS triggers,
+           coalesce(v.context -> 'customer' ->> 'name', v.name) AS customer_name,
+           (SELECT count(*) FROM held_drafts h
+              WHERE h.conversation_id = c.id AND h.status = 'pending')::int AS pending_drafts,
+           (SELECT count(*) FROM pending_actions a
+              WHERE a.conversation_id = c.id AND a.status = 'pending')::int AS pending_actions
+         FROM conversations c LEFT JOIN visitors v ON v.id = c.visitor_id
+         WHERE c.queue = $1 AND c.state = 'queued'
+         ORDER BY c.sla_deadline ASC, c.enqueued_at ASC, c.id ASC`,
+        [queue],
+      );
+      return rows.map((r): WaitingEntry => ({
+        id: String(r.id),
+        state: r.state as WaitingEntry['state'],
+        lane: r.lane as WaitingEntry['lane'],
+        unit: (r.unit as WaitingEntry['unit']) ?? null,
+        tier: Number(r.tier) as WaitingEntry['tier'],
+        emailLeft: (r.email_left as string | null) ?? null,
+        enqueuedAt: dateOrNull(r.enqueued_at),
+        slaDeadline: dateOrNull(r.sla_deadline),
+        createdAt: dateOrNull(r.created_at) ?? new Date(0),
+        summary: String(r.summary),
+        triggers: json<string[]>(r.triggers),
+        customerName: (r.customer_name as string | null) ?? null,
+        pendingDrafts: Number(r.pending_drafts),
+        pendingActions: Number(r.pending_actions),
+      }));
     },
     async listAssigned(agentId) {
       const rows = await q(

@@ -63,21 +63,4 @@ export const reviewsQueries = ({ q }: SqlContext) =>
         ),
         toAction,
       ),
-    async countPending(conversationIds) {
-      const counts = new Map(conversationIds.map((id) => [id, { drafts: 0, actions: 0 }]));
-      if (conversationIds.length === 0) return counts;
-      const rows = await q(
-        `SELECT conversation_id, 'drafts' AS kind, count(*)::int AS n FROM held_drafts
-           WHERE conversation_id = ANY($1) AND status = 'pending' GROUP BY conversation_id
-         UNION ALL
-         SELECT conversation_id, 'actions' AS kind, count(*)::int AS n FROM pending_actions
-           WHERE conversation_id = ANY($1) AND status = 'pending' GROUP BY conversation_id`,
-        [conversationIds],
-      );
-      for (const r of rows) {
-        const entry = counts.get(String(r.conversation_id));
-        if (entry) entry[r.kind === 'drafts' ? 'drafts' : 'actions'] = Number(r.n);
-      }
-      return counts;
-    },
   }) satisfies Partial<Store>;

@@ -28,11 +28,6 @@ export const sitesAndVisitorsQueries = ({ q }: SqlContext) =>
         toVisitor,
       ),
     getVisitor: (id) => one(q('SELECT * FROM visitors WHERE id = $1', [id]), toVisitor),
-    async getVisitors(ids) {
-      if (ids.length === 0) return [];
-      const rows = await q('SELECT * FROM visitors WHERE id = ANY($1::text[])', [ids]);
-      return rows.map(toVisitor);
-    },
     async updateVisitor(id, patch, maxContextBytes = 64 * 1024) {
       // Merged in SQL so concurrent context updates do not overwrite each other; the size cap
       // applies to the merged result, not just one payload.
