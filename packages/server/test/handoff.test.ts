@@ -166,7 +166,7 @@ describe('the handoff loop over real sockets', () => {
     const { status } = await call<{ status: QueueStatus }>(second, 'human:request', {
       clientId: newClientId(),
     });
-    const ahead = (await baton.store.listWaiting('general')).map((c) => c.id);
+    const ahead = (await baton.store.listWaitingEntries('general')).map((c) => c.id);
     expect(ahead.indexOf(b.conversationId)).toBe(ahead.indexOf(a.conversationId) + 1);
     expect(status.position).toBe(ahead.indexOf(b.conversationId) + 1);
 

@@ -171,7 +171,8 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
     }
     const last = (await store.listMessages(c.id)).at(-1)!;
     const read = await store.getMessageInContext(last.id, 2);
-    expect(read?.recent).toEqual(await store.listRecentMessages(c.id, last.seq, 2));
+    const before = (await store.listMessages(c.id)).filter((m) => m.seq < last.seq);
+    expect(read?.recent).toEqual(before.slice(-2));
     expect(read?.recent.map((m) => m.text)).toEqual(['two', 'three']);
   });
 
@@ -232,26 +233,17 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
       now,
     });
     await store.createDraft({ conversationId: named.id, messageId: m.message.id, text: 'd', now });
-    await store.createAction({
-      conversationId: named.id,
-      action: 'refund',
-      intent: null,
-      amount: null,
-      reasons: [],
-      now,
-    });
-    await store.createAction({
-      conversationId: named.id,
-      action: 'refund',
-      intent: null,
-      amount: null,
-      reasons: [],
-      now,
-    });
+    for (let i = 0; i < 2; i++) {
+      await store.createAction({
+        conversationId: named.id,
+        action: 'refund',
+        intent: null,
+        amount: null,
+        reasons: [],
+        now,
+      });
+    }
     const entries = await store.listWaitingEntries('entries-q');
-    expect(entries.map((e) => e.id)).toEqual(
-      (await store.listWaiting('entries-q')).map((c) => c.id),
-    );
     expect(entries).toEqual([
       {
         id: named.id,
@@ -313,7 +305,10 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
       queue: 'billing',
       slaDeadline: new Date(now.getTime() + 600_000),
     });
-    expect((await store.listWaiting('billing')).map((c) => c.id)).toEqual([early.id, late.id]);
+    expect((await store.listWaitingEntries('billing')).map((c) => c.id)).toEqual([
+      early.id,
+      late.id,
+    ]);
 
     expect(await store.countAgentsOnline('general')).toBe(0);
     const ttl = 60_000;

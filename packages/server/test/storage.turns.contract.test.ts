@@ -67,15 +67,18 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       const c = await newConversation();
       const one = await customerSays(c.id, 'one');
       const two = await customerSays(c.id, 'two');
-      expect((await store.startNextTurn(c.id))?.messageId).toBe(one.message.id);
-      expect(await store.hasEarlierPendingTurn(c.id, two.message.seq)).toBe(true);
-      const again = await store.startNextTurn(c.id);
+      const startNext = async () => (await store.leaseNextTurn(c.id, 'node-a', 60_000)).job;
+      const earlierPending = async () =>
+        (await store.turnUnderLock(two.message.id, c.episode))?.earlierPending;
+      expect((await startNext())?.messageId).toBe(one.message.id);
+      expect(await earlierPending()).toBe(true);
+      const again = await startNext();
       expect(again).toMatchObject({ messageId: one.message.id, attempts: 2 });
       await store.completeTurn(one.message.id, 'reply', now);
-      expect(await store.hasEarlierPendingTurn(c.id, two.message.seq)).toBe(false);
-      expect((await store.startNextTurn(c.id))?.messageId).toBe(two.message.id);
+      expect(await earlierPending()).toBe(false);
+      expect((await startNext())?.messageId).toBe(two.message.id);
       await store.completeTurn(two.message.id, 'silent', now);
-      expect(await store.startNextTurn(c.id)).toBeNull();
+      expect(await startNext()).toBeNull();
       expect(await store.startTurn(two.message.id)).toBeNull();
     });
 
@@ -103,7 +106,7 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       const c = await newConversation();
       await customerSays(c.id, 'talk to a human', true);
       const later = await customerSays(c.id, 'hello?');
-      expect(await store.hasEarlierPendingTurn(c.id, later.message.seq)).toBe(false);
+      expect((await store.turnUnderLock(later.message.id, c.episode))?.earlierPending).toBe(false);
     });
 
     it('one lease holder at a time; released only when no turn is pending', async () => {

@@ -1,4 +1,4 @@
-import type { QueueSnapshot, QueueStatus, RiskTier, TriggerName } from '@baton/shared';
+import type { QueueSnapshot, QueueStatus, RiskTier } from '@baton/shared';
 import type { QueueConfig } from '../config/deployment';
 import { formatHours, isOpen } from '../queue/openingHours';
 import { buildQueueStatus } from '../queue/queueStatus';
@@ -67,7 +67,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         pendingDrafts: c.pendingDrafts,
         pendingActions: c.pendingActions,
         tier: c.tier,
-        triggers: c.triggers as TriggerName[],
+        triggers: c.triggers,
         summary: c.summary,
         customerName: c.customerName,
         enqueuedAt: (c.enqueuedAt ?? c.createdAt).toISOString(),

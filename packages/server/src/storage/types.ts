@@ -12,6 +12,7 @@ import type {
   PresenceStatus,
   RiskTier,
   RootCause,
+  TriggerName,
   Unit,
   EscalatedEvent,
 } from '@baton/shared';
@@ -83,7 +84,7 @@ export interface WaitingEntry extends Pick<
   | 'createdAt'
 > {
   summary: string;
-  triggers: string[];
+  triggers: TriggerName[];
   customerName: string | null;
   pendingDrafts: number;
   pendingActions: number;
@@ -275,16 +276,10 @@ export interface Store {
     input: NewMessage,
   ): Promise<{ message: ChatMessage; duplicate: boolean; reopened?: boolean; turn?: boolean }>;
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
-  /** The last `limit` messages before `beforeSeq`, oldest first: a turn's recent window. */
-  listRecentMessages(
-    conversationId: string,
-    beforeSeq: number,
-    limit: number,
-  ): Promise<ChatMessage[]>;
   getMessage(id: string): Promise<ChatMessage | null>;
   /**
    * A message with its conversation and visitor, and the `recent` messages before it (oldest
-   * first, as `listRecentMessages`; none by default), in one query: what a turn starts from.
+   * first; none by default), in one query: what a turn starts from.
    */
   getMessageInContext(
     messageId: string,
@@ -319,9 +314,7 @@ export interface Store {
   ): Promise<Conversation | null>;
   /** Records the email only while the conversation is queued; false otherwise. */
   setEmailLeft(conversationId: string, email: string): Promise<boolean>;
-  /** Waiting conversations of a queue, earliest SLA deadline first. */
-  listWaiting(queue: string): Promise<Conversation[]>;
-  /** The same, as snapshot entries, in one query whatever the queue's length. */
+  /** Waiting conversations of a queue as snapshot entries, earliest SLA deadline first. */
   listWaitingEntries(queue: string): Promise<WaitingEntry[]>;
   listAssigned(agentId: string): Promise<Conversation[]>;
   /** Measured waits (claimed_at - enqueued_at, in ms) of the latest claims in a queue. */
@@ -398,8 +391,6 @@ export interface Store {
   /** Inside `transaction`: locks the conversation row until commit and returns it. */
   lockConversation(id: string): Promise<Conversation | null>;
   getTurn(messageId: string): Promise<TurnJob | null>;
-  /** True when an earlier ordinary (non-priority) turn of the conversation is still pending. */
-  hasEarlierPendingTurn(conversationId: string, seq: number): Promise<boolean>;
   /**
    * What a turn's commit reads once it holds the conversation's row lock, in one query: the turn,
    * whether an earlier ordinary turn is still pending, and the decisions of `episode` (oldest
@@ -413,8 +404,6 @@ export interface Store {
     earlierPending: boolean;
     decisions: (StoredDecision & { id: string })[];
   } | null>;
-  /** The oldest pending turn of a conversation, its attempt counted; null when none. */
-  startNextTurn(conversationId: string): Promise<TurnJob | null>;
   /** Counts an attempt on one pending turn (priority turns run outside the lease). */
   startTurn(messageId: string): Promise<TurnJob | null>;
   /**
@@ -434,8 +423,9 @@ export interface Store {
    */
   acquireTurnLease(conversationId: string, owner: string, ttlMs: number): Promise<boolean>;
   /**
-   * `acquireTurnLease` and `startNextTurn` in one statement: `leased` false when another node
-   * holds the lease; else the next pending turn started, or null when there is none.
+   * `acquireTurnLease` and starting the oldest pending turn (its attempt counted) in one
+   * statement: `leased` false when another node holds the lease; else the turn started, or null
+   * when none is pending.
    */
   leaseNextTurn(
     conversationId: string,

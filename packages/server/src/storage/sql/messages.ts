@@ -190,14 +190,6 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
       );
       return rows.map(toMessage);
     },
-    async listRecentMessages(conversationId, beforeSeq, limit) {
-      const rows = await q(
-        `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = $1 AND seq < $2
-           ORDER BY seq DESC LIMIT $3) recent ORDER BY seq`,
-        [conversationId, beforeSeq, limit],
-      );
-      return rows.map(toMessage);
-    },
     async getMessageInContext(messageId, recent = 0) {
       const [row] = await q(
         `SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation, to_jsonb(v) AS visitor,

@@ -1,3 +1,4 @@
+import type { TriggerName } from '@baton/shared';
 import type { Store, ClaimResult, WaitingEntry } from '../types';
 import { toConversation, one, json, dateOrNull } from './rows';
 import type { SqlContext } from './context';
@@ -139,14 +140,6 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
       );
       return rows.length > 0;
     },
-    async listWaiting(queue) {
-      const rows = await q(
-        `SELECT * FROM conversations WHERE queue = $1 AND state = 'queued'
-         ORDER BY sla_deadline ASC, enqueued_at ASC, id ASC`,
-        [queue],
-      );
-      return rows.map(toConversation);
-    },
     async listWaitingEntries(queue) {
       const rows = await q(
         `SELECT c.id, c.state, c.lane, c.unit, c.tier, c.email_left, c.enqueued_at, c.sla_deadline,
@@ -174,7 +167,7 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
         slaDeadline: dateOrNull(r.sla_deadline),
         createdAt: dateOrNull(r.created_at) ?? new Date(0),
         summary: String(r.summary),
-        triggers: json<string[]>(r.triggers),
+        triggers: json<TriggerName[]>(r.triggers),
         customerName: (r.customer_name as string | null) ?? null,
         pendingDrafts: Number(r.pending_drafts),
         pendingActions: Number(r.pending_actions),

@@ -9,14 +9,6 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
       one(q('SELECT * FROM conversations WHERE id = $1 FOR UPDATE', [id]), toConversation),
     getTurn: (messageId) =>
       one(q('SELECT * FROM turns WHERE message_id = $1', [messageId]), toTurn),
-    async hasEarlierPendingTurn(conversationId, seq) {
-      const rows = await q(
-        `SELECT 1 FROM turns WHERE conversation_id = $1 AND status = 'pending' AND seq < $2
-           AND NOT priority LIMIT 1`,
-        [conversationId, seq],
-      );
-      return rows.length > 0;
-    },
     async turnUnderLock(messageId, episode) {
       const [row] = await q(
         `SELECT to_jsonb(t) AS turn,
@@ -35,18 +27,6 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         decisions: json<Row[]>(row.decisions).map(toDecisionRecord),
       };
     },
-    startNextTurn: (conversationId) =>
-      one(
-        q(
-          `UPDATE turns SET attempts = attempts + 1
-           WHERE message_id = (SELECT message_id FROM turns
-             WHERE conversation_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1)
-             AND status = 'pending'
-           RETURNING *`,
-          [conversationId],
-        ),
-        toTurn,
-      ),
     startTurn: (messageId) =>
       one(
         q(
@@ -57,28 +37,20 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         toTurn,
       ),
     async completeTurn(messageId, act, now, releaseLeaseOf) {
-      if (releaseLeaseOf === undefined) {
-        await q(`UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1`, [
-          messageId,
-          act,
-          now,
-        ]);
-        return false;
-      }
       // One statement: its parts share a snapshot, so the turn just done still reads as pending
-      // to the NOT EXISTS and is left out by id.
+      // to the NOT EXISTS and is left out by id. Without an owner nothing matches the release.
       const rows = await q(
         `WITH done AS (
            UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1
            RETURNING conversation_id),
          released AS (
            UPDATE conversations SET turn_owner = NULL, turn_lease_until = NULL
-           WHERE id = (SELECT conversation_id FROM done) AND turn_owner = $4
+           WHERE id = (SELECT conversation_id FROM done) AND turn_owner = $4::text
              AND NOT EXISTS (SELECT 1 FROM turns WHERE conversation_id = (SELECT conversation_id FROM done)
                AND status = 'pending' AND message_id <> $1)
            RETURNING id)
          SELECT count(*)::int AS released FROM released`,
-        [messageId, act, now, releaseLeaseOf],
+        [messageId, act, now, releaseLeaseOf ?? null],
       );
       return Number(rows[0]?.released ?? 0) > 0;
     },
