@@ -85,7 +85,7 @@ const REQUESTS: [text: string, phrase: string][] = [
   ["I'd prefer a person", 'prefer a person'],
   ['i wanna talk to a person', 'talk to a person'],
   ['Ich möchte... no, talk to a person please', 'talk to a person'],
-  ['Can a real person look at my refund?', 'can a real person look'],
+  ['Can a real person look at my refund?', 'can a real person look at'],
   // typos and emphatic spelling
   ['huuuuman', 'huuman'],
   ['hooman pls', 'hooman pls'],

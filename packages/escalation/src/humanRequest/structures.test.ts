@@ -105,3 +105,45 @@ describe('a person asked to act, a matter passed on, anyone reading', () => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(false);
   });
 });
+
+/**
+ * A group of the business's people, an address that reaches them, what a wanted person should
+ * do, and a phone line on its own. Hand-written; the look-alikes are groups as a topic or a
+ * compliment, addresses of other parties or of the customer, and a person described rather than
+ * asked for.
+ */
+describe('groups of people, their addresses, and what a wanted person should do', () => {
+  const asks = [
+    'could your billing folks take a look at invoice 22 for me',
+    'let your team get in touch with me about the tent',
+    'I need one of your people to go over my order, it came short',
+    'I want the supervisor of the returns desk to phone me',
+    "I'd appreciate one of your colleagues reviewing this personally",
+    'would somebody from your office mind ringing me tomorrow',
+    'can you forward this to the warranty people please',
+    'do you have an email address for your complaints team?',
+    'give me the contact number of your customer care department',
+    'is there a direct line to your repairs department?',
+    'customer service number?',
+    'can i speak to the same advisor as last time',
+    'is there a human who can sort this out',
+    'no more bots, skip the bot, a person please',
+  ];
+  const not = [
+    'tell the team the lanterns are great',
+    'the human who writes your descriptions deserves a raise',
+    'is anyone on the repairs team around on sundays or only weekdays',
+    'does someone on your team test the boots before they ship?',
+    'I sent an email to your support team yesterday, did the refund go through?',
+    'what is the email for order confirmations?',
+    'can I bring a guy to help load the bench?',
+    'my phone number?',
+    'is it the same person who packs the orders?',
+  ];
+  it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
+    expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);
+  });
+  it.each(not.map((t) => [t]))('does not ask for a person: %j', (text) => {
+    expect(detectHumanRequest(text, { reader: false }).matched).toBe(false);
+  });
+});

@@ -55,7 +55,30 @@ export function qualifiedPerson(tokens: Token[], i: number): number | null {
 function personAt(tokens: Token[], i: number, teams: boolean): number | null {
   const qualified = qualifiedPerson(tokens, i);
   if (qualified !== null) return qualified;
+  if (has(tokens[i], 'group') && memberOfGroup(tokens, i)) return i;
   return has(tokens[i], 'person') || (teams && has(tokens[i], 'team')) ? i : null;
+}
+
+/**
+ * One person of a group of people: "one of your people", "one of the warehouse people". Back
+ * from the group over up to two words saying which, to an article, then "of".
+ */
+function memberOfGroup(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= i - 2 && k >= 0 && tokens[k]!.categories.size === 0 && !isBreak(tokens[k])) k--;
+  return has(tokens[k], 'glue') && has(tokens[k - 1], 'from');
+}
+
+/**
+ * Whether a group of people ends the noun phrase starting at `j` within two words: "the returns
+ * people", "the service of returns" is a desk, "the delivery company" is not a group.
+ */
+function groupAhead(tokens: Token[], j: number): boolean {
+  for (let k = j; k < tokens.length && k <= j + 2; k++) {
+    if (has(tokens[k], 'group')) return true;
+    if (tokens[k]!.categories.size > 0 || isBreak(tokens[k])) return false;
+  }
+  return false;
 }
 
 /**
@@ -71,8 +94,14 @@ function reachPerson(tokens: Token[], from: number, maxGap: number, teams: boole
     const modifier = hasAny(tokens[j], ['glue', 'real']) && personAt(tokens, j + 1, teams) !== null;
     if (end !== null && !modifier) return end;
     if (hasAny(tokens[j], ['glue', 'real'])) continue;
-    const yours = has(tokens[j - 1 - described], 'yours') && has(tokens[j - 1 - described], 'glue');
-    if (yours && described < 2 && tokens[j]!.categories.size === 0) {
+    const before = tokens[j - 1 - described];
+    const describes = tokens[j]!.categories.size === 0 || onlyTeam(tokens[j]!);
+    // After "your" any words may say which ("your shipping people"); after another article only
+    // a group's ("the returns people", not "the delivery person").
+    const yours =
+      (has(before, 'yours') && has(before, 'glue')) ||
+      (teams && has(before, 'glue') && groupAhead(tokens, j));
+    if (yours && described < 2 && describes) {
       described++;
       continue;
     }
@@ -131,8 +160,29 @@ const wantVerb: Matcher = (tokens, i) => {
   // "i want an agent discount", "i need a human-grade food": the noun modifies something else.
   // A real person may go on to what they should do: "I want human staff check where is it".
   const real = tokens.slice(i + 1, end + 1).some((t) => has(t, 'real'));
-  return closes(tokens[end + 1], real ? ['after', 'help'] : ['after']) ? span(i, end) : null;
+  if (closes(tokens[end + 1], real ? ['after', 'help'] : ['after'])) return span(i, end);
+  // What the wanted person should do: "i want the manager of the shipping to contact me", "i would
+  // like that somebody of your staff examines this", "I'd appreciate one of your colleagues
+  // reviewing this".
+  const act = actFollows(tokens, end);
+  return act === null ? null : span(i, act);
 };
+
+/**
+ * A verb of acting for the customer after the person at `end`, before the clause ends: at once,
+ * or after "to" and up to four words saying which person ("the manager of the shipping to").
+ */
+function actFollows(tokens: Token[], end: number): number | null {
+  let to = false;
+  for (let k = end + 1; k < tokens.length && k <= end + 6; k++) {
+    const t = tokens[k];
+    if (isBreak(t) || hasAny(t, ['mention', 'negation', 'person'])) return null;
+    if (has(t, 'help') && (k === end + 1 || to)) return k;
+    if (has(t, 'glue') && has(t, 'after') && has(t, 'presenceAfter')) to = true;
+    else if (k === end + 1 && !hasAny(t, ['glue', 'from', 'filler'])) return null;
+  }
+  return null;
+}
 
 /**
  * 6. The person before the verb, as German and Dutch put it and English may: "mit einem
@@ -168,7 +218,8 @@ const personSubject: Matcher = (tokens, i) => {
   while (has(tokens[end + 1], 'person')) end++;
   for (let k = end + 1; k < tokens.length && k <= end + 4; k++) {
     if (has(tokens[k], 'help')) return span(i, k);
-    if (!hasAny(tokens[k], ['modal', 'filler', 'glue'])) return null;
+    // "the human who writes your product descriptions" says who someone is.
+    if (!hasAny(tokens[k], ['modal', 'filler', 'glue']) || has(tokens[k], 'who')) return null;
   }
   return null;
 };
@@ -181,7 +232,11 @@ const presence: Matcher = (tokens, i) => {
   const end = personAt(tokens, j, false);
   if (end === null) return null;
   // "is there a person in the photo" asks about something else.
-  return closes(tokens[end + 1], ['presenceAfter']) ? span(i, end) : null;
+  if (closes(tokens[end + 1], ['presenceAfter'])) return span(i, end);
+  // "is there a human who can help me".
+  const who = tokens[end + 1];
+  if (has(who, 'who') && has(who, 'modal')) return span(i, end + 1);
+  return hasAny(who, ['who', 'glue']) && has(tokens[end + 2], 'modal') ? span(i, end + 2) : null;
 };
 
 /** 9. Help from a person: "i need help from a human", "quiero ayuda de una persona". */
@@ -200,7 +255,7 @@ const helpFrom: Matcher = (tokens, i) => {
 /** 10. Asking for a phone line: "is there a number I can ring", "what number do i call". */
 const phoneLine: Matcher = (tokens, i) => {
   if (!has(tokens[i], 'channel')) return null;
-  for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
+  for (let k = i + 1; k < tokens.length && k <= i + 7; k++) {
     if (has(tokens[k], 'call')) return span(i, k);
     // "eine Nummer, die ich anrufen kann": a relative clause may follow a comma.
     if (isBreak(tokens[k]) && !has(tokens[k + 1], 'glue')) return null;
@@ -269,7 +324,7 @@ const callYou: Matcher = (tokens, i) => {
 const ownLine: Matcher = (tokens, i) => {
   if (!has(tokens[i], 'channel') || !closes(tokens[i + 1])) return null;
   for (let k = i - 1; k >= 0 && k >= i - 4 && !isBreak(tokens[k]); k--) {
-    if (hasAny(tokens[k], ['yours', 'presence'])) return span(k, i);
+    if (hasAny(tokens[k], ['yours', 'presence', 'want'])) return span(k, i);
     if (!hasAny(tokens[k], ['glue', 'filler', 'modal'])) return null;
   }
   return null;
@@ -293,11 +348,19 @@ const personActs: Matcher = (tokens, i) => {
   const start = nounPhraseStart(tokens, i);
   // A team counts as a person in "one of your team".
   const group = tokens.slice(start, i).some((t) => has(t, 'from'));
-  const first = personAt(tokens, i, group);
+  const first =
+    personAt(tokens, i, group) ??
+    // "could your warehouse people check", "let your team get in touch": a group of the
+    // business's, when "your" says whose.
+    (has(tokens[i], 'group') &&
+    tokens.slice(start, i).some((t) => has(t, 'yours') && has(t, 'glue'))
+      ? i
+      : null);
   if (first === null) return null;
   const before = tokens[start - 1];
   const bare = before !== undefined && !isBreak(before) && before.categories.size === 0;
   if (bare && start === i && !has(tokens[i], 'someone')) return null;
+
   let asks = hasAny(before, ['modal', 'want', 'causative']);
   // "have someone call me"; after a want the verb needs its "to" ("get someone to call me"), or
   // "can i get the representative email address" would ask for a person.
@@ -305,8 +368,9 @@ const personActs: Matcher = (tokens, i) => {
   let end = first;
   while (has(tokens[end + 1], 'person')) end++;
   let k = end + 1;
-  // What says which person: "from your company", "of yours", "who knows the gear".
-  if (hasAny(tokens[k], ['from', 'who'])) {
+  // What says which person: "from your company", "of yours", "who knows the gear", "whoever runs
+  // the aussie orders".
+  if (hasAny(tokens[k], ['from', 'who']) || has(tokens[end], 'who')) {
     const limit = k + 4;
     for (k++; k < tokens.length && k <= limit; k++) {
       if (isBreak(tokens[k]) || hasAny(tokens[k], ['modal', 'help', 'mention', 'negation'])) break;
@@ -319,10 +383,13 @@ const personActs: Matcher = (tokens, i) => {
       return asks && joined && !mentionBefore(tokens, k) ? span(start, k) : null;
     }
     if (has(tokens[k], 'modal')) asks = true;
-    else if (!hasAny(tokens[k], ['glue', 'filler', 'real'])) return null;
+    else if (!hasAny(tokens[k], ['glue', 'filler', 'real', 'presenceAfter'])) return null;
   }
   return null;
 };
+
+/** A desk's name that may describe a person: "your billing folks", "one of your sales people". */
+const onlyTeam = (t: Token) => has(t, 'team') && !hasAny(t, ['person', 'glue', 'group']);
 
 /**
  * Back from the person at `i` over what may precede it in its noun phrase: articles, "your",
@@ -335,7 +402,7 @@ function nounPhraseStart(tokens: Token[], i: number): number {
   while (start > 0) {
     const t = tokens[start - 1]!;
     if (hasAny(t, ['glue', 'real'])) start--;
-    else if (t.categories.size === 0 && described < 2 && !isBreak(t)) {
+    else if ((t.categories.size === 0 || onlyTeam(t)) && described < 2 && !isBreak(t)) {
       let d = start - 2;
       while (d >= 0 && tokens[d]!.categories.size === 0 && !isBreak(tokens[d]) && start - d <= 2)
         d--;
@@ -360,7 +427,9 @@ const handOver: Matcher = (tokens, i) => {
     if (isBreak(tokens[k]) || has(tokens[k], 'mention')) return null;
     if (has(tokens[k], 'glue')) {
       const end = reachPerson(tokens, k, 4, true);
-      if (end !== null && !has(tokens[end], 'someone')) return span(i, end);
+      // A bare "someone" is anyone at all, unless said which: "to someone who knows the gear".
+      if (end !== null && (!has(tokens[end], 'someone') || has(tokens[end + 1], 'who')))
+        return span(i, end);
     }
   }
   return null;
@@ -377,6 +446,26 @@ const anyoneThere: Matcher = (tokens, i) => {
     if (!hasAny(tokens[k], ['presence', 'real', 'filler', 'glue'])) return null;
   }
   return null;
+};
+
+/**
+ * 18. A way to reach the business's people, asked for: "do you have an email for your support
+ * staff", "share the contact number of your customer care department", "is there like a support
+ * email i can hit up". The address names the people it reaches (after for / of / to, or a team
+ * just before it), and something asks for it in the clause (is there, your, give me, can).
+ */
+const teamChannel: Matcher = (tokens, i) => {
+  if (!hasAny(tokens[i], ['address', 'channel'])) return null;
+  let asked = -1;
+  for (let k = i - 1; k >= 0 && k >= i - 6 && !isBreak(tokens[k]); k--) {
+    if (hasAny(tokens[k], ['mention', 'negation'])) return null;
+    if (hasAny(tokens[k], ['presence', 'yours', 'want', 'modal', 'who'])) asked = k;
+  }
+  if (asked < 0) return null;
+  if (has(tokens[i - 1], 'team')) return span(asked, i);
+  if (!has(tokens[i + 1], 'glue')) return null;
+  const end = reachPerson(tokens, i + 1, 4, true);
+  return end === null || has(tokens[end], 'someone') ? null : span(asked, end);
 };
 
 export const MATCHERS: Matcher[] = [
@@ -396,6 +485,7 @@ export const MATCHERS: Matcher[] = [
   personActs,
   handOver,
   anyoneThere,
+  teamChannel,
 ];
 
 /**
@@ -410,6 +500,12 @@ export function bareRequest(tokens: Token[]): Span | null {
     const noun = clause.some((t) => has(t, 'standalone'));
     const short = clause.length <= 4 || (start === 0 && i === tokens.length && clause.length <= 8);
     if (noun && short && clause.every((t) => hasAny(t, ['standalone', 'filler', 'real']))) {
+      return { start, end: i - 1 };
+    }
+    // A phone line on its own: "Customer service number?", "hotline pls", "phone number for support".
+    const line = clause.some((t) => has(t, 'channel'));
+    const lineWords: Category[] = ['channel', 'filler', 'team', 'address', 'glue'];
+    if (line && clause.length <= 5 && clause.every((t) => hasAny(t, lineWords))) {
       return { start, end: i - 1 };
     }
     start = i + 1;

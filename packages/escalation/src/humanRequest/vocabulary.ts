@@ -79,6 +79,14 @@ export interface LanguageWords {
   causative?: string;
   /** Passing a matter on, with the matter between verb and person: "refer my query to …". */
   handOver?: string;
+  /**
+   * Those of `team` that are groups of people rather than desks or the business itself: people,
+   * team, staff, équipe, Leute. "your warehouse people", "one of your team" and "the returns
+   * people" name persons where "your store" or "the company" does not.
+   */
+  group?: string;
+  /** Ways to write to or ring someone, asked for with a person: "the email of your support team". */
+  address?: string;
   /** Phrases that look like a request but are not: "do i need", "contact person", "someone else". */
   neutral: string;
   /** Real words one typo away from a listed word, which keep their own meaning: stuff, manage. */
@@ -106,6 +114,7 @@ const FUZZY: Category[] = [
   'request',
   'channel',
   'call',
+  'group',
 ];
 
 export interface CompiledLanguage {
@@ -139,6 +148,8 @@ export function compileLanguage(words: LanguageWords): CompiledLanguage {
       add(entry, key === 'neutral' ? null : key);
       // A noun that asks for a person on its own is a person everywhere else too.
       if (key === 'standalone') add(entry, 'person');
+      // A group of people is a team everywhere else too.
+      if (key === 'group') add(entry, 'team');
     }
   }
   const phrases = new Map<string, string[][]>();

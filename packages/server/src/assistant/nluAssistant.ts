@@ -10,7 +10,7 @@ import { foreignLanguage, NOT_UNDERSTOOD_IN } from './otherLanguage';
 import { OFF_TOPIC_EXAMPLES, UNCOVERED_SHOP_EXAMPLES } from './offTopicExamples';
 import { createDomainDetector, type OtherDomainsOptions } from './otherDomains';
 import { draftReply } from './replyDraft';
-import { isPleasantry } from './pleasantries';
+import { isPleasantry, plainPleasantry } from './pleasantries';
 import { scoreSentiment } from './scoreSentiment';
 import { createVocabulary } from './vocabularyCoverage';
 
@@ -197,16 +197,19 @@ export async function createNluAssistant(
    * as shares of their sum, so "bet ty" is a thanks rather than a failed turn.
    */
   const pleasantries = kb.intents.filter((i) => i.domain === 'general' && i.action === 'answer');
-  async function pleasantry(text: string): Promise<Analysis> {
+  async function pleasantry(text: string, plain = false): Promise<Analysis> {
     const domains = new Map<string, number>();
-    const result = await manager.process(LOCALE, text);
+    const result = await manager.process(LOCALE, plain ? plainPleasantry(text) : text);
     const scores = result.classifications.filter((c) =>
       pleasantries.some((i) => i.name === c.intent),
     );
     const total = scores.reduce((sum, c) => sum + c.score, 0);
     const best = [...scores].sort((a, b) => b.score - a.score)[0];
     const intent = best && intents.get(best.intent);
-    if (!intent || total <= 0) return { match: null, domains };
+    if (!intent || total <= 0) {
+      // Words the examples never use ("k", "sweet 🙌"): read the plain phrase they stand for.
+      return plain ? { match: null, domains } : pleasantry(text, true);
+    }
     return { match: { intent, confidence: round(best.score / total) }, domains };
   }
 

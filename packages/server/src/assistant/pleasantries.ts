@@ -24,6 +24,22 @@ const WORDS = new Set(
 /** Longest message read as a pleasantry: past this it is saying something. */
 const MAX_WORDS = 8;
 
+/** Words that open a conversation rather than close or acknowledge one. */
+const GREETINGS = new Set(
+  'hi hii hiya hey heya hello helo hallo howdy yo sup morning afternoon evening greetings'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The plain phrase a pleasantry stands for, for when its own words are too rare for the
+ * classifier ("k", "sweet 🙌", "yo"): a greeting reads as "hello", anything else (thanks,
+ * acknowledgements, goodbyes) as "ok thanks".
+ */
+export function plainPleasantry(text: string): string {
+  return tokenize(text).some((t) => GREETINGS.has(t)) ? 'hello' : 'ok thanks';
+}
+
 export function isPleasantry(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.length > 0 && tokens.length <= MAX_WORDS && tokens.every((t) => WORDS.has(t));
