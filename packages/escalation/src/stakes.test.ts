@@ -33,6 +33,25 @@ describe('detectStakes', () => {
     expect(detectStakes(text).stakes).toEqual(stakes);
   });
 
+  it('reads a discount code as money only when a concession is asked about it', () => {
+    for (const text of [
+      'my discount code says invalid but it should work, can you honour it?',
+      'se me olvidó poner el código de descuento, ¿lo podéis aplicar después?',
+      'der Rabattcode geht nicht, könnt ihr ihn nachträglich abziehen?',
+    ]) {
+      const found = detectStakes(text);
+      expect(found.concession, text).not.toBeNull();
+      expect(found.stakes, text).toContain('money');
+    }
+    for (const text of [
+      'where do I type in my promo code?',
+      'can I use two coupons on one order?',
+      'wo gebe ich den Rabattcode ein?',
+    ]) {
+      expect(detectStakes(text).stakes, text).not.toContain('money');
+    }
+  });
+
   it('reads amounts in any language', () => {
     expect(detectStakes('€35 extra?').cues.money).toBe('€35');
     expect(detectStakes('they took 12,50 EUR').stakes).toEqual(['money']);

@@ -158,6 +158,11 @@ const CONCESSION: RegExp[] = Object.values(STAKE_LEXICONS).flatMap((lexicon) => 
   return pattern ? [pattern] : [];
 });
 
+const DISCOUNT: RegExp[] = Object.values(STAKE_LEXICONS).flatMap((lexicon) => {
+  const pattern = compile(lexicon.discount ?? []);
+  return pattern ? [pattern] : [];
+});
+
 /**
  * What is at stake in a message, from its words alone: money (amounts, charges, refunds, fees,
  * invoices, balances, duties), account state, identity, legal and safety. Every language's cues
@@ -186,6 +191,16 @@ export function detectStakes(text: string | null): StakesMatch {
     if (found) {
       concession = found[1]!.trim();
       break;
+    }
+  }
+  // A concession asked about a discount code puts the discount's money at stake.
+  if (concession !== null && cues.money === undefined) {
+    for (const pattern of DISCOUNT) {
+      const found = readings.map((text) => pattern.exec(text)).find((m) => m !== null);
+      if (found) {
+        cues.money = found[1]!;
+        break;
+      }
     }
   }
   // Nothing in the cue words: the reader, trained on other people's messages, may still see a

@@ -20,4 +20,11 @@ export type StakeLexicon = Readonly<Record<Stake, readonly string[]>> & {
    * cue stands for up to four words in between ("want .. back").
    */
   readonly concession?: readonly string[];
+  /**
+   * Discount codes ("promo code", "código de descuento", "Rabattcode"). A topic on its own — "where
+   * do I enter my welcome code?" is a how-to — but money at stake when the same words ask for a
+   * concession about it ("the influencer code won't work, it should", "apply my code after the
+   * fact").
+   */
+  readonly discount?: readonly string[];
 };

@@ -82,7 +82,18 @@ export const de: StakeLexicon = {
     'gefahrlich',
     'giftig',
   ],
+  // A discount code: money at stake only when a concession is asked about it.
+  discount: [
+    'rabattcode*',
+    'gutscheincode*',
+    'promo code*',
+    'aktionscode*',
+    'willkommenscode*',
+    'influencer code*',
+  ],
   concession: [
+    'nachtraglich*',
+    'im nachhinein',
     'entschadigung',
     'erstatten sie',
     'erstattet werden',

@@ -169,7 +169,23 @@ export const en: StakeLexicon = {
     'unsafe',
     'toxic',
   ],
+  // A discount code: money at stake only when a concession is asked about it.
+  discount: [
+    'promo code*',
+    'promotional code*',
+    'discount code*',
+    'coupon*',
+    'influencer code*',
+    'welcome code*',
+    'referral code*',
+    'birthday code*',
+    'student code*',
+  ],
   concession: [
+    'apply .. retroactive*',
+    'retroactive*',
+    'after i ordered',
+    'after i paid',
     'want .. refund*',
     'need .. refund*',
     'expect .. refund*',

@@ -74,7 +74,18 @@ export const es: StakeLexicon = {
     'toxic*',
     'atragant*',
   ],
+  // A discount code: money at stake only when a concession is asked about it.
+  discount: [
+    'codigo de descuento',
+    'codigo promocional',
+    'codigo promo',
+    'cupon*',
+    'codigo de bienvenida',
+    'codigo de influencer*',
+  ],
   concession: [
+    'a posteriori',
+    'despues de la compra',
     'exijo',
     'devuelvan*',
     'devuelveme',

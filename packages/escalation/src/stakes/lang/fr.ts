@@ -70,7 +70,20 @@ export const fr: StakeLexicon = {
     'toxique',
     'etouff*',
   ],
+  // A discount code: money at stake only when a concession is asked about it.
+  discount: [
+    'code promo*',
+    'code de reduction',
+    'code reduction',
+    'code de bienvenue',
+    'code influenceu*',
+    'code de parrainage',
+    'bon de reduction',
+    'coupon*',
+  ],
   concession: [
+    'appliquer .. apres',
+    'a posteriori',
     'remboursez*',
     'rembourser .. moi',
     'exige*',

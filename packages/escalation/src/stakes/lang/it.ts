@@ -57,7 +57,20 @@ export const it: StakeLexicon = {
     'tossic*',
     'soffoc*',
   ],
+  // A discount code: money at stake only when a concession is asked about it.
+  discount: [
+    'codice sconto',
+    'codice promo*',
+    'codice dell influencer',
+    'codice influencer',
+    'codice di benvenuto',
+    'buono sconto',
+    'coupon*',
+  ],
   concession: [
+    'applicar* .. dopo',
+    'a posteriori',
+    'dopo l acquisto',
     'il doppio',
     'restituite*',
     'esigo',

@@ -70,7 +70,17 @@ export const nl: StakeLexicon = {
     'gevaarlijk',
     'giftig',
   ],
+  // A discount code: money at stake only when a concession is asked about it.
+  discount: [
+    'kortingscode*',
+    'promocode*',
+    'actiecode*',
+    'welkomstcode*',
+    'couponcode*',
+    'waardebon*',
+  ],
   concession: [
+    'achteraf',
     'betaal .. terug',
     'terugbetalen',
     'terugstorten',

@@ -59,7 +59,18 @@ export const pt: StakeLexicon = {
     'toxic*',
     'engasg*',
   ],
+  // A discount code: money at stake only when a concession is asked about it.
+  discount: [
+    'codigo de desconto',
+    'codigo promocional',
+    'cupom*',
+    'cupao',
+    'codigo de boas vindas',
+    'codigo de influencer*',
+  ],
   concession: [
+    'aplicar .. depois',
+    'depois da compra',
     'a mais',
     'devolvam',
     'reembolsem',
