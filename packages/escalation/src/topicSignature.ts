@@ -90,9 +90,81 @@ const PROBLEMS: Readonly<Record<string, readonly string[]>> = {
   return: ['return*', 'send it back', 'send back'],
 };
 
+/**
+ * The customer saying this is not the first time ("third time asking", "I already asked",
+ * "schon wieder", "otra vez"): then earlier contacts in the window are this problem whatever
+ * their words. Not a bare "again" ("thanks again", "can I order again").
+ */
+const REPEAT = cueRegex([
+  'second time',
+  'third time',
+  'fourth time',
+  'fifth time',
+  '2nd time',
+  '3rd time',
+  '4th time',
+  'asking again',
+  'ask again',
+  'again asking',
+  'writing again',
+  'writing to you again',
+  'contacting you again',
+  'messaging again',
+  'once again',
+  'already asked',
+  'asked before',
+  'asked this before',
+  'asked you before',
+  'keep asking',
+  'kept asking',
+  'how many times',
+  'still no answer',
+  'still no reply',
+  'still no response',
+  'otra vez',
+  'de nuevo',
+  'segunda vez',
+  'tercera vez',
+  'ya pregunte',
+  'encore une fois',
+  'deuxieme fois',
+  'troisieme fois',
+  'deja demande',
+  'schon wieder',
+  'nochmal',
+  'noch einmal',
+  'zweite mal',
+  'dritte mal',
+  'schon gefragt',
+  'ancora una volta',
+  'di nuovo',
+  'seconda volta',
+  'terza volta',
+  'gia chiesto',
+  'de novo',
+  'outra vez',
+  'segunda vez',
+  'terceira vez',
+  'ja perguntei',
+  'alweer',
+  'opnieuw',
+  'nogmaals',
+  'tweede keer',
+  'derde keer',
+  'al gevraagd',
+]);
+
+/** Whether the words say this contact repeats an earlier one. */
+export function saysRepeat(text: string): boolean {
+  return REPEAT.test(normaliseText(text.slice(0, MAX_CHARS)).replace(/\s+/g, ' '));
+}
+
+const MAX_CHARS = 2000;
+
 const STOP = new Set(
   (
     'this that with have from your what when where will would could should about there their ' +
+    'does did done doing ' +
     'they them then than been were still again time times just know want need please thanks ' +
     'hello writing asking third second first week days today yesterday ago order orders item ' +
     'items thing the and you are has how any not was can did get got now out for but all its ' +
@@ -118,8 +190,6 @@ const COMPILED = Object.entries(PROBLEMS).map(([name, cues]) => ({
 function stem(word: string): string {
   return word.replace(/(?:ing|ed|es|s|e)$/, '').replace(/([bdgklmnprt])\1$/, '$1');
 }
-
-const MAX_CHARS = 2000;
 
 /**
  * What a message is about, for matching earlier contacts: the problems it names

@@ -489,6 +489,22 @@ table('repeat_contact', [
     null,
   ],
   [
+    'the customer says it is a repeat ("third time asking"): earlier contacts on other topics count',
+    facts({
+      text: 'third time asking, where is it???',
+      contacts: [contact(1, 'store_hours', 'store'), contact(2, 'refund_request', 'billing')],
+    }),
+    'medium',
+  ],
+  [
+    'a bare "again" is not the customer saying it is a repeat',
+    facts({
+      text: 'thanks again, can I order the same tent again?',
+      contacts: [contact(1, 'store_hours', 'store'), contact(2, 'refund_request', 'billing')],
+    }),
+    null,
+  ],
+  [
     'one on this topic and one on another → only the second contact on this topic',
     facts({
       contacts: [contact(1, 'order_status', 'orders'), contact(2, 'legal_threat', 'legal')],

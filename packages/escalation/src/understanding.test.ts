@@ -40,10 +40,21 @@ describe('a guess under the confidence floor sets nothing on its own', () => {
     expect(d.triggers[0]!.reason).toContain(guess.name);
   });
 
-  it.each([
-    ['I got a box from you today but I never ordered anything', fraud(0.81)],
-    ['the influencer code wont work at checkout, it should be', refund(0.72)],
-  ])(
+  it('a guess the words bear out (money asked about a refused code) goes to a person', () => {
+    const d = decide(
+      turn('the influencer code wont work at checkout, it should be', refund(0.72)),
+      policy,
+      NOW,
+    );
+    // A refused discount code the customer insists on is money at stake: the refund guess is
+    // borne out by the words, and the ask is a concession an agent decides.
+    expect(d.lane).toBe('human');
+    expect(d.tier).toBe(3);
+    expect(d.queue).toBe('billing');
+    expect(d.triggers.map((t) => t.name)).toEqual(['low_confidence', 'policy_sensitivity']);
+  });
+
+  it.each([['I got a box from you today but I never ordered anything', fraud(0.81)]])(
     '"%s" guessed as %o, close to its floor: a person reads it, routed by the words',
     (text, guess) => {
       const d = decide(turn(text, guess), policy, NOW);

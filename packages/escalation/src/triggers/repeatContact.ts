@@ -1,7 +1,7 @@
 import { assessment, type Assessment } from '../assessment';
 import type { ContactFact, TurnFacts } from '../facts';
 import type { Policy } from '../policy';
-import { sameProblem, topicSignature } from '../topicSignature';
+import { sameProblem, saysRepeat, topicSignature } from '../topicSignature';
 
 /** What this turn is about. Both null when unknown. */
 interface Topic {
@@ -92,7 +92,11 @@ function byTopic(facts: TurnFacts, all: readonly ContactFact[], policy: Policy):
   if (all.length + 1 < count) return [];
   const topic = turnTopic(facts);
   const words = facts.text === null ? [] : topicSignature(facts.text);
-  const matching = all.filter((c) => inWindow(c.daysAgo, windowDays) && sameTopic(topic, c, words));
+  // "third time asking": the customer says the earlier contacts are this problem.
+  const told = facts.text !== null && saysRepeat(facts.text);
+  const matching = all.filter(
+    (c) => inWindow(c.daysAgo, windowDays) && (told || sameTopic(topic, c, words)),
+  );
   const contacts = matching.length + 1;
   if (contacts < count) return [];
   const unknownTopic = matching.filter((c) => c.intent === null && c.domain === null).length;
