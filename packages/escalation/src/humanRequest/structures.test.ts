@@ -128,6 +128,12 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'can i speak to the same advisor as last time',
     'is there a human who can sort this out',
     'no more bots, skip the bot, a person please',
+    'would you have one of the lads or girls in the stockroom check the size',
+    'is there anyone at the shop who could double check my address',
+    'is there a grown-up somewhere in the building who can explain this',
+    'your returns staff please email me',
+    'could you flick my question to whoever handles warranties',
+    'maybe is better one of your team phone me',
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -139,6 +145,9 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'can I bring a guy to help load the bench?',
     'my phone number?',
     'is it the same person who packs the orders?',
+    'is there anyone at the depot? the door was locked',
+    'your rep already called me back, all sorted',
+    'is there a person the courier can leave it with',
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);

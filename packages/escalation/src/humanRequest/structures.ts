@@ -233,11 +233,37 @@ const presence: Matcher = (tokens, i) => {
   if (end === null) return null;
   // "is there a person in the photo" asks about something else.
   if (closes(tokens[end + 1], ['presenceAfter'])) return span(i, end);
-  // "is there a human who can help me".
-  const who = tokens[end + 1];
-  if (has(who, 'who') && has(who, 'modal')) return span(i, end + 1);
-  return hasAny(who, ['who', 'glue']) && has(tokens[end + 2], 'modal') ? span(i, end + 2) : null;
+  // "is there a human who can help me", "is there anyone at Northwind who could check it".
+  const asked = relativeAsk(tokens, end);
+  return asked === null ? null : span(i, asked);
 };
+
+/**
+ * A relative clause that asks the person to act, after what says which person: "who can help
+ * me", "at Northwind who could maybe check it", "somewhere in the building who can tell me".
+ * The index of its modal, or null.
+ */
+function relativeAsk(tokens: Token[], end: number): number | null {
+  for (let k = end + 1; k < tokens.length && k <= end + 5; k++) {
+    const t = tokens[k];
+    if (isBreak(t) || hasAny(t, ['mention', 'negation'])) return null;
+    // "anyone can help?", "who could check", "someone that can look": not "a person the courier
+    // can leave it with", where someone else acts.
+    if (has(t, 'modal') && (k === end + 1 || hasAny(t, ['who']) || hasAny(tokens[k - 1], ['who'])))
+      return k;
+    if (hasAny(t, ['who', 'glue'])) {
+      for (let m = k + 1; m <= k + 2 && m < tokens.length; m++) {
+        if (has(tokens[m], 'modal')) return m;
+        if (!has(tokens[m], 'filler')) break;
+      }
+    }
+    if (!(
+      t!.categories.size === 0 || hasAny(t, ['from', 'glue', 'presenceAfter', 'person', 'team'])
+    ))
+      return null;
+  }
+  return null;
+}
 
 /** 9. Help from a person: "i need help from a human", "quiero ayuda de una persona". */
 const helpFrom: Matcher = (tokens, i) => {
@@ -367,6 +393,14 @@ const personActs: Matcher = (tokens, i) => {
   const direct = has(before, 'causative') || has(before, 'modal');
   let end = first;
   while (has(tokens[end + 1], 'person')) end++;
+  // "one of the girls or lads", "your warehouse boys or the boss": another person joined on.
+  for (let j = end + 2; j <= end + 3 && j < tokens.length; j++) {
+    if (has(tokens[j], 'person') && has(tokens[end + 1], 'after') && !isBreak(tokens[end + 1])) {
+      end = j;
+      break;
+    }
+    if (!has(tokens[j], 'glue')) break;
+  }
   let k = end + 1;
   // What says which person: "from your company", "of yours", "who knows the gear", "whoever runs
   // the aussie orders".
@@ -377,7 +411,11 @@ const personActs: Matcher = (tokens, i) => {
     }
   }
   const verbAt = k;
+  // "Your warehouse staff please call me": an imperative, the person first in its clause.
+  const clauseStart = start === 0 || isBreak(tokens[start - 1]);
   for (const limit = k + 3; k < tokens.length && k <= limit; k++) {
+    const polite = has(tokens[k - 1], 'filler') && hasAny(tokens[k - 1], ['after']);
+    if (clauseStart && k > verbAt && polite) asks = true;
     if (has(tokens[k], 'help')) {
       const joined = k > verbAt || direct;
       return asks && joined && !mentionBefore(tokens, k) ? span(start, k) : null;
