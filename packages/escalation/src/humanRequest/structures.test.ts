@@ -134,6 +134,12 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'your returns staff please email me',
     'could you flick my question to whoever handles warranties',
     'maybe is better one of your team phone me',
+    "I'm not asking the bot, I'm asking for a human",
+    'I do not wish to continue with automated help',
+    "I'd like to raise a complaint with someone senior",
+    'whats the phone number for your returns team',
+    'i need human assistance with a refund',
+    'live support pls',
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -148,6 +154,8 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'is there anyone at the depot? the door was locked',
     'your rep already called me back, all sorted',
     'is there a person the courier can leave it with',
+    'whats your returns policy',
+    'is there human support on weekends?',
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);
