@@ -696,6 +696,24 @@ describe('repeat_contact hit', () => {
 
 table('conversation_loop', [
   ['first turn', facts(), null],
+  [
+    'the customer says the answers repeat themselves, after an answer',
+    facts({
+      text: 'ur just repeating the same thing, when does it ship??',
+      priorTurns: [prior('shipping_times'), prior('store_hours')],
+    }),
+    'medium',
+  ],
+  [
+    'in another language: "no es lo que pregunté"',
+    facts({ text: 'no es lo que pregunté, ¿cuándo llega?', priorTurns: [prior('shipping_times')] }),
+    'medium',
+  ],
+  [
+    'the same words on the first turn say nothing about the answers',
+    facts({ text: 'is it the same answer for Canada?' }),
+    null,
+  ],
   ['same intent twice', facts({ priorTurns: [prior('order_status')] }), null],
   [
     'same intent three turns in a row',

@@ -1,6 +1,7 @@
 import { assessment, type Assessment } from '../assessment';
 import type { PriorTurn, TurnFacts } from '../facts';
 import type { Policy } from '../policy';
+import { saysNotAnswered } from '../notAnswered';
 import { isUnderThreshold } from './lowConfidence';
 
 function priorUnclear(turn: PriorTurn): boolean {
@@ -25,7 +26,22 @@ export function conversationLoop(facts: TurnFacts, policy: Policy): Assessment[]
     if (!same) break;
     streak++;
   }
-  if (streak < policy.loop.turns) return [];
+  if (streak < policy.loop.turns) {
+    // The customer says the answers are not answering ("you're just repeating the same thing",
+    // "that's not what I asked") after the assistant answered alone: a loop in their words, even
+    // when the turns were read as different intents.
+    const cue = saysNotAnswered(facts.text);
+    const answered = facts.priorTurns.some((t) => t.lane === 'autonomous');
+    if (cue === null || !answered) return [];
+    return [
+      assessment(
+        'conversation_loop',
+        `the customer says the answers are not answering ("${cue}")`,
+        { turns: streak, intent: name, cue },
+        { severity: 'medium', unit: 'answer' },
+      ),
+    ];
+  }
   return [
     assessment(
       'conversation_loop',
