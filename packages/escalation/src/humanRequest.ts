@@ -87,6 +87,9 @@ export function detectHumanRequest(
       anchored = (own ? tokens : resolve(raw, lang, false)).some(isAnchor);
     }
     refused ||= found?.negated === true || (own && tellsOfContact(tokens));
+    // Negated in the message's own language ("I'm not going to demand a supervisor"): another
+    // language's look-alike words, read without that language's negations, do not overrule it.
+    if (own && found?.negated === true) break;
   }
   // The word lists missed it: the reader, trained on other people's messages, may still see one.
   // It only adds what the lists cannot: a message that names nobody to talk to (no

@@ -26,7 +26,9 @@ export function tokenize(text: string): string[] {
 
 /** Marks the end of a clause in `tokenizeClauses`' output. */
 export const CLAUSE_BREAK = ',';
-const CLAUSE_PUNCTUATION = /\s*[.,;:!?()]+\s*/g;
+// Emoji and dashes end a clause in chat as punctuation does: "that was not it 😅 can a real
+// person call me?".
+const CLAUSE_PUNCTUATION = /\s*(?:[.,;:!?()\u2013\u2014]|\p{Extended_Pictographic})+\s*/gu;
 
 /**
  * Like `tokenize`, but keeps a `CLAUSE_BREAK` token where punctuation ended a clause, so that

@@ -140,6 +140,9 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'whats the phone number for your returns team',
     'i need human assistance with a refund',
     'live support pls',
+    'ok that did not help 🙃 can someone from your team call me back?',
+    'I was hoping one of your staff could phone me about the delivery',
+    'is ther a supervisor or smth i can message',
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -156,6 +159,9 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'is there a person the courier can leave it with',
     'whats your returns policy',
     'is there human support on weekends?',
+    "I'm not going to demand a supervisor, just tell me the opening hours",
+    "I don't need you to fetch anybody, what time do you open?",
+    'a colleague from our office asked me to check: do you ship to Norway?',
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);

@@ -258,7 +258,8 @@ function relativeAsk(tokens: Token[], end: number): number | null {
       }
     }
     if (!(
-      t!.categories.size === 0 || hasAny(t, ['from', 'glue', 'presenceAfter', 'person', 'team'])
+      t!.categories.size === 0 ||
+      hasAny(t, ['from', 'glue', 'presenceAfter', 'person', 'team', 'filler'])
     ))
       return null;
   }
