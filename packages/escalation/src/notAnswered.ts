@@ -47,6 +47,13 @@ export const NOT_ANSWERED: Readonly<Record<string, readonly string[]>> = {
     'canned answer',
     'canned response',
     'scripted answer',
+    'ask again',
+    'asking again',
+    'i already read',
+    'already read that',
+    'read that already',
+    'read it already',
+    'yes or no',
   ],
   es: [
     'lo mismo otra vez',

@@ -52,6 +52,18 @@ describe('detectStakes', () => {
     }
   });
 
+  it('reads balances, points and refunds asked past the window as money', () => {
+    for (const text of [
+      'how much money is left on the card my aunt gave me?',
+      'how many points do i have now',
+      'they want 3,000 yen before handing over the box',
+      'could you make a refund even though it is past the 30 days?',
+    ]) {
+      expect(detectStakes(text).stakes, text).toContain('money');
+    }
+    expect(detectStakes('can you pay me back the customs tax?').concession).not.toBeNull();
+  });
+
   it('reads amounts in any language', () => {
     expect(detectStakes('€35 extra?').cues.money).toBe('€35');
     expect(detectStakes('they took 12,50 EUR').stakes).toEqual(['money']);

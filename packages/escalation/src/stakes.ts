@@ -112,7 +112,7 @@ const NOT_MONEY_PERCENT = [
   'cotone',
 ].join('|');
 const AMOUNT = new RegExp(
-  String.raw`(?:[$€£¥₹]\s?\d[\d.,]*)|(?:\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|gbp|chf|cad|aud|brl|mxn|kr|dollars?|euros?|dólares|dolares|reais|pounds?|bucks)\b))|(?:\d+\s?%(?!\s?(?:${NOT_MONEY_PERCENT})\b))`,
+  String.raw`(?:[$€£¥₹]\s?\d[\d.,]*)|(?:\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|gbp|chf|cad|aud|brl|mxn|kr|dollars?|euros?|dólares|dolares|reais|pounds?|bucks|yen|jpy|rupees?|inr|pesos?|nzd|sgd|zar|sek|nok|dkk|pln|zloty|zł|kronor|kroner|francs?|rand)\b))|(?:\d+\s?%(?!\s?(?:${NOT_MONEY_PERCENT})\b))`,
   'iu',
 );
 

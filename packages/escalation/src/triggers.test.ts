@@ -710,6 +710,14 @@ table('conversation_loop', [
     'medium',
   ],
   [
+    'asking again after an answer',
+    facts({
+      text: 'sorry, I ask again simple: yes or no?',
+      priorTurns: [prior('product_question')],
+    }),
+    'medium',
+  ],
+  [
     'the same words on the first turn say nothing about the answers',
     facts({ text: 'is it the same answer for Canada?' }),
     null,
