@@ -143,6 +143,12 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'ok that did not help 🙃 can someone from your team call me back?',
     'I was hoping one of your staff could phone me about the delivery',
     'is ther a supervisor or smth i can message',
+    '¿me pone con un compañero de envíos, por favor?',
+    'une gentille dame du service client pourrait-elle me téléphoner ?',
+    'können Sie meinen Fall an die Teamleitung weiterleiten?',
+    'queria que um colega de vocês me ligasse amanhã',
+    'vorrei essere ricontattato da un addetto',
+    'verbind me door met een collega van vlees en bloed',
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -162,6 +168,8 @@ describe('groups of people, their addresses, and what a wanted person should do'
     "I'm not going to demand a supervisor, just tell me the opening hours",
     "I don't need you to fetch anybody, what time do you open?",
     'a colleague from our office asked me to check: do you ship to Norway?',
+    'o vendedor da loja disse que dá para lavar na máquina, é verdade?',
+    'já me ligaram ontem, está tudo resolvido',
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);

@@ -117,7 +117,11 @@ const realPerson: Matcher = (tokens, i) => {
   for (let k = i - 1; k >= 0 && !isBreak(tokens[k]); k--)
     if (has(tokens[k], 'mention')) return null;
   // "does a real person pack the orders?" goes on to say something about the person.
-  return end !== null && closes(tokens[end + 1], ['after']) ? span(i, end) : null;
+  if (end === null || !closes(tokens[end + 1], ['after'])) return null;
+  // "a vendedora da loja do Chiado disse que…": the person is the subject of a telling.
+  for (let k = end + 1; k < tokens.length && k <= end + 4 && !isBreak(tokens[k]); k++)
+    if (has(tokens[k], 'mention')) return null;
+  return span(i, end);
 };
 
 /** 2. Refusing the bot: "not a bot", "no more bots", "basta de robots", "kein Bot". */
