@@ -149,6 +149,11 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'queria que um colega de vocês me ligasse amanhã',
     'vorrei essere ricontattato da un addetto',
     'verbind me door met een collega van vlees en bloed',
+    'lemme speak to a real one',
+    'is there a living soul at that office?',
+    'kindly put a call across to me about my order',
+    'I must confirm with someone official before I pay',
+    'does anybody at the shop actually read these messages?',
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -170,6 +175,8 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'a colleague from our office asked me to check: do you ship to Norway?',
     'o vendedor da loja disse que dá para lavar na máquina, é verdade?',
     'já me ligaram ontem, está tudo resolvido',
+    'does anyone read the reviews before they go up?',
+    'is the delivery person responsible for damage?',
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);

@@ -484,8 +484,20 @@ const handOver: Matcher = (tokens, i) => {
  */
 const anyoneThere: Matcher = (tokens, i) => {
   if (!has(tokens[i], 'someone')) return null;
-  for (let k = i + 1; k < tokens.length && k <= i + 3 && !isBreak(tokens[k]); k++) {
+  // "does anyone at Northwind actually read these?": a place or team may say where.
+  let where = 0;
+  for (let k = i + 1; k < tokens.length && k <= i + 3 + where && !isBreak(tokens[k]); k++) {
     if (has(tokens[k], 'presenceAfter') && !has(tokens[k], 'glue')) return span(i, k);
+    if (k === i + 1 && has(tokens[k], 'from') && !has(tokens[k], 'glue')) {
+      // "at Northwind", "at the shop": one word naming the place, after at most one article.
+      let j = k + 1;
+      if (has(tokens[j], 'glue') && !has(tokens[j], 'person')) j++;
+      const place = tokens[j];
+      if (!place || !(place.categories.size === 0 || onlyTeam(place))) return null;
+      where = j - k + 1;
+      k = j;
+      continue;
+    }
     if (!hasAny(tokens[k], ['presence', 'real', 'filler', 'glue'])) return null;
   }
   return null;
