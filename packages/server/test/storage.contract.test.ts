@@ -9,6 +9,9 @@ import {
 } from '../src/storage';
 import type { Decision } from '@baton/shared';
 import type { Enqueue } from '../src/storage';
+import { ConversationNotFoundError } from '../src/storage';
+import { appendMany } from '../src/storage/sql/appendBatch';
+import { reopening } from '../src/storage/sql/messages';
 import {
   newConversation as createConversationFor,
   storageBackends,
@@ -174,6 +177,96 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
     const before = (await store.listMessages(c.id)).filter((m) => m.seq < last.seq);
     expect(read?.recent).toEqual(before.slice(-2));
     expect(read?.recent.map((m) => m.text)).toEqual(['two', 'three']);
+  });
+
+  it('group-commits plain writes of many conversations in one statement, each with its own outcome', async () => {
+    const [plain, retried, human, resolved] = [
+      await newConversation(),
+      await newConversation(),
+      await newConversation(),
+      await newConversation(),
+    ];
+    const first = await store.appendMessage({
+      conversationId: retried.id,
+      role: 'customer',
+      text: 'sent once',
+      clientId: 'retry-1xxxx',
+      now,
+    });
+    await enqueue(human.id);
+    await enqueue(resolved.id);
+    expect((await store.claim(resolved.id, 'a1', now)).ok).toBe(true);
+    await store.resolve(
+      resolved.id,
+      'a1',
+      { escalation: 'needed', rootCause: 'none', packetUsefulness: 3 },
+      now,
+    );
+    const turn = { kind: 'text' as const, priority: false, unlessHuman: true };
+    const line = (conversationId: string, text: string, clientId: string) => ({
+      conversationId,
+      role: 'customer' as const,
+      text,
+      clientId,
+      now,
+      reopenIfResolved: true,
+      turn,
+    });
+    const results = await appendMany(
+      { db, q: (sql, params) => db.query(sql, params) },
+      reopening,
+    )([
+      line(plain.id, 'hello', 'p-1xxxxx'),
+      line(retried.id, 'sent once', 'retry-1xxxx'),
+      line('no-such-conversation', 'lost?', 'n-1xxxxx'),
+      line(human.id, 'still there?', 'h-1xxxxx'),
+      line(resolved.id, 'one more thing', 'r-1xxxxx'),
+    ]);
+    expect(results[0]).toMatchObject({ duplicate: false, reopened: false, turn: true });
+    expect(results[1]).toMatchObject({ duplicate: true, message: { id: first.message.id } });
+    expect(results[2]).toBeInstanceOf(ConversationNotFoundError);
+    // Waiting for a person: stored with its turn already done, nothing to run.
+    expect(results[3]).toMatchObject({ duplicate: false, turn: false });
+    expect(
+      (await store.getTurn((results[3] as { message: { id: string } }).message.id))?.status,
+    ).toBe('done');
+    // A resolved conversation written to again goes back to the assistant, a new episode.
+    expect(results[4]).toMatchObject({ duplicate: false, reopened: true, turn: true });
+    expect(await store.getConversation(resolved.id)).toMatchObject({
+      state: 'bot',
+      lane: 'autonomous',
+      episode: 2,
+    });
+    expect((await store.listMessages(plain.id)).map((m) => [m.seq, m.text])).toEqual([
+      [1, 'hello'],
+    ]);
+    expect((await store.listMessages(retried.id)).map((m) => m.text)).toEqual(['sent once']);
+    expect(
+      (await store.getTurn((results[0] as { message: { id: string } }).message.id))?.status,
+    ).toBe('pending');
+  });
+
+  it('keeps each conversation in order when many writes are group-committed at once', async () => {
+    const conversations = await Promise.all(Array.from({ length: 8 }, () => newConversation()));
+    const writes = conversations.flatMap((c) =>
+      [0, 1, 2].map((k) =>
+        store.appendMessage({
+          conversationId: c.id,
+          role: 'customer',
+          text: `${c.id}:${k}`,
+          clientId: `${c.id}-${k}-xxxx`,
+          now,
+        }),
+      ),
+    );
+    const results = await Promise.all(writes);
+    expect(results.every((r) => !r.duplicate)).toBe(true);
+    for (const c of conversations) {
+      const listed = await store.listMessages(c.id);
+      expect(listed.map((m) => [m.seq, m.text])).toEqual(
+        [0, 1, 2].map((k) => [k + 1, `${c.id}:${k}`]),
+      );
+    }
   });
 
   it('appends messages with gapless seq under concurrency and dedupes client ids', async () => {

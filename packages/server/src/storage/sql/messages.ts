@@ -17,12 +17,13 @@ import {
 } from './rows';
 import type { SqlContext } from './context';
 import type { SqlExecutor } from '../sql';
+import { appendMany, createAppendBatcher } from './appendBatch';
 
 /**
  * The SET list that starts a new episode when `condition` holds (a resolved conversation reopened
  * by a customer message): loops, the sentiment window and clarify-once start afresh.
  */
-function reopening(condition: string): string {
+export function reopening(condition: string): string {
   const cleared = ['unit', 'queue', 'assigned_agent_id', 'enqueued_at', 'sla_deadline']
     .concat(['claimed_at', 'email_left', 'packet'])
     .map((column) => [column, 'NULL']);
@@ -31,8 +32,14 @@ function reopening(condition: string): string {
     .join(',\n');
 }
 
+/** Message-write batches in flight at once on PostgreSQL (the pool has 10 connections). */
+const APPEND_BATCHES_IN_FLIGHT = 3;
+/** Most messages group-committed in one statement. */
+const APPEND_BATCH_MAX = 64;
+
 /** Conversations, messages and decisions: the transcript and its audit trail. */
-export const messagesQueries = ({ q, db }: SqlContext) => {
+export const messagesQueries = (ctx: SqlContext) => {
+  const { q, db } = ctx;
   /**
    * `appendMessage` as one statement: the row lock, the retry check, the next seq (a new episode
    * when a resolved conversation reopens), the message and its turn. A retry committed while
@@ -113,6 +120,15 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
     };
   }
 
+  // Plain writes outside a transaction are group-committed (see createAppendBatcher). PGlite runs
+  // one statement at a time anyway; PostgreSQL gets a few batches at once.
+  const batcher = createAppendBatcher({
+    single: (input) => appendAlone(input),
+    many: appendMany(ctx, reopening),
+    maxInFlight: db.kind === 'pglite' ? 1 : APPEND_BATCHES_IN_FLIGHT,
+    maxBatch: APPEND_BATCH_MAX,
+  });
+
   return {
     async createConversation({ siteId, visitorId, now }) {
       const rows = await q(
@@ -135,7 +151,7 @@ export const messagesQueries = ({ q, db }: SqlContext) => {
       // Nothing to check before writing (no guard, not the button) and no transaction to abort:
       // one statement, one round trip.
       if (!input.guard && input.turn?.kind !== 'button' && !db.inTransaction) {
-        return appendAlone(input);
+        return batcher.append(input);
       }
       return db.transaction(async (tx) => {
         // Row lock first: serialises writers of one conversation so seq has no gaps, a retried
