@@ -9,14 +9,18 @@ const LONG_RUNS = /([a-z])\1{2,}/g;
  * edit away from the word rather than many.
  */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(APOSTROPHES, '')
-    .replace(NON_WORD, ' ')
-    .replace(LONG_RUNS, '$1$1')
-    .trim();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(MARKS, '')
+      .toLowerCase()
+      // The dotless i of Turkish and Azeri keyboards ("ordır", "brokın") is an i.
+      .replace(/\u0131/g, 'i')
+      .replace(APOSTROPHES, '')
+      .replace(NON_WORD, ' ')
+      .replace(LONG_RUNS, '$1$1')
+      .trim()
+  );
 }
 
 export function tokenize(text: string): string[] {

@@ -154,6 +154,14 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'kindly put a call across to me about my order',
     'I must confirm with someone official before I pay',
     'does anybody at the shop actually read these messages?',
+    'kindly have someone from accounts revert on my refund',
+    'account hacked. need your security team on it',
+    'who handles exchanges? an email address please',
+    'is anybody actually there??',
+    'just flick me through to whoever handles returns',
+    'let billing team member check the charge',
+    'pliz sumbady chek my ordır',
+    'the girl who helped me last week, can I speak with her again?',
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -177,6 +185,9 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'já me ligaram ontem, está tudo resolvido',
     'does anyone read the reviews before they go up?',
     'is the delivery person responsible for damage?',
+    'till what time can i message you guys today',
+    "relax, I'm not about to demand your manager, is the throw itchy?",
+    'can the delivery person call me before he comes?',
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);

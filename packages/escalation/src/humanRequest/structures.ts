@@ -89,7 +89,10 @@ function groupAhead(tokens: Token[], j: number): boolean {
 function reachPerson(tokens: Token[], from: number, maxGap: number, teams: boolean): number | null {
   let described = 0;
   for (let j = from; j < tokens.length && j - from <= maxGap + described; j++) {
-    const end = personAt(tokens, j, teams);
+    const whose = tokens[j - 1 - described];
+    // "need your security team": a group of the business's people, when "your" says whose.
+    const yourGroup = has(tokens[j], 'group') && has(whose, 'yours') && has(whose, 'glue');
+    const end = personAt(tokens, j, teams) ?? (yourGroup ? j : null);
     // "human" is a modifier in "a human agent" but the person itself in "a human please".
     const modifier = hasAny(tokens[j], ['glue', 'real']) && personAt(tokens, j + 1, teams) !== null;
     if (end !== null && !modifier) return end;
@@ -237,6 +240,14 @@ const presence: Matcher = (tokens, i) => {
   if (end === null) return null;
   // "is there a person in the photo" asks about something else.
   if (closes(tokens[end + 1], ['presenceAfter'])) return span(i, end);
+  // "is anybody actually there": an adverb before the place.
+  if (
+    has(tokens[end + 1], 'glue') &&
+    !has(tokens[end + 1], 'person') &&
+    has(tokens[end + 2], 'presenceAfter') &&
+    closes(tokens[end + 3])
+  )
+    return span(i, end + 2);
   // "is there a human who can help me", "is there anyone at Northwind who could check it".
   const asked = relativeAsk(tokens, end);
   return asked === null ? null : span(i, asked);
@@ -449,7 +460,11 @@ function nounPhraseStart(tokens: Token[], i: number): number {
       let d = start - 2;
       while (d >= 0 && tokens[d]!.categories.size === 0 && !isBreak(tokens[d]) && start - d <= 2)
         d--;
-      if (!(has(tokens[d], 'yours') && has(tokens[d], 'glue'))) break;
+      // A desk names whose person it is without "your": "let billing team member check".
+      if (!(has(tokens[d], 'yours') && has(tokens[d], 'glue'))) {
+        if (onlyTeam(t)) start--;
+        break;
+      }
       described += start - 1 - d;
       start = d + 1;
     } else break;
