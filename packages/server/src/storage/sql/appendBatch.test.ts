@@ -24,7 +24,9 @@ const stored = (i: NewMessage, seq = 1) => ({
 });
 
 /** A batcher over fake writes that record what each statement held and finish when told. */
-function harness(options: { maxInFlight?: number; maxBatch?: number; failMany?: boolean } = {}) {
+function harness(
+  options: { maxInFlight?: number; maxBatch?: number; failMany?: boolean; defer?: boolean } = {},
+) {
   const statements: string[][] = [];
   const gates: (() => void)[] = [];
   const hold = <T>(value: () => T) =>
@@ -56,6 +58,7 @@ function harness(options: { maxInFlight?: number; maxBatch?: number; failMany?: 
     },
     maxInFlight: options.maxInFlight ?? 1,
     maxBatch: options.maxBatch ?? 64,
+    defer: options.defer ?? false,
   });
   const release = async () => {
     while (gates.length > 0) {
@@ -103,6 +106,17 @@ describe('createAppendBatcher (group commit of plain message writes)', () => {
     await release();
     await Promise.all(all);
     expect(statements).toEqual([['c1-0'], ['c2-0'], ['c1-1']]);
+  });
+
+  it('with defer, batches the messages read in one turn of the event loop (SQL on this thread)', async () => {
+    const { batcher, statements, release } = harness({ defer: true });
+    const all = ['c0', 'c1', 'c2'].map((c) => batcher.append(input(c, c)));
+    // Nothing yet: the batch starts after the messages of this turn are read.
+    expect(statements).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(statements).toEqual([['c0', 'c1', 'c2']]);
+    await release();
+    await Promise.all(all);
   });
 
   it('caps a batch', async () => {

@@ -9,8 +9,9 @@ type Appended = Awaited<ReturnType<Store['appendMessage']>>;
  * Group commit for the plain message write (no guard, not the button, outside a transaction):
  * messages that arrive while earlier writes are in flight are stored together, one statement and
  * one commit for many conversations, instead of one each. Nothing waits for a batch to fill: a
- * message that finds no write in flight goes at once, alone, so a quiet server adds no delay, and
- * under load the batches grow by themselves. Each message is still acknowledged only after the
+ * message that finds no write in flight goes at once (or, with `defer`, after the messages read
+ * in the same turn of the event loop), so a quiet server adds no delay, and under load the
+ * batches grow by themselves. Each message is still acknowledged only after the
  * commit that stored it.
  *
  * One message per conversation in a batch, in arrival order, and never a conversation already
@@ -28,6 +29,12 @@ export function createAppendBatcher(options: {
   maxInFlight: number;
   /** Most messages in one statement. */
   maxBatch: number;
+  /**
+   * Start a batch one turn of the event loop later rather than at once. For a database that
+   * runs SQL on this thread (PGlite): it finishes a write before the next message is even read,
+   * so nothing would ever be waiting to join a batch.
+   */
+  defer?: boolean;
 }) {
   interface Waiting {
     input: NewMessage;
@@ -79,6 +86,17 @@ export function createAppendBatcher(options: {
     });
   }
 
+  let scheduled = false;
+  function schedule(): void {
+    if (!options.defer) return pump();
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+    });
+  }
+
   function pump(): void {
     while (inFlight < options.maxInFlight && waiting.length > 0) {
       const batch = take();
@@ -88,7 +106,7 @@ export function createAppendBatcher(options: {
       void write(batch).finally(() => {
         inFlight--;
         for (const w of batch) busy.delete(w.input.conversationId);
-        pump();
+        schedule();
       });
     }
   }
@@ -97,7 +115,7 @@ export function createAppendBatcher(options: {
     append(input: NewMessage): Promise<Appended> {
       return new Promise<Appended>((resolve, reject) => {
         waiting.push({ input, resolve, reject });
-        pump();
+        schedule();
       });
     },
     /** Statements and messages written so far (for tests and benchmarks). */

@@ -127,6 +127,7 @@ export const messagesQueries = (ctx: SqlContext) => {
     many: appendMany(ctx, reopening),
     maxInFlight: db.kind === 'pglite' ? 1 : APPEND_BATCHES_IN_FLIGHT,
     maxBatch: APPEND_BATCH_MAX,
+    defer: db.kind === 'pglite',
   });
 
   return {
