@@ -32,8 +32,8 @@ export function reopening(condition: string): string {
     .join(',\n');
 }
 
-/** Message-write batches in flight at once on PostgreSQL (the pool has 10 connections). */
-const APPEND_BATCHES_IN_FLIGHT = 3;
+/** Message-write batches in flight at once on PostgreSQL (1 → 8,084, 2 → 9,779, 3 → 8,060 msg/s). */
+const APPEND_BATCHES_IN_FLIGHT = 2;
 /** Most messages group-committed in one statement. */
 const APPEND_BATCH_MAX = 64;
 
