@@ -162,6 +162,11 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'let billing team member check the charge',
     'pliz sumbady chek my ordır',
     'the girl who helped me last week, can I speak with her again?',
+    'habt ihr ne Hotline?',
+    'kann ich nicht einfach mit einer Dame von Ihnen telefonieren?',
+    '¿alguien de vuestro equipo puede mirar mi pedido?',
+    "quelqu'un est là ?",
+    "est-ce que quelqu'un est là ?",
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -188,6 +193,7 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'till what time can i message you guys today',
     "relax, I'm not about to demand your manager, is the throw itchy?",
     'can the delivery person call me before he comes?',
+    "est-ce que quelqu'un vérifie les tapis avant l'envoi ?",
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);
