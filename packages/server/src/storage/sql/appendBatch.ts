@@ -199,14 +199,18 @@ export function appendMany(
     const byOrd = new Map(rows.map((row) => [Number(row.input_ord), row]));
     return inputs.map((input, k) => {
       const row = byOrd.get(k);
-      if (!row) return new ConversationNotFoundError(input.conversationId);
-      if (row.duplicate === true) return { message: toMessage(row), duplicate: true };
-      return {
-        message: toMessage(row),
-        duplicate: false,
-        reopened: row.reopened === true,
-        turn: input.turn !== undefined && row.human !== true,
-      };
+      return row ? appended(row, input) : new ConversationNotFoundError(input.conversationId);
     });
+  };
+}
+
+/** What a message write returns, from the row the write statement gave back for it. */
+export function appended(row: Row, input: NewMessage): Appended {
+  if (row.duplicate === true) return { message: toMessage(row), duplicate: true };
+  return {
+    message: toMessage(row),
+    duplicate: false,
+    reopened: row.reopened === true,
+    turn: input.turn !== undefined && row.human !== true,
   };
 }

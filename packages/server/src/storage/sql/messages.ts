@@ -17,7 +17,7 @@ import {
 } from './rows';
 import type { SqlContext } from './context';
 import type { SqlExecutor } from '../sql';
-import { appendMany, createAppendBatcher } from './appendBatch';
+import { appended, appendMany, createAppendBatcher } from './appendBatch';
 
 /**
  * The SET list that starts a new episode when `condition` holds (a resolved conversation reopened
@@ -111,13 +111,7 @@ export const messagesQueries = (ctx: SqlContext) => {
     }
     const row = rows[0];
     if (!row) throw new ConversationNotFoundError(input.conversationId);
-    if (row.duplicate === true) return { message: toMessage(row), duplicate: true };
-    return {
-      message: toMessage(row),
-      duplicate: false,
-      reopened: row.reopened === true,
-      turn: input.turn !== undefined && row.human !== true,
-    };
+    return appended(row, input);
   }
 
   // Plain writes outside a transaction are group-committed (see createAppendBatcher). PGlite runs
