@@ -167,6 +167,8 @@ describe('groups of people, their addresses, and what a wanted person should do'
     '¿alguien de vuestro equipo puede mirar mi pedido?',
     "quelqu'un est là ?",
     "est-ce que quelqu'un est là ?",
+    'may I have a consultation with your service centre by phone?',
+    'is it possible to have an interlocutor at the shop to discuss it?',
   ];
   const not = [
     'tell the team the lanterns are great',
