@@ -169,6 +169,12 @@ describe('groups of people, their addresses, and what a wanted person should do'
     "est-ce que quelqu'un est là ?",
     'may I have a consultation with your service centre by phone?',
     'is it possible to have an interlocutor at the shop to discuss it?',
+    'can somebody who actually works in the warehouse look at it',
+    'i need whoever does billing over there asap',
+    'I request that an employee of your accounting department examines this',
+    'I want that your shipping worker writes me the date',
+    'if it is not in your data, forward it to an engineer',
+    'got any contact for the shipping side?',
   ];
   const not = [
     'tell the team the lanterns are great',
@@ -196,6 +202,8 @@ describe('groups of people, their addresses, and what a wanted person should do'
     "relax, I'm not about to demand your manager, is the throw itchy?",
     'can the delivery person call me before he comes?',
     "est-ce que quelqu'un vérifie les tapis avant l'envoi ?",
+    'not looking to talk to anybody, just need the hours',
+    'my chef asked what time your customer service opens',
   ];
   it.each(asks.map((t) => [t]))('asks for a person: %j', (text) => {
     expect(detectHumanRequest(text, { reader: false }).matched).toBe(true);

@@ -43,7 +43,12 @@ export function qualifiedPerson(tokens: Token[], i: number): number | null {
     // store" says whose, "anyone on the security team around on weekends" asks when).
     let modifiers = next!.word === 'from' || next!.word === 'in' ? 0 : 1;
     for (let j = i + 2; j < tokens.length && j <= i + 5; j++) {
-      if (hasAny(tokens[j], ['team', 'person'])) return j;
+      if (hasAny(tokens[j], ['team', 'person'])) {
+        // "of your accounting department": the desk's name runs on.
+        let end = j;
+        while (hasAny(tokens[end + 1], ['team', 'group']) && !has(tokens[end + 1], 'glue')) end++;
+        return end;
+      }
       if (has(tokens[j], 'glue')) continue;
       if (isBreak(tokens[j]) || ++modifiers > 1) return null;
     }
@@ -166,6 +171,8 @@ const wantVerb: Matcher = (tokens, i) => {
   if (end === null) return null;
   // "i want an agent discount", "i need a human-grade food": the noun modifies something else.
   // A real person may go on to what they should do: "I want human staff check where is it".
+  // "i need whoever does security over there": the person is described by what they do.
+  if (has(tokens[end], 'who') && has(tokens[end], 'someone')) return span(i, end);
   const real = tokens.slice(i + 1, end + 1).some((t) => has(t, 'real'));
   if (closes(tokens[end + 1], real ? ['after', 'help'] : ['after'])) return span(i, end);
   // What the wanted person should do: "i want the manager of the shipping to contact me", "i would
@@ -421,7 +428,7 @@ const personActs: Matcher = (tokens, i) => {
   // What says which person: "from your company", "of yours", "who knows the gear", "whoever runs
   // the aussie orders".
   if (hasAny(tokens[k], ['from', 'who']) || has(tokens[end], 'who')) {
-    const limit = k + 4;
+    const limit = k + 6;
     for (k++; k < tokens.length && k <= limit; k++) {
       if (isBreak(tokens[k]) || hasAny(tokens[k], ['modal', 'help', 'mention', 'negation'])) break;
     }
