@@ -1,4 +1,5 @@
 import { normaliseText } from './text';
+import { cueRegex } from './topicSignature';
 
 /**
  * Words in which a customer says the assistant's answers are not answering them: "you're just
@@ -141,16 +142,7 @@ export const NOT_ANSWERED: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-const PATTERN = new RegExp(
-  `(?:^| )(?:${Object.values(NOT_ANSWERED)
-    .flat()
-    .map((cue) =>
-      cue.endsWith('*')
-        ? `${cue.slice(0, -1).replace(/[^a-z ]/g, '')}[a-z]*`
-        : cue.replace(/[^a-z ]/g, ''),
-    )
-    .join('|')})(?= |$)`,
-);
+const PATTERN = cueRegex(Object.values(NOT_ANSWERED).flat());
 
 const MAX_CHARS = 2000;
 

@@ -153,15 +153,25 @@ const COMPILED: { stake: Stake; pattern: RegExp }[] = STAKES.flatMap((stake) =>
   }),
 );
 
-const CONCESSION: RegExp[] = Object.values(STAKE_LEXICONS).flatMap((lexicon) => {
-  const pattern = compile(lexicon.concession ?? []);
-  return pattern ? [pattern] : [];
-});
+/** One pattern per language for one of the lexicons' lists. */
+function perLanguage(list: (lexicon: StakeLexicon) => readonly string[] | undefined): RegExp[] {
+  return Object.values(STAKE_LEXICONS).flatMap((lexicon) => {
+    const pattern = compile(list(lexicon) ?? []);
+    return pattern ? [pattern] : [];
+  });
+}
 
-const DISCOUNT: RegExp[] = Object.values(STAKE_LEXICONS).flatMap((lexicon) => {
-  const pattern = compile(lexicon.discount ?? []);
-  return pattern ? [pattern] : [];
-});
+const CONCESSION = perLanguage((lexicon) => lexicon.concession);
+const DISCOUNT = perLanguage((lexicon) => lexicon.discount);
+
+/** The cue words the first pattern finds in any reading of the text, or null. */
+function firstCue(patterns: readonly RegExp[], readings: readonly string[]): string | null {
+  for (const pattern of patterns) {
+    const found = readings.map((text) => pattern.exec(text)).find((m) => m !== null);
+    if (found) return found[1]!;
+  }
+  return null;
+}
 
 /**
  * What is at stake in a message, from its words alone: money (amounts, charges, refunds, fees,
@@ -182,26 +192,14 @@ export function detectStakes(text: string | null): StakesMatch {
   const readings = unelided === normalised ? [normalised] : [normalised, unelided];
   for (const { stake, pattern } of COMPILED) {
     if (cues[stake] !== undefined) continue;
-    const found = readings.map((text) => pattern.exec(text)).find((m) => m !== null);
-    if (found) cues[stake] = found[1]!;
+    const found = firstCue([pattern], readings);
+    if (found !== null) cues[stake] = found;
   }
-  let concession: string | null = null;
-  for (const pattern of CONCESSION) {
-    const found = readings.map((text) => pattern.exec(text)).find((m) => m !== null);
-    if (found) {
-      concession = found[1]!.trim();
-      break;
-    }
-  }
+  let concession = firstCue(CONCESSION, readings)?.trim() ?? null;
   // A concession asked about a discount code puts the discount's money at stake.
   if (concession !== null && cues.money === undefined) {
-    for (const pattern of DISCOUNT) {
-      const found = readings.map((text) => pattern.exec(text)).find((m) => m !== null);
-      if (found) {
-        cues.money = found[1]!;
-        break;
-      }
-    }
+    const discount = firstCue(DISCOUNT, readings);
+    if (discount !== null) cues.money = discount;
   }
   // Nothing in the cue words: the reader, trained on other people's messages, may still see a
   // stake. Its "any stake" head decides whether; the likeliest label names which.

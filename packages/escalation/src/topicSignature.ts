@@ -172,7 +172,11 @@ const STOP = new Set(
   ).split(' '),
 );
 
-function cueRegex(cues: readonly string[]): RegExp {
+/**
+ * Cues on normalised text (`*` ends a prefix) as one pattern of whole words. Shared with
+ * `notAnswered.ts`.
+ */
+export function cueRegex(cues: readonly string[]): RegExp {
   const parts = cues.map((cue) =>
     cue.endsWith('*')
       ? `${cue.slice(0, -1).replace(/[^a-z ]/g, '')}[a-z]*`

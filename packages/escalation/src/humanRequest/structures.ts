@@ -17,6 +17,8 @@ export type Matcher = (tokens: Token[], i: number) => Span | null;
 const span = (start: number, end: number | null): Span | null =>
   end === null ? null : { start, end };
 const hasAny = (t: Token | undefined, categories: Category[]) => categories.some((c) => has(t, c));
+/** "your", "vos", "Ihre": the article that makes what follows the business's own. */
+const yourArticle = (t: Token | undefined) => has(t, 'yours') && has(t, 'glue');
 
 /** Filler, a clause break, or the end: what may close a request. */
 const closes = (t: Token | undefined, also: Category[] = []) =>
@@ -94,21 +96,18 @@ function groupAhead(tokens: Token[], j: number): boolean {
 function reachPerson(tokens: Token[], from: number, maxGap: number, teams: boolean): number | null {
   let described = 0;
   for (let j = from; j < tokens.length && j - from <= maxGap + described; j++) {
-    const whose = tokens[j - 1 - described];
+    const before = tokens[j - 1 - described];
     // "need your security team": a group of the business's people, when "your" says whose.
-    const yourGroup = has(tokens[j], 'group') && has(whose, 'yours') && has(whose, 'glue');
+    const yourGroup = has(tokens[j], 'group') && yourArticle(before);
     const end = personAt(tokens, j, teams) ?? (yourGroup ? j : null);
     // "human" is a modifier in "a human agent" but the person itself in "a human please".
     const modifier = hasAny(tokens[j], ['glue', 'real']) && personAt(tokens, j + 1, teams) !== null;
     if (end !== null && !modifier) return end;
     if (hasAny(tokens[j], ['glue', 'real'])) continue;
-    const before = tokens[j - 1 - described];
     const describes = tokens[j]!.categories.size === 0 || onlyTeam(tokens[j]!);
     // After "your" any words may say which ("your shipping people"); after another article only
     // a group's ("the returns people", not "the delivery person").
-    const yours =
-      (has(before, 'yours') && has(before, 'glue')) ||
-      (teams && has(before, 'glue') && groupAhead(tokens, j));
+    const yours = yourArticle(before) || (teams && has(before, 'glue') && groupAhead(tokens, j));
     if (yours && described < 2 && describes) {
       described++;
       continue;
@@ -401,10 +400,7 @@ const personActs: Matcher = (tokens, i) => {
     personAt(tokens, i, group) ??
     // "could your warehouse people check", "let your team get in touch": a group of the
     // business's, when "your" says whose.
-    (has(tokens[i], 'group') &&
-    tokens.slice(start, i).some((t) => has(t, 'yours') && has(t, 'glue'))
-      ? i
-      : null);
+    (has(tokens[i], 'group') && tokens.slice(start, i).some(yourArticle) ? i : null);
   if (first === null) return null;
   const before = tokens[start - 1];
   const bare = before !== undefined && !isBreak(before) && before.categories.size === 0;
@@ -468,7 +464,7 @@ function nounPhraseStart(tokens: Token[], i: number): number {
       while (d >= 0 && tokens[d]!.categories.size === 0 && !isBreak(tokens[d]) && start - d <= 2)
         d--;
       // A desk names whose person it is without "your": "let billing team member check".
-      if (!(has(tokens[d], 'yours') && has(tokens[d], 'glue'))) {
+      if (!yourArticle(tokens[d])) {
         if (onlyTeam(t)) start--;
         break;
       }
