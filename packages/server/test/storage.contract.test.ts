@@ -179,6 +179,56 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
     expect(read?.recent.map((m) => m.text)).toEqual(['two', 'three']);
   });
 
+  it("reads the customer's earlier contacts with the message when asked, as contactHistory does", async () => {
+    const earlier = await newConversation();
+    const later = new Date(now.getTime() + 60_000);
+    const current = await store.createConversation({
+      siteId: 's1',
+      visitorId: earlier.visitorId,
+      now: later,
+    });
+    const decision: Decision = {
+      lane: 'autonomous',
+      unit: 'conversation',
+      tier: 1,
+      triggers: [],
+      queue: null,
+      reasons: [],
+      policyVersion: 'v1',
+    };
+    await store.recordDecision({
+      conversationId: earlier.id,
+      messageId: null,
+      turn: 1,
+      mode: 'enforce',
+      decision,
+      facts: { intent: { name: 'order_status', domain: 'orders' } },
+      now,
+    });
+    const { message } = await store.appendMessage({
+      conversationId: current.id,
+      role: 'customer',
+      text: 'it still has not come',
+      now: later,
+    });
+    const since = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000);
+    const read = await store.getMessageInContext(message.id, 0, since);
+    const history = await store.contactHistory({
+      siteId: 's1',
+      visitorId: earlier.visitorId,
+      externalId: null,
+      excludeConversationId: current.id,
+      since,
+    });
+    expect(history).toEqual([
+      { conversationId: earlier.id, at: now, intent: 'order_status', domain: 'orders' },
+    ]);
+    expect(read?.contacts).toEqual(history);
+    // Outside the window: none; not asked: not read.
+    expect((await store.getMessageInContext(message.id, 0, later))?.contacts).toEqual([]);
+    expect(await store.getMessageInContext(message.id)).not.toHaveProperty('contacts');
+  });
+
   it('group-commits plain writes of many conversations in one statement, each with its own outcome', async () => {
     const [plain, retried, human, resolved] = [
       await newConversation(),

@@ -193,7 +193,12 @@ describe.each(storageBackends('turn and outbox storage contract'))(
           turn,
           mode: 'enforce',
           decision,
-          facts: { text: `turn ${turn} of episode ${episode}` },
+          facts: {
+            text: `turn ${turn} of episode ${episode}`,
+            intent: { name: 'order_status' },
+            sentiment: -0.5,
+            context: { orders: [{ id: 'A1' }] },
+          },
           now,
           episode,
         });
@@ -201,15 +206,111 @@ describe.each(storageBackends('turn and outbox storage contract'))(
       const read = await store.turnUnderLock(second.message.id, 1);
       expect(read?.turn).toMatchObject({ messageId: second.message.id, status: 'pending' });
       expect(read?.earlierPending).toBe(true);
+      // Of the facts, what later turns read (not the customer's context, stored with each).
+      const read1 = { intent: { name: 'order_status' }, sentiment: -0.5 };
       expect(read?.decisions.map((d) => d.facts)).toEqual([
-        { text: 'turn 1 of episode 1' },
-        { text: 'turn 2 of episode 1' },
+        { text: 'turn 1 of episode 1', ...read1 },
+        { text: 'turn 2 of episode 1', ...read1 },
       ]);
-      expect(read?.decisions[0]).toEqual((await store.listDecisions(c.id, 1))[0]);
+      const [listed] = await store.listDecisions(c.id, 1);
+      expect(read?.decisions[0]).toEqual({
+        ...listed,
+        facts: { text: 'turn 1 of episode 1', ...read1 },
+      });
       await store.completeTurn(first.message.id, 'reply', now);
       expect((await store.turnUnderLock(second.message.id, 2))?.earlierPending).toBe(false);
       expect((await store.turnUnderLock(second.message.id, 2))?.decisions).toHaveLength(1);
       expect(await store.turnUnderLock('no-such-message', 1)).toBeNull();
+    });
+
+    it('finishing a turn records its decision, marks it done and stores its events, in one write', async () => {
+      const c = await newConversation();
+      const first = await customerSays(c.id, 'first');
+      const second = await customerSays(c.id, 'second');
+      expect((await store.leaseNextTurn(c.id, 'node-a', 60_000)).job?.messageId).toBe(
+        first.message.id,
+      );
+      const decision: Decision = {
+        lane: 'assisted',
+        unit: 'conversation',
+        tier: 2,
+        triggers: [],
+        queue: 'general',
+        reasons: ['a reason'],
+        policyVersion: 'v7',
+      };
+      const events = [
+        { type: 'updated' as const, conversationId: c.id, queue: 'general' },
+        { type: 'queue' as const, queue: 'general' },
+        { type: 'access' as const, conversationId: c.id },
+      ];
+      const finished = await store.finishTurn({
+        messageId: first.message.id,
+        act: 'hold_draft',
+        now,
+        releaseLeaseOf: 'node-a',
+        decision: {
+          conversationId: c.id,
+          messageId: first.message.id,
+          turn: 1,
+          mode: 'shadow',
+          decision,
+          shadow: { ...decision, lane: 'human' },
+          facts: { text: 'first', nested: { n: 1 } },
+          now,
+          episode: 1,
+        },
+        events,
+        holdMs: 60_000,
+      });
+      // Another turn is pending: the lease stays.
+      expect(finished.released).toBe(false);
+      expect((await store.getTurn(first.message.id))?.status).toBe('done');
+      const [act] = await db.query<{ act: string }>('SELECT act FROM turns WHERE message_id = $1', [
+        first.message.id,
+      ]);
+      expect(act?.act).toBe('hold_draft');
+      const [stored] = await store.listDecisions(c.id);
+      expect(stored).toMatchObject({
+        messageId: first.message.id,
+        turn: 1,
+        mode: 'shadow',
+        decision,
+        shadow: { ...decision, lane: 'human' },
+        facts: { text: 'first', nested: { n: 1 } },
+        episode: 1,
+      });
+      expect(stored?.now.getTime()).toBe(now.getTime());
+      // The events, taken by the writer: nobody else takes them while held.
+      expect(finished.outboxIds).toHaveLength(3);
+      expect(await store.claimOutbox({ ids: finished.outboxIds }, 60_000)).toEqual([]);
+      // Without a decision or events: only done, and the idle lease goes.
+      expect((await store.leaseNextTurn(c.id, 'node-a', 60_000)).job?.messageId).toBe(
+        second.message.id,
+      );
+      const last = await store.finishTurn({
+        messageId: second.message.id,
+        act: 'silent',
+        now,
+        releaseLeaseOf: 'node-a',
+      });
+      expect(last).toEqual({ released: true, outboxIds: [] });
+      expect(await store.listDecisions(c.id)).toHaveLength(1);
+      await store.deleteOutbox(finished.outboxIds);
+      // Stored in order; a hold that lapsed leaves them to any relay.
+      const third = await customerSays(c.id, 'third');
+      const brief = await store.finishTurn({
+        messageId: third.message.id,
+        act: 'reply',
+        now,
+        events,
+        holdMs: 1,
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      const retaken = await store.claimOutbox({ ids: brief.outboxIds }, 60_000);
+      expect(retaken.map((t) => t.id)).toEqual(brief.outboxIds);
+      expect(retaken.map((t) => t.event)).toEqual(events);
+      await store.deleteOutbox(brief.outboxIds);
     });
 
     it('an expired lease is taken over, and its stalled turns are found', async () => {

@@ -1,7 +1,14 @@
 import type { ChatMessage, Decision, Lane } from '@baton/shared';
 import type { ContactFact, TurnFacts } from '@baton/escalation';
 import type { AssistantProposal } from '../assistant';
-import type { Conversation, OutboxEvent, Store, TurnJob, Visitor } from '../storage';
+import type {
+  Conversation,
+  OutboxEvent,
+  Store,
+  StoredDecision,
+  TurnJob,
+  Visitor,
+} from '../storage';
 import type { Clock } from './clock';
 import { buildPacket, withNotice } from './packetBuilder';
 import type { PolicyHolder } from './policyHolder';
@@ -52,9 +59,26 @@ export interface TakenEvent {
  */
 const OWN_EVENTS_HOLD_MS = 3_000;
 
-async function takeOwn(tx: Store, events: OutboxEvent[]): Promise<TakenEvent[]> {
-  const ids = await tx.addOutbox(events, OWN_EVENTS_HOLD_MS);
-  return ids.map((id, i) => ({ id, event: events[i]! }));
+/**
+ * The turn's last write: its decision (if any), the turn done (the lease released when idle) and
+ * its events, taken by this writer to deliver right after commit.
+ */
+async function finish(
+  tx: Store,
+  turn: { messageId: string; act: string; now: Date; leaseOwner: string | undefined },
+  events: OutboxEvent[],
+  decision?: StoredDecision,
+): Promise<Committed> {
+  const { released, outboxIds } = await tx.finishTurn({
+    messageId: turn.messageId,
+    act: turn.act,
+    now: turn.now,
+    releaseLeaseOf: turn.leaseOwner,
+    decision,
+    events,
+    holdMs: OWN_EVENTS_HOLD_MS,
+  });
+  return { taken: outboxIds.map((id, i) => ({ id, event: events[i]! })), released };
 }
 
 /** A committed turn: its events to deliver, and whether it let go of its conversation's lease. */
@@ -137,8 +161,10 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       now,
     });
     const { decision, proposal } = plan;
+    // Stored with the turn's last write, which also marks it done.
+    let stored: StoredDecision | undefined;
     if (decision) {
-      const stored: StoredFacts = {
+      const facts: StoredFacts = {
         ...plan.facts,
         proposal: proposal && {
           replyDraft: proposal.replyDraft,
@@ -148,17 +174,17 @@ export function createTurnCommit(deps: TurnCommitDeps) {
         sentiment: text === null ? null : (prepared.proposal?.sentiment ?? null),
         act: plan.act,
       };
-      await tx.recordDecision({
+      stored = {
         conversationId: before.id,
         messageId: job.messageId,
         turn: plan.facts.turn,
         mode: policy.mode,
         decision,
         shadow: plan.shadowDecision,
-        facts: stored,
+        facts,
         now,
         episode: before.episode,
-      });
+      };
     }
 
     const events: OutboxEvent[] = [];
@@ -251,8 +277,7 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       // before it delivers anything else of this turn.
       events.push({ type: 'access', conversationId: before.id });
     }
-    const released = await tx.completeTurn(job.messageId, plan.act, now, leaseOwner);
-    return { taken: await takeOwn(tx, events), released };
+    return finish(tx, { messageId: job.messageId, act: plan.act, now, leaseOwner }, events, stored);
   }
 
   /** Queues the conversation (or raises its lane) with a fresh packet; null if nothing changed. */
@@ -378,8 +403,7 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       if (after.queue) events.push({ type: 'queue', queue: after.queue });
       if (before.queue !== after.queue) events.push({ type: 'access', conversationId: before.id });
     }
-    const released = await tx.completeTurn(job.messageId, 'failed', now, leaseOwner);
-    return { taken: await takeOwn(tx, events), released };
+    return finish(tx, { messageId: job.messageId, act: 'failed', now, leaseOwner }, events);
   }
 
   return { commit, giveUp };

@@ -5,7 +5,7 @@ import {
   type AssistantInput,
   type AssistantProposal,
 } from '../assistant';
-import type { Conversation, Store, TurnJob, Visitor } from '../storage';
+import type { EarlierContact, Store, TurnJob, Visitor } from '../storage';
 import type { Clock } from './clock';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
@@ -26,6 +26,8 @@ export interface TurnServiceDeps {
   /** How long a turn waits for the assistant before going on without it. */
   assistantTimeoutMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How many earlier messages an assistant is shown. */
 const ASSISTANT_HISTORY = 20;
@@ -80,7 +82,15 @@ export function createTurnService(deps: TurnServiceDeps) {
   async function prepare(job: TurnJob): Promise<Prepared | null> {
     // A recent window, not the whole transcript: a turn's cost must not grow with the
     // conversation (the LLM prompt keeps the last 10 messages; the NLU reads none).
-    const found = await store.getMessageInContext(job.messageId, ASSISTANT_HISTORY);
+    // A request for a person goes to a person whatever came before: its earlier contacts are not
+    // read, nor classified (the assistant may be slow) for repeat_contact.
+    const now = clock();
+    const windowDays = deps.policy.current().repeatContact.windowDays;
+    const found = await store.getMessageInContext(
+      job.messageId,
+      ASSISTANT_HISTORY,
+      job.priority ? undefined : new Date(now.getTime() - windowDays * DAY_MS),
+    );
     if (!found) return null;
     const { conversation, message, visitor } = found;
     const text = job.kind === 'text' ? message.text : null;
@@ -103,17 +113,10 @@ export function createTurnService(deps: TurnServiceDeps) {
               if (!job.priority) assistantFailure = reason;
             },
           );
-    // A request for a person goes to a person whatever came before: it does not wait while
-    // earlier contacts are classified (the assistant may be slow) for repeat_contact.
     const contacts =
-      conversation.lane === 'human' || job.priority
+      conversation.lane === 'human' || !found.contacts
         ? undefined
-        : await contactsOf(
-            conversation,
-            visitor,
-            clock(),
-            deps.policy.current().repeatContact.windowDays,
-          );
+        : await contactsOf(visitor, found.contacts, now, windowDays);
     return {
       message,
       visitor,
@@ -138,24 +141,16 @@ export function createTurnService(deps: TurnServiceDeps) {
   /**
    * Earlier contacts of this customer for repeat_contact: those the storefront passed (topic
    * read by the assistant) and Baton's own earlier conversations with the same visitor or the
-   * same identified customer.
+   * same identified customer (`history`, read with the turn's message).
    */
   async function contactsOf(
-    conversation: Conversation,
     visitor: Visitor | null,
+    history: EarlierContact[],
     now: Date,
     windowDays: number,
   ): Promise<ContactFact[]> {
-    const windowed = contactsInWindow(visitor?.context.recentContacts ?? [], windowDays);
-    const history = await store.contactHistory({
-      siteId: conversation.siteId,
-      visitorId: conversation.visitorId,
-      externalId: visitor?.externalId ?? null,
-      excludeConversationId: conversation.id,
-      since: new Date(now.getTime() - windowDays * 24 * 60 * 60 * 1000),
-    });
     return buildContacts({
-      storefront: windowed,
+      storefront: contactsInWindow(visitor?.context.recentContacts ?? [], windowDays),
       history,
       now,
       classify: async (text) => {

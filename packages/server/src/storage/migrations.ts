@@ -226,6 +226,15 @@ CREATE INDEX conversations_agent ON conversations (assigned_agent_id, state)
   WHERE assigned_agent_id IS NOT NULL;
 `,
   },
+  {
+    id: 6,
+    name: 'visitor_customer_index',
+    sql: `
+-- An identified customer's visitors (every browser they chatted from): read on every turn for
+-- repeat_contact, which must not scan all visitors as the table grows.
+CREATE INDEX visitors_customer ON visitors (site_id, external_id) WHERE external_id IS NOT NULL;
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

@@ -1,6 +1,45 @@
 import pg from 'pg';
 import type { SqlDatabase } from './sql';
 
+/** Distinct statements prepared by name; more than this (SQL built at run time) run unnamed. */
+const MAX_NAMED = 1_000;
+const names = new Map<string, string>();
+let named = 0;
+
+/**
+ * A statement with parameters runs as a named prepared statement: each pooled connection parses
+ * it once, and PostgreSQL may keep a generic plan, instead of parsing and planning it on every
+ * call (most of PostgreSQL's work per message was that, not executing). The name is per process
+ * and per text, so the same text is the same statement on every connection.
+ */
+function prepared(text: string, params: unknown[] | undefined): pg.QueryConfig {
+  if (params === undefined) return { text };
+  let name = names.get(text);
+  if (name === undefined && named < MAX_NAMED && !unnamed.has(text)) {
+    name = `baton_${named++}`;
+    names.set(text, name);
+  }
+  return name === undefined ? { text, values: params } : { name, text, values: params };
+}
+/** Statements whose prepared form went stale: run unnamed from then on. */
+const unnamed = new Set<string>();
+
+/**
+ * A statement prepared before another node's migration changed a table it returns (`SELECT *`)
+ * fails on that connection with this error: it is run unnamed from then on, and retried at once
+ * when outside a transaction (inside one, the transaction fails and its caller retries it).
+ */
+function staleStatement(err: unknown, text: string): boolean {
+  const stale =
+    (err as { code?: string }).code === '0A000' &&
+    /cached plan must not change result type/.test(String((err as Error).message));
+  if (stale) {
+    names.delete(text);
+    unnamed.add(text);
+  }
+  return stale;
+}
+
 /** Production PostgreSQL through a `pg` pool; same SQL and migrations as the embedded backend. */
 export async function openPostgresDatabase(
   connectionString: string,
@@ -25,8 +64,12 @@ export async function openPostgresDatabase(
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      const result = await pool.query(sql, params as unknown[] | undefined);
-      return result.rows as T[];
+      try {
+        return (await pool.query(prepared(sql, params))).rows as T[];
+      } catch (err) {
+        if (!staleStatement(err, sql)) throw err;
+        return (await pool.query(prepared(sql, params))).rows as T[];
+      }
     },
     async exec(sql) {
       await pool.query(sql);
@@ -35,8 +78,12 @@ export async function openPostgresDatabase(
       const conn = await pool.connect();
       const tx = {
         async query<T>(sql: string, params?: unknown[]) {
-          const r = await conn.query(sql, params as unknown[] | undefined);
-          return r.rows as T[];
+          try {
+            return (await conn.query(prepared(sql, params))).rows as T[];
+          } catch (err) {
+            staleStatement(err, sql);
+            throw err;
+          }
         },
       };
       let result: Awaited<ReturnType<typeof fn>>;

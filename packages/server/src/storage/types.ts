@@ -164,6 +164,14 @@ export type ClaimResult =
   | { ok: true; conversation: Conversation }
   | { ok: false; reason: 'not_queued' | 'at_capacity'; conversation: Conversation | null };
 
+/** An earlier conversation (or resolved episode) of the same customer, with its topic. */
+export interface EarlierContact {
+  conversationId: string;
+  at: Date;
+  intent: string | null;
+  domain: string | null;
+}
+
 export interface StoredDecision {
   conversationId: string;
   messageId: string | null;
@@ -279,16 +287,19 @@ export interface Store {
   getMessage(id: string): Promise<ChatMessage | null>;
   /**
    * A message with its conversation and visitor, and the `recent` messages before it (oldest
-   * first; none by default), in one query: what a turn starts from.
+   * first; none by default), in one query: what a turn starts from. With `contactsSince`, also
+   * the customer's earlier `contacts` since then, as `contactHistory` finds them.
    */
   getMessageInContext(
     messageId: string,
     recent?: number,
+    contactsSince?: Date,
   ): Promise<{
     message: ChatMessage;
     conversation: Conversation;
     visitor: Visitor | null;
     recent: ChatMessage[];
+    contacts?: EarlierContact[];
   } | null>;
   recordDecision(input: StoredDecision): Promise<void>;
   /** Oldest turn first; with `episode`, only that episode's decisions. */
@@ -383,7 +394,7 @@ export interface Store {
     externalId: string | null;
     excludeConversationId: string;
     since: Date;
-  }): Promise<{ conversationId: string; at: Date; intent: string | null; domain: string | null }[]>;
+  }): Promise<EarlierContact[]>;
 
   // ---- Durable turns and the outbox ----
   /** Runs `fn` with a store whose every call is part of one transaction (nested calls join it). */
@@ -394,7 +405,8 @@ export interface Store {
   /**
    * What a turn's commit reads once it holds the conversation's row lock, in one query: the turn,
    * whether an earlier ordinary turn is still pending, and the decisions of `episode` (oldest
-   * first). Null when the turn does not exist.
+   * first; their `facts` only `text`, `intent` and `sentiment`, what later turns read, and no
+   * `shadow`). Null when the turn does not exist.
    */
   turnUnderLock(
     messageId: string,
@@ -417,6 +429,20 @@ export interface Store {
     now: Date,
     releaseLeaseOf?: string,
   ): Promise<boolean>;
+  /**
+   * A turn's last write, in one statement: `completeTurn`, with the turn's `decision` recorded
+   * and its `events` appended to the outbox (taken for `holdMs`, as `addOutbox`). Returns whether
+   * the lease was released and the events' outbox ids, in order.
+   */
+  finishTurn(input: {
+    messageId: string;
+    act: string;
+    now: Date;
+    releaseLeaseOf?: string | undefined;
+    decision?: StoredDecision | undefined;
+    events?: OutboxEvent[];
+    holdMs?: number;
+  }): Promise<{ released: boolean; outboxIds: string[] }>;
   /**
    * Takes (or renews) the conversation's turn lease for `owner` when it is free, expired or
    * already ours. Database time, so nodes need not agree on clocks.

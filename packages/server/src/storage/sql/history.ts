@@ -61,40 +61,66 @@ export const historyQueries = ({ q }: SqlContext) =>
       return found;
     },
     async contactHistory({ siteId, visitorId, externalId, excludeConversationId, since }) {
-      // The first classified intent of each earlier conversation is its topic.
       const rows = await q(
-        `SELECT c.id, c.created_at, first.intent, first.domain
-         FROM conversations c
-         JOIN visitors v ON v.id = c.visitor_id
-         LEFT JOIN LATERAL (
-           SELECT d.facts -> 'intent' ->> 'name' AS intent, d.facts -> 'intent' ->> 'domain' AS domain
-           FROM decisions d
-           WHERE d.conversation_id = c.id AND jsonb_typeof(d.facts -> 'intent') = 'object'
-           ORDER BY d.turn LIMIT 1
-         ) first ON true
-         WHERE c.site_id = $1 AND c.id <> $4 AND c.created_at >= $5
-           AND (c.visitor_id = $2 OR ($3::text IS NOT NULL AND v.external_id = $3))
-         UNION ALL
-         -- A returning customer reopens the same conversation: each episode an agent resolved
-         -- there is an earlier contact too, its topic the last intent before the resolution.
-         SELECT o.conversation_id, o.created_at, ep.intent, ep.domain
-         FROM outcomes o
-         LEFT JOIN LATERAL (
-           SELECT d.facts -> 'intent' ->> 'name' AS intent, d.facts -> 'intent' ->> 'domain' AS domain
-           FROM decisions d
-           WHERE d.conversation_id = o.conversation_id AND d.created_at <= o.created_at
-             AND jsonb_typeof(d.facts -> 'intent') = 'object'
-           ORDER BY d.created_at DESC LIMIT 1
-         ) ep ON true
-         WHERE o.conversation_id = $4 AND o.created_at >= $5
-         ORDER BY 2`,
+        contactHistorySql({
+          siteId: '$1::text',
+          visitorId: '$2::text',
+          externalId: '$3::text',
+          conversationId: '$4',
+          since: '$5',
+        }),
         [siteId, visitorId, externalId, excludeConversationId, since],
       );
-      return rows.map((r) => ({
-        conversationId: String(r.id),
-        at: dateOrNull(r.created_at) ?? new Date(0),
-        intent: (r.intent as string | null) ?? null,
-        domain: (r.domain as string | null) ?? null,
-      }));
+      return rows.map(toContact);
     },
   }) satisfies Partial<Store>;
+
+/** An earlier contact as `contactHistorySql` selects it. */
+export const toContact = (r: Row) => ({
+  conversationId: String(r.id),
+  at: dateOrNull(r.created_at) ?? new Date(0),
+  intent: (r.intent as string | null) ?? null,
+  domain: (r.domain as string | null) ?? null,
+});
+
+/**
+ * The earlier contacts of a customer (columns id, created_at, intent, domain; oldest first), each
+ * argument an SQL expression: the site, the visitor, the identified customer id (may be null) and
+ * the conversation of the turn (left out, but its episodes resolved since `since` count).
+ */
+export function contactHistorySql(at: {
+  siteId: string;
+  visitorId: string;
+  externalId: string;
+  conversationId: string;
+  since: string;
+}): string {
+  // The first classified intent of each earlier conversation is its topic. The customer's
+  // visitors are found by index (this one, and every other with the same customer id).
+  return `SELECT c.id, c.created_at, first.intent, first.domain
+    FROM (SELECT ${at.visitorId} AS id
+          UNION SELECT v.id FROM visitors v
+          WHERE v.site_id = ${at.siteId} AND v.external_id = ${at.externalId}) mine
+    JOIN conversations c ON c.visitor_id = mine.id
+    LEFT JOIN LATERAL (
+      SELECT d.facts -> 'intent' ->> 'name' AS intent, d.facts -> 'intent' ->> 'domain' AS domain
+      FROM decisions d
+      WHERE d.conversation_id = c.id AND jsonb_typeof(d.facts -> 'intent') = 'object'
+      ORDER BY d.turn LIMIT 1
+    ) first ON true
+    WHERE c.site_id = ${at.siteId} AND c.id <> ${at.conversationId} AND c.created_at >= ${at.since}
+    UNION ALL
+    -- A returning customer reopens the same conversation: each episode an agent resolved
+    -- there is an earlier contact too, its topic the last intent before the resolution.
+    SELECT o.conversation_id, o.created_at, ep.intent, ep.domain
+    FROM outcomes o
+    LEFT JOIN LATERAL (
+      SELECT d.facts -> 'intent' ->> 'name' AS intent, d.facts -> 'intent' ->> 'domain' AS domain
+      FROM decisions d
+      WHERE d.conversation_id = o.conversation_id AND d.created_at <= o.created_at
+        AND jsonb_typeof(d.facts -> 'intent') = 'object'
+      ORDER BY d.created_at DESC LIMIT 1
+    ) ep ON true
+    WHERE o.conversation_id = ${at.conversationId} AND o.created_at >= ${at.since}
+    ORDER BY 2`;
+}

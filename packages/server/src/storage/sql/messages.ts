@@ -5,6 +5,7 @@ import {
   type NewMessage,
   type Store,
   type Conversation,
+  type StoredDecision,
 } from '../types';
 import {
   toConversation,
@@ -18,6 +19,7 @@ import {
 import type { SqlContext } from './context';
 import type { SqlExecutor } from '../sql';
 import { appended, appendMany, createAppendBatcher } from './appendBatch';
+import { contactHistorySql, toContact } from './history';
 
 /**
  * The SET list that starts a new episode when `condition` holds (a resolved conversation reopened
@@ -31,6 +33,29 @@ export function reopening(condition: string): string {
     .map(([column, value]) => `${column} = CASE WHEN ${condition} THEN ${value} ELSE ${column} END`)
     .join(',\n');
 }
+
+/** A decision as its `decisions` row, for `insertDecision` (one JSON parameter). */
+export function decisionRow(d: StoredDecision) {
+  return {
+    id: randomUUID(),
+    conversation_id: d.conversationId,
+    message_id: d.messageId,
+    turn: d.turn,
+    lane: d.decision.lane,
+    policy_version: d.decision.policyVersion,
+    mode: d.mode,
+    decision: d.decision,
+    shadow: d.shadow ?? null,
+    facts: d.facts,
+    created_at: d.now,
+    episode: d.episode ?? 1,
+  };
+}
+
+/** Inserts the `decisionRow` passed as the JSON parameter `param`; nothing when it is null. */
+export const insertDecision = (param: string) =>
+  `INSERT INTO decisions SELECT r.* FROM jsonb_populate_record(NULL::decisions, ${param}::jsonb) r
+   WHERE ${param}::jsonb IS NOT NULL`;
 
 /** Message-write batches in flight at once on PostgreSQL (1 → 8,084, 2 → 9,779, 3 → 8,060 msg/s). */
 const APPEND_BATCHES_IN_FLIGHT = 2;
@@ -145,8 +170,12 @@ export const messagesQueries = (ctx: SqlContext) => {
     async appendMessage(input) {
       // Nothing to check before writing (no guard, not the button) and no transaction to abort:
       // one statement, one round trip.
-      if (!input.guard && input.turn?.kind !== 'button' && !db.inTransaction) {
-        return batcher.append(input);
+      if (!input.guard && input.turn?.kind !== 'button') {
+        if (!db.inTransaction) return batcher.append(input);
+        // In a transaction (a turn's reply or notice) the statement's own row lock is enough
+        // when there is no retry to find: a retry committed while it waited would abort the
+        // transaction on the unique key rather than be returned.
+        if (!input.clientId) return appendAlone(input);
       }
       return db.transaction(async (tx) => {
         // Row lock first: serialises writers of one conversation so seq has no gaps, a retried
@@ -201,15 +230,26 @@ export const messagesQueries = (ctx: SqlContext) => {
       );
       return rows.map(toMessage);
     },
-    async getMessageInContext(messageId, recent = 0) {
+    async getMessageInContext(messageId, recent = 0, contactsSince) {
       const [row] = await q(
-        `SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation, to_jsonb(v) AS visitor,
+        `SELECT to_jsonb(m) AS message, to_jsonb(mc) AS conversation, to_jsonb(mv) AS visitor,
            (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.seq), '[]'::jsonb) FROM (
               SELECT * FROM messages WHERE conversation_id = m.conversation_id AND seq < m.seq
-              ORDER BY seq DESC LIMIT $2) r) AS recent
-         FROM messages m JOIN conversations c ON c.id = m.conversation_id
-         LEFT JOIN visitors v ON v.id = c.visitor_id WHERE m.id = $1`,
-        [messageId, recent],
+              ORDER BY seq DESC LIMIT $2) r) AS recent,
+           -- The customer's earlier contacts, for repeat_contact (the names inside are c and v).
+           CASE WHEN $3::timestamptz IS NOT NULL THEN
+             (SELECT coalesce(jsonb_agg(to_jsonb(h) ORDER BY h.created_at), '[]'::jsonb) FROM (
+               ${contactHistorySql({
+                 siteId: 'mc.site_id',
+                 visitorId: 'mc.visitor_id',
+                 externalId: 'mv.external_id',
+                 conversationId: 'mc.id',
+                 since: '$3::timestamptz',
+               })}) h)
+           END AS contacts
+         FROM messages m JOIN conversations mc ON mc.id = m.conversation_id
+         LEFT JOIN visitors mv ON mv.id = mc.visitor_id WHERE m.id = $1`,
+        [messageId, recent, contactsSince ?? null],
       );
       if (!row) return null;
       return {
@@ -217,28 +257,12 @@ export const messagesQueries = (ctx: SqlContext) => {
         conversation: toConversation(json<Row>(row.conversation)),
         visitor: row.visitor ? toVisitor(json<Row>(row.visitor)) : null,
         recent: json<Row[]>(row.recent).map(toMessage),
+        ...(row.contacts !== null && { contacts: json<Row[]>(row.contacts).map(toContact) }),
       };
     },
     getMessage: (id) => one(q('SELECT * FROM messages WHERE id = $1', [id]), toMessage),
     async recordDecision(d) {
-      await q(
-        `INSERT INTO decisions (id, conversation_id, message_id, turn, lane, policy_version, mode, decision, facts, created_at, shadow, episode)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          randomUUID(),
-          d.conversationId,
-          d.messageId,
-          d.turn,
-          d.decision.lane,
-          d.decision.policyVersion,
-          d.mode,
-          JSON.stringify(d.decision),
-          JSON.stringify(d.facts),
-          d.now,
-          d.shadow ? JSON.stringify(d.shadow) : null,
-          d.episode ?? 1,
-        ],
-      );
+      await q(insertDecision('$1'), [JSON.stringify(decisionRow(d))]);
     },
     async listDecisions(conversationId, episode) {
       const rows = await q(

@@ -1,10 +1,47 @@
 import type { Store, OutboxEvent } from '../types';
 import { toConversation, toDecisionRecord, toTurn, toMessage, one, json, type Row } from './rows';
 import type { SqlContext } from './context';
+import { decisionRow, insertDecision } from './messages';
 
 /** Durable turns (leases, attempts) and the outbox. */
-export const turnsQueries = ({ q, db }: SqlContext) =>
-  ({
+export const turnsQueries = ({ q, db }: SqlContext) => {
+  /**
+   * One statement: its parts share a snapshot, so the turn just done still reads as pending to
+   * the NOT EXISTS and is left out by id. Without an owner nothing matches the release.
+   */
+  const finishTurn: Store['finishTurn'] = async (input) => {
+    const { messageId, act, now, releaseLeaseOf, decision, events = [], holdMs } = input;
+    const rows = await q(
+      `WITH decided AS (${insertDecision('$5')}),
+       done AS (
+         UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1
+         RETURNING conversation_id),
+       released AS (
+         UPDATE conversations SET turn_owner = NULL, turn_lease_until = NULL
+         WHERE id = (SELECT conversation_id FROM done) AND turn_owner = $4::text
+           AND NOT EXISTS (SELECT 1 FROM turns WHERE conversation_id = (SELECT conversation_id FROM done)
+             AND status = 'pending' AND message_id <> $1)
+         RETURNING id),
+       events AS (${insertOutbox('$6', '$7')} RETURNING id)
+       SELECT (SELECT count(*) FROM released)::int AS released,
+         (SELECT coalesce(jsonb_agg(id::text ORDER BY id), '[]'::jsonb) FROM events) AS ids`,
+      [
+        messageId,
+        act,
+        now,
+        releaseLeaseOf ?? null,
+        decision ? JSON.stringify(decisionRow(decision)) : null,
+        JSON.stringify(events),
+        holdMs ?? null,
+      ],
+    );
+    return {
+      released: Number(rows[0]?.released ?? 0) > 0,
+      outboxIds: json<string[]>(rows[0]?.ids ?? '[]'),
+    };
+  };
+
+  return {
     lockConversation: (id) =>
       one(q('SELECT * FROM conversations WHERE id = $1 FOR UPDATE', [id]), toConversation),
     getTurn: (messageId) =>
@@ -14,7 +51,13 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         `SELECT to_jsonb(t) AS turn,
            EXISTS (SELECT 1 FROM turns e WHERE e.conversation_id = t.conversation_id
              AND e.status = 'pending' AND e.seq < t.seq AND NOT e.priority) AS earlier_pending,
-           (SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.turn, d.created_at), '[]'::jsonb)
+           -- Not the whole facts (each holds the customer's context): what later turns read.
+           (SELECT coalesce(jsonb_agg(jsonb_build_object('id', d.id,
+               'conversation_id', d.conversation_id, 'message_id', d.message_id, 'turn', d.turn,
+               'mode', d.mode, 'decision', d.decision, 'created_at', d.created_at,
+               'episode', d.episode, 'facts', jsonb_build_object('text', d.facts -> 'text',
+                 'intent', d.facts -> 'intent', 'sentiment', d.facts -> 'sentiment'))
+               ORDER BY d.turn, d.created_at), '[]'::jsonb)
               FROM decisions d WHERE d.conversation_id = t.conversation_id AND d.episode = $2)
              AS decisions
          FROM turns t WHERE t.message_id = $1`,
@@ -36,23 +79,9 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         ),
         toTurn,
       ),
+    finishTurn,
     async completeTurn(messageId, act, now, releaseLeaseOf) {
-      // One statement: its parts share a snapshot, so the turn just done still reads as pending
-      // to the NOT EXISTS and is left out by id. Without an owner nothing matches the release.
-      const rows = await q(
-        `WITH done AS (
-           UPDATE turns SET status = 'done', act = $2, done_at = $3 WHERE message_id = $1
-           RETURNING conversation_id),
-         released AS (
-           UPDATE conversations SET turn_owner = NULL, turn_lease_until = NULL
-           WHERE id = (SELECT conversation_id FROM done) AND turn_owner = $4::text
-             AND NOT EXISTS (SELECT 1 FROM turns WHERE conversation_id = (SELECT conversation_id FROM done)
-               AND status = 'pending' AND message_id <> $1)
-           RETURNING id)
-         SELECT count(*)::int AS released FROM released`,
-        [messageId, act, now, releaseLeaseOf ?? null],
-      );
-      return Number(rows[0]?.released ?? 0) > 0;
+      return (await finishTurn({ messageId, act, now, releaseLeaseOf })).released;
     },
     async leaseNextTurn(conversationId, owner, ttlMs) {
       // The turn is started only if the lease is ours (the sub-statements see each other's
@@ -117,13 +146,10 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
     },
     async addOutbox(events, holdMs) {
       if (events.length === 0) return [];
-      const rows = await q(
-        `INSERT INTO outbox (event, taken_until)
-         SELECT e, clock_timestamp() + ($2::float8 * interval '1 millisecond')
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n)
-         ORDER BY n RETURNING id`,
-        [JSON.stringify(events), holdMs ?? null],
-      );
+      const rows = await q(`${insertOutbox('$1', '$2')} RETURNING id`, [
+        JSON.stringify(events),
+        holdMs ?? null,
+      ]);
       return rows.map((r) => String(r.id));
     },
     async claimOutbox(select, holdMs) {
@@ -155,6 +181,14 @@ export const turnsQueries = ({ q, db }: SqlContext) =>
         q(`SELECT * FROM messages WHERE reply_to = $1 AND role = 'assistant'`, [messageId]),
         toMessage,
       ),
+  } satisfies Partial<Store>;
+};
 
-    // --- Shared policy state (migration 4): every node follows one stored state. ---
-  }) satisfies Partial<Store>;
+/**
+ * Appends the events of the JSON array parameter `events` to the outbox in order, taken for
+ * `holdMs` milliseconds (a null hold: free for any relay at once). Add `RETURNING id`.
+ */
+const insertOutbox = (events: string, holdMs: string) =>
+  `INSERT INTO outbox (event, taken_until)
+   SELECT e, clock_timestamp() + (${holdMs}::float8 * interval '1 millisecond')
+   FROM jsonb_array_elements(${events}::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n`;
