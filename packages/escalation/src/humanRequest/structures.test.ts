@@ -114,6 +114,9 @@ describe('a person asked to act, a matter passed on, anyone reading', () => {
  */
 describe('groups of people, their addresses, and what a wanted person should do', () => {
   const asks = [
+    'please put me through to your returns or exchanges department',
+    'could i holler at someone on your team about sizing',
+    'connect me with your wholesale and partnerships team',
     'could your billing folks take a look at invoice 22 for me',
     'let your team get in touch with me about the tent',
     'I need one of your people to go over my order, it came short',
@@ -177,6 +180,9 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'got any contact for the shipping side?',
   ];
   const not = [
+    'I talked to your sales or support team yesterday, all good now',
+    'is your sales and support team based in the US?',
+    'holler at me when it ships',
     'tell the team the lanterns are great',
     'the human who writes your descriptions deserves a raise',
     'is anyone on the repairs team around on sundays or only weekdays',

@@ -95,6 +95,7 @@ function groupAhead(tokens: Token[], j: number): boolean {
  */
 function reachPerson(tokens: Token[], from: number, maxGap: number, teams: boolean): number | null {
   let described = 0;
+  let joined = 0;
   for (let j = from; j < tokens.length && j - from <= maxGap + described; j++) {
     const before = tokens[j - 1 - described];
     // "need your security team": a group of the business's people, when "your" says whose.
@@ -108,9 +109,18 @@ function reachPerson(tokens: Token[], from: number, maxGap: number, teams: boole
     // After "your" any words may say which ("your shipping people"); after another article only
     // a group's ("the returns people", not "the delivery person").
     const yours = yourArticle(before) || (teams && has(before, 'glue') && groupAhead(tokens, j));
-    if (yours && described < 2 && describes) {
+    if (yours && described < 2 + 2 * joined && describes) {
       described++;
       continue;
+    }
+    // "your partnerships or sales department": two words saying which, joined.
+    const next = tokens[j + 1];
+    if (yours && described > 0 && joined === 0 && has(tokens[j], 'and') && next) {
+      if (next.categories.size === 0 || onlyTeam(next)) {
+        described++;
+        joined++;
+        continue;
+      }
     }
     return null;
   }

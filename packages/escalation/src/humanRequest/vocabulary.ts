@@ -87,6 +87,8 @@ export interface LanguageWords {
   group?: string;
   /** Ways to write to or ring someone, asked for with a person: "the email of your support team". */
   address?: string;
+  /** Joining two words that say which desk: "your partnerships or sales department": and, or. */
+  and?: string;
   /** Phrases that look like a request but are not: "do i need", "contact person", "someone else". */
   neutral: string;
   /** Real words one typo away from a listed word, which keep their own meaning: stuff, manage. */

@@ -65,6 +65,7 @@ export const de: LanguageWords = {
   someone: `jemand, jemanden, jemandem, irgendwer, irgendjemand, wer`,
   handOver: `weiterleiten, leiten sie, leitet, weitergeben, geben sie, gebt,
     leiten, weiterleiten, weitergeben`,
+  and: `und, oder`,
   neutral: `reiseburo, reisebuero, echthaar, menschenhaar, jemand anders, jemand anderes,
     eine andere person, bestellnummer, sendungsnummer, kontaktperson`,
   aliases: {

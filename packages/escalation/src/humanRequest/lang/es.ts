@@ -59,6 +59,7 @@ export const es: LanguageWords = {
   someone: `alguien`,
   handOver: `pasar, pasa, pase, pasen, derivar, derive, deriven, transferir, transfiera, remitir, enviar, mandar, mande, escalar,
     derivame`,
+  and: `y, o, e, u`,
   neutral: `agente de viajes, agente inmobiliario, pelo humano, cabello humano, otra persona,
     alguien mas, numero de pedido, numero de seguimiento, persona de contacto`,
   aliases: {

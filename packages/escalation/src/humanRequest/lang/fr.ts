@@ -61,6 +61,7 @@ export const fr: LanguageWords = {
   yours: `votre, vos, ton, ta, tes, avez, vous avez, avez vous, as tu, il y a, y a t il, ya`,
   someone: `quelqu un, quelquun, qqn, qq1`,
   handOver: `transmettre, transmettez, transferer, transferez, passer, passez, faire suivre, remonter`,
+  and: `et, ou`,
   neutral: `agent de voyage, agence de voyage, cheveux humains, cheveux naturels, quelqu'un d'autre,
     une autre personne, autre personne, numero de commande, numero de suivi, personne de contact,
     ne personne, personne ne, a personne, n'a personne`,

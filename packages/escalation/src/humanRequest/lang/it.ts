@@ -58,6 +58,7 @@ export const it: LanguageWords = {
   yours: `vostro, vostra, tuo, tua, suo, sua, avete, hai, c e, ce, ce un, esiste`,
   someone: `qualcuno`,
   handOver: `passare, passi, passa, passate, inoltrare, inoltri, girare, giri, trasferire, trasferisca`,
+  and: `e, o, ed, od`,
   neutral: `agente di viaggio, agenzia di viaggi, agenzia viaggi, capelli umani, capelli veri,
     qualcun altro, un'altra persona, altra persona, numero d'ordine, numero dell'ordine,
     numero di tracking, numero di tracciamento, persona di contatto`,

@@ -57,6 +57,7 @@ export const nl: LanguageWords = {
   yours: `uw, jullie, je, jouw, hebben jullie, heeft u, hebt u, is er, er een`,
   someone: `iemand`,
   handOver: `doorsturen, stuur, doorgeven, geef, doorverbinden, verbind, doorzetten, zet`,
+  and: `en, of`,
   neutral: `reisbureau, reisagent, echt haar, mensenhaar, iemand anders, een ander persoon,
     bestelnummer, ordernummer, trackingnummer, volgnummer, contactpersoon, heb ik nodig`,
   aliases: {

@@ -61,6 +61,7 @@ export const pt: LanguageWords = {
   someone: `alguem`,
   handOver: `passar, passa, passe, encaminhar, encaminha, encaminhe, transferir, transfere, transfira, mandar,
     encaminhem, encaminhar, encaminhe`,
+  and: `e, ou`,
   neutral: `agente de viagens, agencia de viagens, cabelo humano, outra pessoa, alguem mais,
     numero do pedido, numero de rastreio, numero de rastreamento, pessoa de contato`,
   aliases: {
