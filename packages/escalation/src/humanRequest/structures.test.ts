@@ -114,6 +114,11 @@ describe('a person asked to act, a matter passed on, anyone reading', () => {
  */
 describe('groups of people, their addresses, and what a wanted person should do', () => {
   const asks = [
+    'could i get on a video call with one of your kitchen designers',
+    'would one of your installers be able to have a chat with me about the brackets',
+    'can someone from your bookings team be able to amend it for me',
+    'put me through to one of the stylists please',
+    'could one of your shop assistants do a video call to show me the colours',
     'please put me through to your returns or exchanges department',
     'could i holler at someone on your team about sizing',
     'connect me with your wholesale and partnerships team',
@@ -180,6 +185,10 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'got any contact for the shipping side?',
   ];
   const not = [
+    'can the driver call me back when he is outside?',
+    'did a stylist pick these colours for the photos?',
+    'my interior designer recommended your oak table, is it solid wood?',
+    'can i change it to the blue one before it ships?',
     'I talked to your sales or support team yesterday, all good now',
     'is your sales and support team based in the US?',
     'holler at me when it ships',

@@ -151,8 +151,23 @@ export const refusesBot: Matcher = (tokens, i) => {
   return null;
 };
 
-/** 3. A request on its own: "escalate", "callback", "call me back". */
-const request: Matcher = (tokens, i) => (has(tokens[i], 'request') ? span(i, i) : null);
+/**
+ * 3. A request on its own: "escalate", "callback", "call me back"; not one asked of another role
+ * named just before it ("can the courier give me a ring", "could my neighbour's driver call me
+ * back"): a word no list knows, after up to one more, after an article that is not "your".
+ */
+const request: Matcher = (tokens, i) => {
+  if (!has(tokens[i], 'request')) return null;
+  const unknown = (t: Token | undefined) =>
+    t !== undefined && !isBreak(t) && t.categories.size === 0;
+  let k = i - 1;
+  if (unknown(tokens[k])) {
+    if (unknown(tokens[k - 1])) k--;
+    const article = tokens[k - 1];
+    if (has(article, 'glue') && !yourArticle(article)) return null;
+  }
+  return span(i, i);
+};
 
 /** 4. A verb of contact, then the person: "talk to a human", "hablar con alguien", "parler à". */
 const contactVerb: Matcher = (tokens, i) => {
