@@ -14,6 +14,10 @@ let named = 0;
  */
 function prepared(text: string, params: unknown[] | undefined): pg.QueryConfig {
   if (params === undefined) return { text };
+  // A statement over a table of arrays (a group commit's unnest) is planned for each call: its
+  // best plan depends on how many rows the arrays hold, which a cached generic plan cannot know
+  // (prepared, it cost PostgreSQL 0.154 ms of CPU per message instead of 0.087).
+  if (text.includes('unnest(')) return { text, values: params };
   let name = names.get(text);
   if (name === undefined && named < MAX_NAMED && !unnamed.has(text)) {
     name = `baton_${named++}`;
