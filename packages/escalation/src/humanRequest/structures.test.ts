@@ -114,6 +114,9 @@ describe('a person asked to act, a matter passed on, anyone reading', () => {
  */
 describe('groups of people, their addresses, and what a wanted person should do', () => {
   const asks = [
+    'honestly could i just phone somebody and sort it that way',
+    'can you get me through to a person who knows about tents',
+    'i would rather ring one of your staff about it',
     'could i get on a video call with one of your kitchen designers',
     'would one of your installers be able to have a chat with me about the brackets',
     'can someone from your bookings team be able to amend it for me',
@@ -185,6 +188,9 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'got any contact for the shipping side?',
   ];
   const not = [
+    'I had a really lovely chat with one of your agents last week, thanks again',
+    'can the courier call me when he is ten minutes away?',
+    "I'm not asking you to escalate anything, is the tracking just slow?",
     'can the driver call me back when he is outside?',
     'did a stylist pick these colours for the photos?',
     'my interior designer recommended your oak table, is it solid wood?',

@@ -171,9 +171,17 @@ const request: Matcher = (tokens, i) => {
 
 /** 4. A verb of contact, then the person: "talk to a human", "hablar con alguien", "parler à". */
 const contactVerb: Matcher = (tokens, i) => {
-  if (!has(tokens[i], 'contact')) return null;
-  // "had a chat with one of your blokes last week" tells of a contact.
-  for (let k = i - 1; k >= 0 && k >= i - 2 && !isBreak(tokens[k]); k--)
+  // Calling is contact too when the customer asks to: "could I phone someone instead", "i want
+  // to ring one of your team"; not when another person calls ("can the courier call me").
+  let asked = false;
+  for (let k = i - 1; k >= 0 && k >= i - 3 && !isBreak(tokens[k]); k--) {
+    if (has(tokens[k], 'person') || tokens[k]!.categories.size === 0) break;
+    if (hasAny(tokens[k], ['modal', 'want'])) asked = true;
+  }
+  if (!has(tokens[i], 'contact') && !(has(tokens[i], 'call') && asked)) return null;
+  // "had a chat with one of your blokes last week", "had a really great chat with" tell of a
+  // contact.
+  for (let k = i - 1; k >= 0 && k >= i - 4 && !isBreak(tokens[k]); k--)
     if (has(tokens[k], 'mention')) return null;
   const direct = reachPerson(tokens, i + 1, 5, true);
   if (direct !== null) return span(i, direct);
