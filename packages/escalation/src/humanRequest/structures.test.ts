@@ -114,6 +114,9 @@ describe('a person asked to act, a matter passed on, anyone reading', () => {
  */
 describe('groups of people, their addresses, and what a wanted person should do', () => {
   const asks = [
+    'just find me a warm body who can answer this',
+    'I wish to be attended to by a member of your staff regarding my delivery',
+    'raise me someone from the shipping office',
     'honestly could i just phone somebody and sort it that way',
     'can you get me through to a person who knows about tents',
     'i would rather ring one of your staff about it',
@@ -188,6 +191,8 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'got any contact for the shipping side?',
   ];
   const not = [
+    'whoever packs your parcels does a lovely job, is there gift wrap?',
+    "I don't need anyone to ring me back, just the opening hours please",
     'I had a really lovely chat with one of your agents last week, thanks again',
     'can the courier call me when he is ten minutes away?',
     "I'm not asking you to escalate anything, is the tracking just slow?",

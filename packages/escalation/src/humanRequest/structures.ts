@@ -205,6 +205,8 @@ const wantVerb: Matcher = (tokens, i) => {
   // A real person may go on to what they should do: "I want human staff check where is it".
   // "i need whoever does security over there": the person is described by what they do.
   if (has(tokens[end], 'who') && has(tokens[end], 'someone')) return span(i, end);
+  // "get me a human who can answer this": the person, described by what they can do.
+  if (has(tokens[end + 1], 'who') && has(tokens[end + 1], 'modal')) return span(i, end + 1);
   const real = tokens.slice(i + 1, end + 1).some((t) => has(t, 'real'));
   if (closes(tokens[end + 1], real ? ['after', 'help'] : ['after'])) return span(i, end);
   // What the wanted person should do: "i want the manager of the shipping to contact me", "i would
@@ -261,6 +263,8 @@ const personSubject: Matcher = (tokens, i) => {
   while (j < tokens.length && hasAny(tokens[j], ['glue', 'real']) && !has(tokens[j], 'person')) j++;
   let end = personAt(tokens, j, false);
   if (end === null) return null;
+  // "whoever writes your descriptions deserves a raise": its verb is the relative clause's.
+  if (has(tokens[end], 'who') && !has(tokens[i], 'modal')) return null;
   while (has(tokens[end + 1], 'person')) end++;
   for (let k = end + 1; k < tokens.length && k <= end + 4; k++) {
     if (has(tokens[k], 'help')) return span(i, k);
@@ -624,6 +628,8 @@ export function negated(tokens: Token[], found: Span): boolean {
   for (let k = found.start; k <= found.end; k++) if (has(tokens[k], 'negation')) return true;
   for (let i = found.start - 1, steps = 0; i >= 0 && steps < 5; i--, steps++) {
     if (has(tokens[i], 'negation')) return true;
+    // "don't need anybody to call me back": the person wanted to act, between.
+    if (has(tokens[i], 'someone') && has(tokens[i - 1], 'want')) continue;
     if (!hasAny(tokens[i], ['negationReach', 'want', 'modal'])) return false;
   }
   return false;
