@@ -6,7 +6,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { AGENT_NAMESPACE, CUSTOMER_NAMESPACE, type RiskTier } from '@baton/shared';
 import { slaMinutes } from '@baton/escalation';
 import type { Assistant } from './assistant';
-import type { Deployment } from './config/deployment';
+import { ownerAgent, type Deployment } from './config/deployment';
 import { createHttpApp, type StaticPaths } from './http/routes';
 import type { PolicyManager } from './policy';
 import {
@@ -20,6 +20,7 @@ import {
   type PolicyHolder,
 } from './services';
 import { createOutboxRelay } from './services/outboxRelay';
+import { createSlaWatcher } from './services/slaWatcher';
 import { createTurnRunner } from './services/turnRunner';
 import { createPresenceKeeper, DEFAULT_PRESENCE, type PresenceOptions } from './services/presence';
 import type { Store } from './storage';
@@ -74,6 +75,8 @@ export interface BatonServerDeps {
   turnSweepMs?: number;
   /** Agent presence heartbeat, connection ttl and sweep intervals (see DEFAULT_PRESENCE). */
   presence?: Partial<PresenceOptions>;
+  /** How often SLA timers are looked for (default 5 s). */
+  slaSweepMs?: number;
 }
 
 export interface BatonServer {
@@ -166,11 +169,22 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     log,
   });
   const agents = createAgentService({ store, queues, notifier, clock, presence });
+  const sla = createSlaWatcher({
+    store,
+    queues,
+    relay,
+    tasks,
+    clock,
+    log,
+    ownerAgentId: (owner) => ownerAgent(owner, deps.deployment.agents),
+    ...(deps.slaSweepMs && { sweepMs: deps.slaSweepMs }),
+  });
   presence.start();
   // Unfinished turns and unpublished events (a crashed node's, a failed attempt's) are picked up
-  // now and periodically, on every node.
+  // now and periodically, on every node; so are SLA timers.
   runner.start();
   relay.start();
+  sla.start();
 
   // Baton's own pages (widget iframe, console) are allowed on both; with no allowedOrigins any
   // site may use /customer, as any site may embed the iframe.
@@ -225,10 +239,12 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     async close() {
       runner.stop();
       relay.stop();
+      sla.stop();
       await presence.stop();
-      // Disconnect everyone first so disconnect handlers (presence) run while storage is open.
-      customerNs.disconnectSockets(true);
-      agentNs.disconnectSockets(true);
+      // Disconnect this node's clients first so disconnect handlers (presence) run while storage
+      // is open. Only this node's: without `local` the Redis adapter would close every node's.
+      customerNs.local.disconnectSockets(true);
+      agentNs.local.disconnectSockets(true);
       await tasks.drain();
       tasks.close();
       // io.close() also closes the HTTP server.

@@ -63,6 +63,8 @@ export interface StartOptions {
   turnLeaseMs?: number;
   /** How often every node looks for unfinished turns (default 1 s). */
   turnSweepMs?: number;
+  /** How often every node looks for due SLA timers (default 5 s). */
+  slaSweepMs?: number;
   /** Bearer token of the admin API (`/api/admin`); without one the admin API is not mounted. */
   adminToken?: string;
   /** Baton's public origin (`https://chat.example.com`) when a proxy rewrites the Host header. */
@@ -207,6 +209,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     ...(assistantTimeoutMs && { assistantTimeoutMs }),
     ...(options.turnLeaseMs && { turnLeaseMs: options.turnLeaseMs }),
     ...(options.turnSweepMs && { turnSweepMs: options.turnSweepMs }),
+    ...(options.slaSweepMs && { slaSweepMs: options.slaSweepMs }),
     ...(redis && { redis }),
     ...(options.adminToken && { admin: { token: options.adminToken, policy } }),
     ...(options.presence && { presence: options.presence }),

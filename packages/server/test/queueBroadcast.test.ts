@@ -60,6 +60,7 @@ describe('queue broadcasts', () => {
           name: 'general',
           displayName: 'General',
           owner: 'support',
+          slaAlertAt: 0.5,
           hours: {
             timezone: 'UTC',
             days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],

@@ -14,6 +14,7 @@ import type {
   PresenceStatus,
   QueueSnapshot,
   QueueStatus,
+  SlaAlert,
   TriggerName,
   Unit,
 } from './model';
@@ -118,6 +119,11 @@ export interface AgentServerEvents {
   'conversation:updated': (event: { conversationId: string }) => void;
   /** Server-side error for an event sent without an ack callback. */
   'baton:error': (event: { event: string; code: string; message: string }) => void;
+  /**
+   * A conversation in one of the agent's queues is near its SLA or past it; a breach also
+   * reaches the queue's owner. Delivered at least once: keep one per `id`.
+   */
+  'sla:alert': (alert: SlaAlert) => void;
   /**
    * Live events may have been lost (the server's link between nodes was down): refetch the
    * queues (`queues:get`) and the conversations you have open (`conversation:get`).

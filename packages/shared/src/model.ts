@@ -84,8 +84,10 @@ export interface QueueStatus {
   /** Whether the queue is inside its opening hours now. */
   openNow: boolean;
   openingHours: string | null;
-  /** Offer to leave an email (nobody online); the place in the queue is kept. */
+  /** Offer to leave an email (nobody online, or the SLA lapsed); the place in the queue is kept. */
   offerEmail: boolean;
+  /** The first-response SLA lapsed while waiting: the wait is longer than promised. */
+  overdue: boolean;
   emailLeft: boolean;
   agentName: string | null;
   /** One honest sentence summarising all of the above. */
@@ -260,3 +262,25 @@ export const ROOT_CAUSES = [
   'none',
 ] as const;
 export type RootCause = (typeof ROOT_CAUSES)[number];
+
+/**
+ * An SLA alert for agents: a waiting conversation reached its queue's alert share of the SLA
+ * (`warning`), or its SLA lapsed unclaimed (`breach`: re-escalated, moved to the fallback queue
+ * if one is set, the queue's owner alerted). `id` is the same on every delivery of one alert.
+ */
+export interface SlaAlert {
+  id: string;
+  kind: 'warning' | 'breach';
+  conversationId: string;
+  /** The queue it waits in now (the fallback after a breach, if one is set). */
+  queue: string;
+  queueName: string;
+  /** The queue whose SLA it was. */
+  fromQueue: string;
+  /** The accountable owner of `fromQueue` (queues.yaml), and the agent that is, if any. */
+  owner: string;
+  ownerAgentId: string | null;
+  tier: RiskTier;
+  enqueuedAt: string;
+  slaDeadline: string;
+}

@@ -32,8 +32,13 @@ export type OpeningHours = z.infer<typeof openingHoursSchema>;
 export const queueConfigSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
   displayName: z.string().min(1),
+  /** The accountable person: an agent's name, email or id (alerted when an SLA lapses). */
   owner: z.string().min(1),
   hours: openingHoursSchema,
+  /** Share of the SLA after which a still-unclaimed conversation alerts the queue's agents. */
+  slaAlertAt: z.number().gt(0).lt(1).default(0.5),
+  /** Where a conversation goes when its SLA lapses unclaimed (another queue's name). */
+  fallback: z.string().optional(),
 });
 export type QueueConfig = z.infer<typeof queueConfigSchema>;
 
@@ -85,5 +90,26 @@ export function loadDeployment(dir: string): Deployment {
         throw new Error(`agents.yaml: agent ${agent.id} names unknown queue "${queue}"`);
     }
   }
+  for (const queue of queues) {
+    if (
+      queue.fallback !== undefined &&
+      (!names.has(queue.fallback) || queue.fallback === queue.name)
+    )
+      throw new Error(
+        `queues.yaml: queue ${queue.name} falls back to "${queue.fallback}", which is not another configured queue`,
+      );
+  }
   return { site, queues, agents };
+}
+
+/** The agent a queue's `owner` names (by id, email or name), if the owner is one of them. */
+export function ownerAgent(
+  owner: string,
+  agents: Pick<AgentSeed, 'id' | 'email' | 'name'>[],
+): string | null {
+  const key = owner.trim().toLowerCase();
+  const found = agents.find(
+    (a) => a.id === owner || a.email.toLowerCase() === key || a.name.toLowerCase() === key,
+  );
+  return found?.id ?? null;
 }

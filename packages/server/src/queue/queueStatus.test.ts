@@ -23,6 +23,7 @@ const queued = (over: Partial<QueueStatusInput> = {}): QueueStatusInput => ({
   openingHours: HOURS,
   emailLeft: false,
   agentName: null,
+  overdue: false,
   ...over,
 });
 
@@ -160,5 +161,19 @@ describe('buildQueueStatus', () => {
     ] as [string, Partial<QueueStatusInput>][])('is false when %s', (_why, over) => {
       expect(buildQueueStatus(queued(over)).offerEmail).toBe(false);
     });
+  });
+
+  it('says honestly when the promised wait has passed, and offers email even with agents online', () => {
+    const late = buildQueueStatus(queued({ overdue: true }));
+    expect(late.offerEmail).toBe(true);
+    expect(late.text).toBe(
+      'You are number 3 in the queue for Billing. 2 people from Billing are online. This is ' +
+        'taking longer than our 10-minute target, sorry. Leave your email and we will reply ' +
+        'there — you keep your place.',
+    );
+    const withEmail = buildQueueStatus(queued({ overdue: true, emailLeft: true }));
+    expect(withEmail.offerEmail).toBe(false);
+    expect(withEmail.text).toContain('We have your email and will reply there too');
+    expect(buildQueueStatus(queued({ overdue: false })).offerEmail).toBe(false);
   });
 });

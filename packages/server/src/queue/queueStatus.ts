@@ -7,7 +7,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** The honest banner: every sentence is backed by a number the server measured or knows. */
 export function buildQueueStatus(input: QueueStatusInput): QueueStatus {
-  const offerEmail = input.state === 'queued' && input.agentsOnline === 0 && !input.emailLeft;
+  const offerEmail =
+    input.state === 'queued' && (input.agentsOnline === 0 || input.overdue) && !input.emailLeft;
   return { ...input, offerEmail, text: statusText(input) };
 }
 
@@ -36,6 +37,13 @@ function statusText(s: QueueStatusInput): string {
     return `${place} for ${team}. ${closed}${hours}${keep}`;
   }
   const online = `${plural(s.agentsOnline, 'person', 'people')} from ${team} ${s.agentsOnline === 1 ? 'is' : 'are'} online.`;
+  if (s.overdue) {
+    const target = s.slaMinutes === null ? 'we promised' : `our ${s.slaMinutes}-minute target`;
+    const keep = s.emailLeft
+      ? 'We have your email and will reply there too; you keep your place.'
+      : 'Leave your email and we will reply there — you keep your place.';
+    return `${place} for ${team}. ${online} This is taking longer than ${target}, sorry. ${keep}`;
+  }
   let wait = 'No estimate yet.';
   if (s.estimate) {
     wait = `Estimated wait about ${plural(s.estimate.minutes, 'minute', 'minutes')} (${s.estimate.basis}).`;

@@ -1,4 +1,10 @@
-import type { ChatMessage, EscalatedEvent, QueueSnapshot, QueueStatus } from '@baton/shared';
+import type {
+  ChatMessage,
+  EscalatedEvent,
+  QueueSnapshot,
+  QueueStatus,
+  SlaAlert,
+} from '@baton/shared';
 
 /**
  * How services push events without knowing the transport. The socket layer implements it with
@@ -31,6 +37,8 @@ export interface Notifier {
     queue: string,
     event: { conversationId: string; agentId: string; agentName: string },
   ): void;
+  /** The queue's agents (both queues' after a spill to a fallback) and, for a breach, its owner. */
+  slaAlert(alert: SlaAlert): void;
 }
 
 /** A notifier that records everything; used where no transport exists (tests, tools). */
@@ -60,5 +68,6 @@ export function createRecordingNotifier(): Notifier & {
     disconnectAgent: rec('disconnectAgent'),
     conversationUpdated: rec('conversationUpdated'),
     conversationClaimed: rec('conversationClaimed'),
+    slaAlert: rec('slaAlert'),
   };
 }

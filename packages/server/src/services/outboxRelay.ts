@@ -55,6 +55,9 @@ export function createOutboxRelay(deps: OutboxRelayDeps) {
       case 'access':
         await notifier.revalidateWatchers(event.conversationId);
         return;
+      case 'sla':
+        notifier.slaAlert(event.alert);
+        return;
     }
   }
 

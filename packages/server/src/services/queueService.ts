@@ -94,7 +94,7 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   /** A status from what was read; `position` is the conversation's place in `view.waiting`. */
   function statusFrom(
-    conversation: Pick<Conversation, 'id' | 'state' | 'tier' | 'emailLeft'>,
+    conversation: Pick<Conversation, 'id' | 'state' | 'tier' | 'emailLeft' | 'slaBreachedAt'>,
     queueName: string,
     shared: QueueView,
     position: number | null,
@@ -117,6 +117,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       openNow: isOpen(queue.hours, now),
       openingHours: formatHours(queue.hours),
       agentName,
+      overdue: queued && conversation.slaBreachedAt !== null,
     });
   }
 
@@ -127,6 +128,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         conversationId: conversation.id,
         state: conversation.state,
         emailLeft: conversation.emailLeft !== null,
+        overdue: false,
         ...NOT_QUEUED,
       });
     }
@@ -195,6 +197,8 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   return {
     names: () => [...byName.keys()],
+    /** Every configured queue. */
+    all: (): QueueConfig[] => [...byName.values()],
     resolveQueue,
     slaMinutes: deps.slaMinutes,
     has: (name: string) => byName.has(name),

@@ -235,6 +235,30 @@ CREATE INDEX conversations_agent ON conversations (assigned_agent_id, state)
 CREATE INDEX visitors_customer ON visitors (site_id, external_id) WHERE external_id IS NOT NULL;
 `,
   },
+  {
+    id: 7,
+    name: 'sla_timers',
+    sql: `
+-- SLA timers live on the waiting conversation: every node's sweep marks a warning or a breach
+-- once (a conditional update), so each alert fires once whichever node sees it first.
+ALTER TABLE conversations ADD COLUMN sla_warned_at TIMESTAMPTZ;
+ALTER TABLE conversations ADD COLUMN sla_breached_at TIMESTAMPTZ;
+CREATE INDEX conversations_sla_waiting ON conversations (sla_deadline) WHERE state = 'queued';
+-- Every SLA miss, kept for the scorecard (SLA attainment) whatever happens to the conversation.
+CREATE TABLE sla_breaches (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  episode INTEGER NOT NULL,
+  queue TEXT NOT NULL,
+  fallback_queue TEXT,
+  tier INTEGER NOT NULL,
+  enqueued_at TIMESTAMPTZ,
+  sla_deadline TIMESTAMPTZ NOT NULL,
+  breached_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (conversation_id, episode, sla_deadline)
+);
+CREATE INDEX sla_breaches_at ON sla_breaches (breached_at);
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

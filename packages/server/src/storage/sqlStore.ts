@@ -8,6 +8,7 @@ import { policyQueries } from './sql/policy';
 import { queueingQueries } from './sql/queueing';
 import { reviewsQueries } from './sql/reviews';
 import { sitesAndVisitorsQueries } from './sql/sitesAndVisitors';
+import { slaQueries } from './sql/sla';
 import { turnsQueries } from './sql/turns';
 
 /** A transaction's connection seen as a database, so the same store code runs inside it. */
@@ -42,6 +43,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...historyQueries(ctx),
     ...turnsQueries(ctx),
     ...policyQueries(ctx),
+    ...slaQueries(ctx),
     // Every call of the store passed to `fn` joins one transaction.
     transaction: (fn) => db.transaction((tx) => fn(createSqlStore(insideTransaction(tx, db.kind)))),
     close: () => db.close(),

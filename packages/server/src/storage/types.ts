@@ -1,4 +1,5 @@
 import type {
+  SlaAlert,
   ChatMessage,
   ConversationState,
   CustomerContext,
@@ -58,6 +59,8 @@ export interface Conversation {
   assignedAgentId: string | null;
   enqueuedAt: Date | null;
   slaDeadline: Date | null;
+  /** When its SLA lapsed while it waited unclaimed (reset when it is queued afresh). */
+  slaBreachedAt: Date | null;
   claimedAt: Date | null;
   resolvedAt: Date | null;
   emailLeft: string | null;
@@ -81,6 +84,7 @@ export interface WaitingEntry extends Pick<
   | 'emailLeft'
   | 'enqueuedAt'
   | 'slaDeadline'
+  | 'slaBreachedAt'
   | 'createdAt'
 > {
   summary: string;
@@ -138,7 +142,8 @@ export type OutboxEvent =
   | { type: 'updated'; conversationId: string; queue: string | null }
   | { type: 'queue'; queue: string }
   | { type: 'status'; conversationId: string }
-  | { type: 'access'; conversationId: string };
+  | { type: 'access'; conversationId: string }
+  | { type: 'sla'; alert: SlaAlert };
 
 /** A write named a conversation that does not exist. */
 export class ConversationNotFoundError extends Error {
@@ -163,6 +168,31 @@ export class StateConflictError extends Error {
 export type ClaimResult =
   | { ok: true; conversation: Conversation }
   | { ok: false; reason: 'not_queued' | 'at_capacity'; conversation: Conversation | null };
+
+/** A waiting conversation whose SLA timer fired, as the sweep that fired it read it. */
+export interface SlaDue {
+  conversationId: string;
+  episode: number;
+  /** Its queue now (after a breach, the fallback if one is set). */
+  queue: string;
+  /** The queue whose SLA it was. */
+  fromQueue: string;
+  tier: RiskTier;
+  enqueuedAt: Date;
+  slaDeadline: Date;
+}
+
+/** A recorded SLA miss (for the scorecard). */
+export interface SlaBreach {
+  conversationId: string;
+  episode: number;
+  queue: string;
+  fallbackQueue: string | null;
+  tier: RiskTier;
+  enqueuedAt: Date;
+  slaDeadline: Date;
+  breachedAt: Date;
+}
 
 /** An earlier conversation (or resolved episode) of the same customer, with its topic. */
 export interface EarlierContact {
@@ -395,6 +425,21 @@ export interface Store {
     excludeConversationId: string;
     since: Date;
   }): Promise<EarlierContact[]>;
+
+  // ---- SLA timers (stored on the conversation; see sql/sla.ts) ----
+  /**
+   * Marks, once, the waiting (unclaimed) conversations whose time in the queue reached their
+   * queue's share of the SLA (`shares`: queue → 0..1), and returns them; at most `limit`.
+   */
+  takeSlaWarnings(now: Date, shares: Record<string, number>, limit: number): Promise<SlaDue[]>;
+  /**
+   * Marks, once, the waiting conversations past their SLA deadline as breached, moves each to its
+   * queue's fallback (`fallbacks`: queue → fallback queue) when one is set, records the miss, and
+   * returns them; at most `limit`.
+   */
+  takeSlaBreaches(now: Date, fallbacks: Record<string, string>, limit: number): Promise<SlaDue[]>;
+  /** Recorded SLA misses with `since <= breachedAt < until`, oldest first. */
+  listSlaBreaches(since: Date, until: Date): Promise<SlaBreach[]>;
 
   // ---- Durable turns and the outbox ----
   /** Runs `fn` with a store whose every call is part of one transaction (nested calls join it). */

@@ -59,5 +59,10 @@ export function createSocketNotifier(
     disconnectAgent: (agentId) => agents.in(agentRoom(agentId)).disconnectSockets(true),
     conversationClaimed: (queue, event) =>
       agents.to(queueRoom(queue)).emit('conversation:claimed', event),
+    slaAlert: (alert) => {
+      const rooms = [...new Set([alert.queue, alert.fromQueue])].map(queueRoom);
+      if (alert.kind === 'breach' && alert.ownerAgentId) rooms.push(agentRoom(alert.ownerAgentId));
+      agents.to(rooms).emit('sla:alert', alert);
+    },
   };
 }

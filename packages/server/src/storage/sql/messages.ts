@@ -27,7 +27,7 @@ import { contactHistorySql, toContact } from './history';
  */
 export function reopening(condition: string): string {
   const cleared = ['unit', 'queue', 'assigned_agent_id', 'enqueued_at', 'sla_deadline']
-    .concat(['claimed_at', 'email_left', 'packet'])
+    .concat(['claimed_at', 'email_left', 'packet', 'sla_warned_at', 'sla_breached_at'])
     .map((column) => [column, 'NULL']);
   return [['state', "'bot'"], ['lane', "'autonomous'"], ...cleared, ['episode', 'episode + 1']]
     .map(([column, value]) => `${column} = CASE WHEN ${condition} THEN ${value} ELSE ${column} END`)

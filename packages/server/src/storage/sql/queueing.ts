@@ -25,6 +25,8 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
            enqueued_at = CASE WHEN state IN ('bot', 'resolved') THEN $8 ELSE enqueued_at END,
            assigned_agent_id = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE assigned_agent_id END,
            claimed_at = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE claimed_at END,
+           sla_warned_at = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE sla_warned_at END,
+           sla_breached_at = CASE WHEN state IN ('bot', 'resolved') THEN NULL ELSE sla_breached_at END,
            resolved_at = NULL
          WHERE id = $1 AND (
            state IN ('bot', 'resolved')
@@ -143,7 +145,7 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
     async listWaitingEntries(queue) {
       const rows = await q(
         `SELECT c.id, c.state, c.lane, c.unit, c.tier, c.email_left, c.enqueued_at, c.sla_deadline,
-           c.created_at, coalesce(c.packet ->> 'summary', '') AS summary,
+           c.sla_breached_at, c.created_at, coalesce(c.packet ->> 'summary', '') AS summary,
            (SELECT coalesce(jsonb_agg(t ->> 'name'), '[]'::jsonb)
               FROM jsonb_array_elements(coalesce(c.packet -> 'triggers', '[]'::jsonb)) t) AS triggers,
            coalesce(v.context -> 'customer' ->> 'name', v.name) AS customer_name,
@@ -165,6 +167,7 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
         emailLeft: (r.email_left as string | null) ?? null,
         enqueuedAt: dateOrNull(r.enqueued_at),
         slaDeadline: dateOrNull(r.sla_deadline),
+        slaBreachedAt: dateOrNull(r.sla_breached_at),
         createdAt: dateOrNull(r.created_at) ?? new Date(0),
         summary: String(r.summary),
         triggers: json<TriggerName[]>(r.triggers),

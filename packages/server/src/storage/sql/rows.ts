@@ -65,6 +65,7 @@ export function toConversation(r: Row): Conversation {
     assignedAgentId: (r.assigned_agent_id as string | null) ?? null,
     enqueuedAt: dateOrNull(r.enqueued_at),
     slaDeadline: dateOrNull(r.sla_deadline),
+    slaBreachedAt: dateOrNull(r.sla_breached_at),
     claimedAt: dateOrNull(r.claimed_at),
     resolvedAt: dateOrNull(r.resolved_at),
     emailLeft: (r.email_left as string | null) ?? null,

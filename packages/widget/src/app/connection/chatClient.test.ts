@@ -74,6 +74,7 @@ const botStatus: QueueStatus = {
   openNow: true,
   openingHours: null,
   offerEmail: false,
+  overdue: false,
   emailLeft: false,
   agentName: null,
   text: '',

@@ -328,6 +328,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         agentName: event.agentName,
         position: null,
         offerEmail: false,
+        overdue: false,
         text: `${event.agentName} has joined the conversation.`,
       });
     }
@@ -341,6 +342,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         state: 'resolved',
         position: null,
         offerEmail: false,
+        overdue: false,
         text: 'This conversation has been resolved.',
       });
     }

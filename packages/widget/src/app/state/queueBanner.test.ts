@@ -15,6 +15,7 @@ function status(extra: Partial<QueueStatus> = {}): QueueStatus {
     openNow: true,
     openingHours: 'Mon–Fri 09:00–17:00 CET',
     offerEmail: false,
+    overdue: false,
     emailLeft: false,
     agentName: null,
     text: 'You are number 2 in the Billing queue.',
