@@ -1,5 +1,12 @@
 import { detectLanguage, type Language } from './language';
-import { bareRequest, MATCHERS, negated, refusesBot, type Span } from './humanRequest/structures';
+import {
+  bareRequest,
+  MATCHERS,
+  negated,
+  personDeclined,
+  refusesBot,
+  type Span,
+} from './humanRequest/structures';
 import { isBreak, resolve, type Token } from './humanRequest/tokens';
 import { LANGUAGE_WORDS } from './humanRequest/lang';
 import { compileLanguage, type Category } from './humanRequest/vocabulary';
@@ -147,7 +154,9 @@ export function matchTokens(tokens: Token[]): (HumanRequestMatch & { negated?: b
   }
   const bare = bareRequest(tokens);
   if (bare) return { matched: true, phrase: phrase(tokens, bare) };
-  return negatedOnly ? { matched: false, phrase: null, negated: true } : null;
+  return negatedOnly || personDeclined(tokens)
+    ? { matched: false, phrase: null, negated: true }
+    : null;
 }
 
 /** The listed word a normalised token stands for in a language, or null (for tests). */

@@ -114,6 +114,9 @@ describe('a person asked to act, a matter passed on, anyone reading', () => {
  */
 describe('groups of people, their addresses, and what a wanted person should do', () => {
   const asks = [
+    "i'd sooner jaw with a real feller than this thing",
+    'can i get an actual dude on here',
+    'is there a lass at yer shop i could have a word with',
     'just find me a warm body who can answer this',
     'I wish to be attended to by a member of your staff regarding my delivery',
     'raise me someone from the shipping office',
@@ -191,6 +194,11 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'got any contact for the shipping side?',
   ];
   const not = [
+    'all good in the chat, no human needed. do you ship to malta?',
+    'not bothered about speaking to anyone, just need the care instructions',
+    'nae need tae get anybody, whit size is the blue jumper',
+    'cheers dude, the lamp arrived fine',
+    'the lass who delivered it was lovely, do you sell the matching shade?',
     'whoever packs your parcels does a lovely job, is there gift wrap?',
     "I don't need anyone to ring me back, just the opening hours please",
     'I had a really lovely chat with one of your agents last week, thanks again',

@@ -624,6 +624,21 @@ export function bareRequest(tokens: Token[]): Span | null {
 }
 
 /** True when a negation governs the span: "i don't want to talk to …", "ich brauche keinen …". */
+/**
+ * A person said not to be needed, ending its clause: "no person needed", "no human required",
+ * "nobody needed thanks". Not a request, and it tells the reader there is none.
+ */
+export function personDeclined(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!has(tokens[i], 'negation')) continue;
+    let j = has(tokens[i], 'person') ? i : i + 1;
+    while (has(tokens[j], 'glue') && !has(tokens[j], 'person') && j < i + 3) j++;
+    const declined = hasAny(tokens[j + 1], ['real', 'filler']) && closes(tokens[j + 2], ['after']);
+    if (has(tokens[j], 'person') && declined) return true;
+  }
+  return false;
+}
+
 export function negated(tokens: Token[], found: Span): boolean {
   for (let k = found.start; k <= found.end; k++) if (has(tokens[k], 'negation')) return true;
   for (let i = found.start - 1, steps = 0; i >= 0 && steps < 5; i--, steps++) {
