@@ -4,6 +4,7 @@ import { createHttpClient } from './connection/http';
 import { createSocketTransport } from './connection/socketTransport';
 import { ConsoleStore } from './state/consoleStore';
 import { createSessionStore } from './state/sessionStore';
+import { signalAlert } from './ui/alertSignals';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -14,6 +15,7 @@ const store = new ConsoleStore({
   http: createHttpClient((url, init) => fetch(url, init)),
   connect: createSocketTransport,
   session: createSessionStore(window.sessionStorage),
+  onAlert: signalAlert,
 });
 store.start();
 render(<App store={store} />, root);

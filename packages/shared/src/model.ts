@@ -277,6 +277,7 @@ export interface SlaAlert {
   queueName: string;
   /** The queue whose SLA it was. */
   fromQueue: string;
+  fromQueueName: string;
   /** The accountable owner of `fromQueue` (queues.yaml), and the agent that is, if any. */
   owner: string;
   ownerAgentId: string | null;

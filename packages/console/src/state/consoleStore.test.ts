@@ -24,6 +24,7 @@ function setup(storage = memoryStorage()) {
     fetchTranscript: vi.fn(async () => ({ ok: true as const, data: { messages: [] } })),
   };
   const connect = vi.fn(() => transport);
+  const onAlert = vi.fn();
   let ids = 0;
   const store = new ConsoleStore({
     http,
@@ -33,8 +34,9 @@ function setup(storage = memoryStorage()) {
     newClientId: () => `a_client_${++ids}`,
     sendTimeoutMs: 5,
     sendAttempts: 3,
+    onAlert,
   });
-  return { store, transport, http, connect, storage };
+  return { store, transport, http, connect, storage, onAlert };
 }
 
 async function signedIn() {
@@ -668,5 +670,43 @@ describe('conversation:updated', () => {
     answers[1]!();
     await flush();
     expect(t.transport.callsOf('queues:get')).toHaveLength(2);
+  });
+});
+
+describe('SLA alerts', () => {
+  const alert = {
+    id: 'c1:1:warning',
+    kind: 'warning' as const,
+    conversationId: 'c1',
+    queue: 'billing',
+    queueName: 'Billing',
+    fromQueue: 'billing',
+    fromQueueName: 'Billing',
+    owner: 'Sam Okafor',
+    ownerAgentId: 'agent-sam',
+    tier: 3 as const,
+    enqueuedAt: '2025-01-01T12:00:00.000Z',
+    slaDeadline: '2025-01-01T12:10:00.000Z',
+  };
+
+  it('shows each alert once and signals it once, until the conversation is no longer waiting', async () => {
+    const t = await signedIn();
+    t.transport.push('sla:alert', alert);
+    t.transport.push('sla:alert', alert); // delivered again
+    expect(t.store.getState().slaAlerts.map((a) => a.id)).toEqual(['c1:1:warning']);
+    expect(t.onAlert).toHaveBeenCalledTimes(1);
+    t.transport.push('sla:alert', { ...alert, id: 'c1:1:breach', kind: 'breach' });
+    expect(t.store.getState().slaAlerts.map((a) => a.id)).toEqual(['c1:1:breach']);
+    expect(t.onAlert).toHaveBeenCalledTimes(2);
+    // Claimed by someone: gone from the queue, so the alert is handled.
+    t.transport.push('queues:update', { queues: queues([]) });
+    expect(t.store.getState().slaAlerts).toEqual([]);
+  });
+
+  it('an agent may dismiss one', async () => {
+    const t = await signedIn();
+    t.transport.push('sla:alert', alert);
+    t.store.dismissAlert('c1:1:warning');
+    expect(t.store.getState().slaAlerts).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type {
   PresenceStatus,
   QueueSnapshot,
   ResolvePayload,
+  SlaAlert,
 } from '@baton/shared';
 import type { ConsoleHttp } from '../connection/http';
 import type { ClientError } from '../connection/result';
@@ -31,6 +32,7 @@ import {
   type OutgoingReply,
 } from './outbox';
 import type { MyConversation, SessionStore, StoredSession } from './sessionStore';
+import { addAlert, stillWaiting } from './slaAlerts';
 
 export type ResolveOutcome = ResolvePayload['outcome'];
 
@@ -53,6 +55,8 @@ export interface ConsoleDeps {
   sendTimeoutMs?: number;
   /** Attempts (same clientId) before a reply is shown as failed with a Retry button. */
   sendAttempts?: number;
+  /** Called once per new SLA alert (a sound, a desktop notification). */
+  onAlert?: (alert: SlaAlert) => void;
 }
 
 /** One conversation the agent has on screen (or had): a preview before the claim, or their own. */
@@ -90,6 +94,8 @@ export interface ConsoleState {
   panes: Record<string, ConversationPane>;
   notice: Notice | null;
   loginPending: boolean;
+  /** Conversations near or past their reply target (see slaAlerts.ts), newest first. */
+  slaAlerts: SlaAlert[];
 }
 
 export function initialState(): ConsoleState {
@@ -106,6 +112,7 @@ export function initialState(): ConsoleState {
     panes: {},
     notice: null,
     loginPending: false,
+    slaAlerts: [],
   };
 }
 
@@ -248,11 +255,22 @@ export class ConsoleStore {
       if (!live()) return;
       const replace = this.fullQueueSnapshotDue;
       this.fullQueueSnapshotDue = false;
-      this.update((s) => ({
-        ...s,
-        queues: replace ? queues : mergeQueues(s.queues, queues),
-        queuesLoaded: true,
-      }));
+      this.update((s) => {
+        const merged = replace ? queues : mergeQueues(s.queues, queues);
+        // A claimed (or no longer waiting) conversation's alert is handled.
+        return {
+          ...s,
+          queues: merged,
+          queuesLoaded: true,
+          slaAlerts: stillWaiting(s.slaAlerts, merged),
+        };
+      });
+    });
+    transport.on('sla:alert', (alert) => {
+      if (!live()) return;
+      const before = this.state.slaAlerts;
+      this.update((s) => ({ ...s, slaAlerts: addAlert(s.slaAlerts, alert) }));
+      if (this.state.slaAlerts !== before) this.deps.onAlert?.(alert);
     });
     transport.on('message', ({ conversationId, message }) => {
       if (live()) this.receive(conversationId, [message], true);
@@ -619,6 +637,10 @@ export class ConsoleStore {
     }
     this.receive(conversationId, result.data.messages, false);
     return result.data.messages;
+  }
+
+  dismissAlert(id: string): void {
+    this.update((s) => ({ ...s, slaAlerts: s.slaAlerts.filter((a) => a.id !== id) }));
   }
 
   dismissNotice(): void {

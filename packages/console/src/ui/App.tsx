@@ -5,6 +5,7 @@ import { Header } from './Header';
 import { LoginScreen } from './LoginScreen';
 import { MyConversations } from './MyConversations';
 import { QueueList } from './QueueList';
+import { SlaAlerts } from './SlaAlerts';
 import { StoreContext, useConsoleState, useStore } from './storeContext';
 
 export function App({ store }: { store: ConsoleStore }) {
@@ -30,6 +31,7 @@ function MainScreen({ state }: { state: ConsoleState }) {
         </div>
       )}
       <Banner notice={state.notice} onDismiss={() => store.dismissNotice()} />
+      <SlaAlerts state={state} />
       <div class="layout">
         <aside class="sidebar">
           <MyConversations state={state} />

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ConsoleState } from '../state/consoleStore';
 import { useStore } from './storeContext';
 
@@ -49,10 +50,28 @@ export function Header({ state }: { state: ConsoleState }) {
           <span class="dot" aria-hidden="true" />
           {presence === null ? '…' : online ? 'Online' : 'Away'}
         </button>
+        <DesktopAlerts />
         <button type="button" class="btn btn-ghost btn-small" onClick={() => store.logout()}>
           Sign out
         </button>
       </div>
     </header>
+  );
+}
+
+/** Asks for the desktop-notification permission from a visible control, once. */
+function DesktopAlerts() {
+  const supported = typeof Notification !== 'undefined';
+  const [permission, setPermission] = useState(supported ? Notification.permission : 'denied');
+  if (!supported || permission !== 'default') return null;
+  return (
+    <button
+      type="button"
+      class="btn btn-ghost btn-small"
+      title="Show a desktop notification when a customer waits too long"
+      onClick={() => void Notification.requestPermission().then(setPermission)}
+    >
+      Enable desktop alerts
+    </button>
   );
 }

@@ -54,6 +54,7 @@ export function createSlaWatcher(deps: SlaWatcherDeps) {
       queue: due.queue,
       queueName: config.displayName,
       fromQueue: due.fromQueue,
+      fromQueueName: from.displayName,
       owner: from.owner,
       ownerAgentId: deps.ownerAgentId(from.owner),
       tier: due.tier,
