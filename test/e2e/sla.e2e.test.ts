@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`\n⚠️  SKIPPED: browser SLA test — no Chromium at ${CHROMIUM}.\n`);
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const log = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (o: object, m: string) => console.error(m, o),
+};
+
+/** Every axe-core violation on the page (any impact), as "rule: target" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the console's CSP forbids inline scripts.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const result = await axe.run();
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+
+describe.runIf(available)('SLA alerts in the console and the widget, in headless Chromium', () => {
+  let baton: RunningBaton;
+  let browser: Browser;
+  let offset = 0;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    baton = await startBaton({
+      port: 0,
+      host: '127.0.0.1',
+      log,
+      clock: () => new Date(Date.now() + offset),
+      slaSweepMs: 100,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await baton?.stop();
+  });
+
+  it('a waiting customer warns the agent at half the target, then the miss is shown to both', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const shop = await context.newPage();
+    await shop.goto(baton.url + '/');
+    const widget = shop.frameLocator('iframe[src*="/widget/frame.html"]');
+    await widget.getByTestId('baton-launcher').click();
+    await widget.getByTestId('baton-human').click();
+    const banner = widget.getByTestId('baton-queue-banner');
+    await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/queue/i);
+
+    const agent = await context.newPage();
+    await agent.goto(baton.url + '/console/');
+    await agent.getByTestId('login-email').fill('sam@northwind.example');
+    await agent.getByTestId('login-password').fill('baton-demo-sam');
+    await agent.getByTestId('login-submit').click();
+    await expect.poll(() => agent.getByTestId('waiting-item').count()).toBeGreaterThan(0);
+
+    // The conversation's target, as stored.
+    const [waiting] = await baton.store.listWaitingEntries('general');
+    const deadline = waiting!.slaDeadline!.getTime();
+    const enqueued = waiting!.enqueuedAt!.getTime();
+    offset = enqueued + (deadline - enqueued) * 0.6 - Date.now();
+    const alerts = agent.getByTestId('sla-alerts');
+    await expect.poll(() => alerts.innerText(), { timeout: 15_000 }).toMatch(/still waiting/);
+    await agent.screenshot({ path: resolve(ARTIFACTS, 'console-sla-warning.png') });
+    expect(await axeViolations(agent)).toEqual([]);
+
+    offset = deadline + 1_000 - Date.now();
+    await expect.poll(() => alerts.innerText(), { timeout: 15_000 }).toMatch(/reply target missed/);
+    expect(await alerts.locator('[data-kind="breach"]').getAttribute('role')).toBe('alert');
+    await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/longer than our/);
+    // The email option is offered although agents are online.
+    await expect.poll(() => widget.getByTestId('baton-email-input').count()).toBe(1);
+    await agent.screenshot({ path: resolve(ARTIFACTS, 'console-sla-breach.png') });
+    await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-sla-breach.png') });
+    expect(await axeViolations(agent)).toEqual([]);
+
+    // On a phone the widget shows the same honest banner.
+    await shop.setViewportSize({ width: 375, height: 667 });
+    await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-sla-breach-phone.png') });
+
+    // Claimed: the alert is handled and goes away.
+    await agent.getByTestId('waiting-item').first().click();
+    await agent.getByTestId('claim-button').click();
+    await expect.poll(() => alerts.count(), { timeout: 15_000 }).toBe(0);
+    await context.close();
+  });
+});
