@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -21,6 +22,7 @@ import {
 } from './services';
 import { createOutboxRelay } from './services/outboxRelay';
 import { createSlaWatcher } from './services/slaWatcher';
+import { createMetrics } from './services/metrics';
 import { createTurnRunner } from './services/turnRunner';
 import { createPresenceKeeper, DEFAULT_PRESENCE, type PresenceOptions } from './services/presence';
 import type { Store } from './storage';
@@ -32,6 +34,7 @@ import {
 } from './transport/agentNamespace';
 import { registerCustomerNamespace, type CustomerNamespace } from './transport/customerNamespace';
 import { createSocketNotifier } from './transport/socketNotifier';
+import type { EdgeObserver } from './transport/handler';
 import { capConnections, checkOrigin } from './transport/guards';
 import { createLimiters, DEFAULT_RATE_LIMITS, type RateLimits } from './transport/rateLimit';
 
@@ -77,6 +80,10 @@ export interface BatonServerDeps {
   presence?: Partial<PresenceOptions>;
   /** How often SLA timers are looked for (default 5 s). */
   slaSweepMs?: number;
+  /** Bearer token GET /metrics requires; without one it is open (keep it off the public edge). */
+  metricsToken?: string;
+  /** HTTP access log middleware (pino-http, personal data redacted). */
+  accessLog?: RequestHandler;
 }
 
 export interface BatonServer {
@@ -128,6 +135,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     changed: (agentIds) => agents.presenceChanged(agentIds),
   });
 
+  const metrics = createMetrics();
   const queues = createQueueService({
     store,
     queues: deps.deployment.queues,
@@ -144,6 +152,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     referencesFor: deps.referencesFor ?? (() => []),
     log,
+    metrics,
     ...(deps.assistantTimeoutMs && { assistantTimeoutMs: deps.assistantTimeoutMs }),
   });
   const tasks = createTaskTracker();
@@ -168,7 +177,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       siteId === deps.deployment.site.id ? (deps.deployment.site.identitySecret ?? null) : null,
     log,
   });
-  const agents = createAgentService({ store, queues, notifier, clock, presence });
+  const agents = createAgentService({ store, queues, notifier, clock, presence, metrics });
   const sla = createSlaWatcher({
     store,
     queues,
@@ -177,6 +186,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     log,
     ownerAgentId: (owner) => ownerAgent(owner, deps.deployment.agents),
+    metrics,
     ...(deps.slaSweepMs && { sweepMs: deps.slaSweepMs }),
   });
   presence.start();
@@ -200,8 +210,36 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
   });
   capConnections(customerNs, limiters.connections);
   capConnections(agentNs, limiters.connections);
-  registerCustomerNamespace(customerNs, customers, log, limiters);
-  registerAgentNamespace(agentNs, agents, tasks, log, limiters.agent);
+  const observe = (namespace: string): EdgeObserver => ({
+    time: (event) => metrics.event(namespace, event),
+    outage: (err) => metrics.error(/redis/i.test(String(err)) ? 'redis' : 'storage'),
+  });
+  registerCustomerNamespace(customerNs, customers, log, limiters, observe('customer'));
+  registerAgentNamespace(agentNs, agents, tasks, log, limiters.agent, observe('agent'));
+  metrics.attach({
+    sockets: () => ({ customer: customerNs.sockets.size, agent: agentNs.sockets.size }),
+    queues: async () => {
+      const now = clock().getTime();
+      return Promise.all(
+        deps.deployment.queues.map(async ({ name }) => {
+          const [waiting, agentsOnline] = await Promise.all([
+            store.listWaitingEntries(name),
+            store.countAgentsOnline(name),
+          ]);
+          const oldest = Math.min(
+            now,
+            ...waiting.map((w) => (w.enqueuedAt ?? w.createdAt).getTime()),
+          );
+          return {
+            queue: name,
+            waiting: waiting.length,
+            oldestWaitSeconds: (now - oldest) / 1000,
+            agentsOnline,
+          };
+        }),
+      );
+    },
+  });
   app = createHttpApp({
     agents,
     paths: deps.paths,
@@ -210,6 +248,11 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     frameAncestors: deps.deployment.site.allowedOrigins,
     loginThrottle: limiters.login,
     ...(deps.admin && { admin: { ...deps.admin, store, agents } }),
+    metrics: {
+      text: () => metrics.text(),
+      ...(deps.metricsToken && { token: deps.metricsToken }),
+    },
+    ...(deps.accessLog && { accessLog: deps.accessLog }),
   });
 
   return {

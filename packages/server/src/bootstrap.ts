@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,8 @@ export interface StartOptions {
   turnSweepMs?: number;
   /** How often every node looks for due SLA timers (default 5 s). */
   slaSweepMs?: number;
+  /** HTTP access log middleware (see http/accessLog.ts). */
+  accessLog?: RequestHandler;
   /** Bearer token of the admin API (`/api/admin`); without one the admin API is not mounted. */
   adminToken?: string;
   /** Baton's public origin (`https://chat.example.com`) when a proxy rewrites the Host header. */
@@ -210,6 +213,9 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     ...(options.turnLeaseMs && { turnLeaseMs: options.turnLeaseMs }),
     ...(options.turnSweepMs && { turnSweepMs: options.turnSweepMs }),
     ...(options.slaSweepMs && { slaSweepMs: options.slaSweepMs }),
+    ...(options.accessLog && { accessLog: options.accessLog }),
+    // GET /metrics needs the admin token when there is one.
+    ...(options.adminToken && { metricsToken: options.adminToken }),
     ...(redis && { redis }),
     ...(options.adminToken && { admin: { token: options.adminToken, policy } }),
     ...(options.presence && { presence: options.presence }),

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import pino from 'pino';
 import { llmConfigFromEnv } from './assistant';
 import { REPO_ROOT, startBaton } from './bootstrap';
+import { createAccessLog } from './http/accessLog';
 
 // Stack traces name the TypeScript source, also when this runs compiled from dist/.
 process.setSourceMapsEnabled(true);
@@ -22,6 +23,7 @@ const llm = llmConfigFromEnv(process.env);
 const baton = await startBaton({
   port,
   log,
+  accessLog: createAccessLog(log),
   adminToken,
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
   ...(process.env.REDIS_URL && { redisUrl: process.env.REDIS_URL }),
@@ -45,6 +47,7 @@ const lines = [
   `  Agent console: ${base}/console/`,
   `  Widget loader: ${base}/widget.js   (site key ${baton.deployment.site.siteKey})`,
   `  Health:        ${base}/healthz`,
+  `  Metrics:       ${base}/metrics   (Prometheus; same bearer token as the admin API)`,
   `  Admin API:     ${base}/api/admin/policy   (Authorization: Bearer ${process.env.BATON_ADMIN_TOKEN ? '<BATON_ADMIN_TOKEN>' : adminToken})`,
   '  Demo agent logins:',
   ...baton.deployment.agents.map(

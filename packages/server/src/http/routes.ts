@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import { agentLoginSchema, ErrorCode, isBatonError, parsePayload } from '@baton/shared';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+import { agentLoginSchema, BatonError, ErrorCode, isBatonError, parsePayload } from '@baton/shared';
 import type { AgentService } from '../services';
 import { edgeError } from '../transport/handler';
 import type { LoginThrottle } from '../transport/rateLimit';
@@ -28,6 +33,10 @@ export interface HttpDeps {
   loginThrottle?: LoginThrottle;
   /** Policy governance at /api/admin; absent (no admin token) leaves it unmounted. */
   admin?: AdminDeps;
+  /** Prometheus text for GET /metrics (behind the admin token when there is one). */
+  metrics?: { text: () => Promise<{ contentType: string; body: string }>; token?: string };
+  /** Logs each HTTP request (pino-http), first of all middleware. */
+  accessLog?: RequestHandler;
 }
 
 const STATUS: Record<string, number> = {
@@ -43,7 +52,23 @@ const STATUS: Record<string, number> = {
 export function createHttpApp(deps: HttpDeps) {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.accessLog) app.use(deps.accessLog);
   app.use(securityHeaders());
+
+  const metrics = deps.metrics;
+  if (metrics) {
+    app.get('/metrics', async (req, res, next) => {
+      try {
+        if (metrics.token && req.get('authorization') !== `Bearer ${metrics.token}`) {
+          throw new BatonError(ErrorCode.UNAUTHORIZED, 'Send the admin token as a Bearer token');
+        }
+        const { contentType, body } = await metrics.text();
+        res.set('Cache-Control', 'no-store').type(contentType).send(body);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
 
   app.get('/healthz', async (_req, res, next) => {
     try {

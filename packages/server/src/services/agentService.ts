@@ -27,6 +27,7 @@ import {
   type StoredDecision,
 } from '../storage';
 import type { Clock } from './clock';
+import type { Metrics } from './metrics';
 import type { Notifier } from './notifier';
 import type { PresenceKeeper } from './presence';
 import type { QueueService } from './queueService';
@@ -42,6 +43,7 @@ export interface AgentServiceDeps {
   notifier: Notifier;
   clock: Clock;
   presence: Pick<PresenceKeeper, 'add' | 'remove'>;
+  metrics?: Pick<Metrics, 'claimed'>;
 }
 
 export function summarizeDecision(d: StoredDecision): DecisionSummary {
@@ -210,6 +212,9 @@ export function createAgentService(deps: AgentServiceDeps) {
     const result = await store.claim(conversationId, agent.id, now);
     if (!result.ok) throw await claimError(agent, result);
     const won = result.conversation;
+    if (before.enqueuedAt) {
+      deps.metrics?.claimed(before.queue!, now.getTime() - before.enqueuedAt.getTime());
+    }
     const { message } = await store.appendMessage({
       conversationId,
       role: 'system',

@@ -1,6 +1,7 @@
 import type { SlaAlert } from '@baton/shared';
 import type { OutboxEvent, SlaDue, Store } from '../storage';
 import type { Clock } from './clock';
+import type { Metrics } from './metrics';
 import type { OutboxRelay } from './outboxRelay';
 import type { QueueService } from './queueService';
 import type { TaskTracker } from './taskTracker';
@@ -14,6 +15,7 @@ export interface SlaWatcherDeps {
   log: { warn: (obj: object, msg: string) => void };
   /** The agent a queue's owner is, if any (alerted of breaches wherever they work). */
   ownerAgentId: (owner: string) => string | null;
+  metrics?: Pick<Metrics, 'slaAlert'>;
   /** How often every node looks for due timers (default 5 s). */
   sweepMs?: number;
 }
@@ -63,12 +65,17 @@ export function createSlaWatcher(deps: SlaWatcherDeps) {
     };
   }
 
-  async function commit(events: (tx: Store) => Promise<OutboxEvent[]>): Promise<void> {
+  /** Writes the events with what made them; `committed` hears each once it is stored. */
+  async function commit(
+    events: (tx: Store) => Promise<OutboxEvent[]>,
+    committed: (event: OutboxEvent) => unknown,
+  ): Promise<void> {
     const taken = await store.transaction(async (tx) => {
       const list = await events(tx);
       const ids = await tx.addOutbox(list, OWN_EVENTS_HOLD_MS);
       return ids.map((id, i) => ({ id, event: list[i]! }));
     });
+    for (const { event } of taken) committed(event);
     if (taken.length > 0) await relay.deliverTaken(taken);
   }
 
@@ -78,39 +85,45 @@ export function createSlaWatcher(deps: SlaWatcherDeps) {
     const configured = queues.all();
     let warned = 0;
     let breached = 0;
-    await commit(async (tx) => {
-      const shares = Object.fromEntries(configured.map((q) => [q.name, q.slaAlertAt]));
-      const due = await tx.takeSlaWarnings(now, shares, BATCH);
-      warned = due.length;
-      return due.map((d) => ({ type: 'sla', alert: alertOf('warning', d) }) as const);
-    });
-    await commit(async (tx) => {
-      const fallbacks = Object.fromEntries(
-        configured.flatMap((q) => (q.fallback ? [[q.name, q.fallback]] : [])),
-      );
-      const due = await tx.takeSlaBreaches(now, fallbacks, BATCH);
-      breached = due.length;
-      const events: OutboxEvent[] = [];
-      for (const d of due) {
-        const conversation = await tx.getConversation(d.conversationId);
-        const team = queues.config(d.queue).displayName;
-        const { message } = await tx.appendMessage({
-          conversationId: d.conversationId,
-          role: 'system',
-          text: breachNotice(team, conversation?.emailLeft != null),
-          now,
-        });
-        events.push({ type: 'message', conversationId: d.conversationId, message });
-        events.push({ type: 'sla', alert: alertOf('breach', d) });
-        events.push({ type: 'status', conversationId: d.conversationId });
-        events.push({ type: 'queue', queue: d.queue });
-        if (d.fromQueue !== d.queue) {
-          events.push({ type: 'queue', queue: d.fromQueue });
-          events.push({ type: 'access', conversationId: d.conversationId });
+    await commit(
+      async (tx) => {
+        const shares = Object.fromEntries(configured.map((q) => [q.name, q.slaAlertAt]));
+        const due = await tx.takeSlaWarnings(now, shares, BATCH);
+        warned = due.length;
+        return due.map((d) => ({ type: 'sla', alert: alertOf('warning', d) }) as const);
+      },
+      (e) => e.type === 'sla' && deps.metrics?.slaAlert(e.alert.kind, e.alert.fromQueue),
+    );
+    await commit(
+      async (tx) => {
+        const fallbacks = Object.fromEntries(
+          configured.flatMap((q) => (q.fallback ? [[q.name, q.fallback]] : [])),
+        );
+        const due = await tx.takeSlaBreaches(now, fallbacks, BATCH);
+        breached = due.length;
+        const events: OutboxEvent[] = [];
+        for (const d of due) {
+          const conversation = await tx.getConversation(d.conversationId);
+          const team = queues.config(d.queue).displayName;
+          const { message } = await tx.appendMessage({
+            conversationId: d.conversationId,
+            role: 'system',
+            text: breachNotice(team, conversation?.emailLeft != null),
+            now,
+          });
+          events.push({ type: 'message', conversationId: d.conversationId, message });
+          events.push({ type: 'sla', alert: alertOf('breach', d) });
+          events.push({ type: 'status', conversationId: d.conversationId });
+          events.push({ type: 'queue', queue: d.queue });
+          if (d.fromQueue !== d.queue) {
+            events.push({ type: 'queue', queue: d.fromQueue });
+            events.push({ type: 'access', conversationId: d.conversationId });
+          }
         }
-      }
-      return events;
-    });
+        return events;
+      },
+      (e) => e.type === 'sla' && deps.metrics?.slaAlert(e.alert.kind, e.alert.fromQueue),
+    );
     return { warned, breached };
   }
 

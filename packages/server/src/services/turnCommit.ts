@@ -10,6 +10,7 @@ import type {
   Visitor,
 } from '../storage';
 import type { Clock } from './clock';
+import type { Metrics } from './metrics';
 import { buildPacket, withNotice } from './packetBuilder';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
@@ -105,6 +106,7 @@ export interface TurnCommitDeps {
   queues: QueueService;
   clock: Clock;
   referencesFor: (intent: string | null) => string[];
+  metrics?: Pick<Metrics, 'turn' | 'escalation'>;
 }
 
 /**
@@ -277,7 +279,15 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       // before it delivers anything else of this turn.
       events.push({ type: 'access', conversationId: before.id });
     }
-    return finish(tx, { messageId: job.messageId, act: plan.act, now, leaseOwner }, events, stored);
+    const committed = await finish(
+      tx,
+      { messageId: job.messageId, act: plan.act, now, leaseOwner },
+      events,
+      stored,
+    );
+    if (decision) deps.metrics?.turn(decision);
+    if (after && plan.act !== 'hold_action') deps.metrics?.escalation(after.queue ?? '', plan.lane);
+    return committed;
   }
 
   /** Queues the conversation (or raises its lane) with a fresh packet; null if nothing changed. */

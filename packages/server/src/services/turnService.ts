@@ -7,6 +7,7 @@ import {
 } from '../assistant';
 import type { EarlierContact, Store, TurnJob, Visitor } from '../storage';
 import type { Clock } from './clock';
+import type { Metrics } from './metrics';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
 import { buildContacts, contactsInWindow } from './contactTopics';
@@ -25,6 +26,7 @@ export interface TurnServiceDeps {
   log: { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
   /** How long a turn waits for the assistant before going on without it. */
   assistantTimeoutMs?: number;
+  metrics?: Pick<Metrics, 'turn' | 'escalation' | 'turnTook'>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -133,9 +135,12 @@ export function createTurnService(deps: TurnServiceDeps) {
    * go of it when no other turn is pending, saving the runner a round of lease queries.
    */
   async function run(job: TurnJob, leaseOwner?: string): Promise<Committed | null> {
+    const started = Date.now();
     const prepared = await prepare(job);
     if (!prepared) return null;
-    return store.transaction((tx) => commit(tx, job, prepared, leaseOwner));
+    const committed = await store.transaction((tx) => commit(tx, job, prepared, leaseOwner));
+    if (committed) deps.metrics?.turnTook(Date.now() - started);
+    return committed;
   }
 
   /**

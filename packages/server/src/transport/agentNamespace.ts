@@ -20,7 +20,13 @@ import {
   type Notifier,
   type TaskTracker,
 } from '../services';
-import { answerUnknownEvents, bindEvent, edgeError, type Logger } from './handler';
+import {
+  answerUnknownEvents,
+  bindEvent,
+  edgeError,
+  type EdgeObserver,
+  type Logger,
+} from './handler';
 import type { EventLimiter } from './rateLimit';
 
 export interface AgentSocketData {
@@ -48,6 +54,7 @@ export function registerAgentNamespace(
   tasks: TaskTracker,
   log: Logger,
   limiter?: EventLimiter,
+  observer?: EdgeObserver,
 ) {
   nsp.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
@@ -79,7 +86,7 @@ export function registerAgentNamespace(
       event: keyof AgentClientEvents,
       schema: S,
       fn: (payload: z.infer<S>) => Promise<T>,
-    ) => bindEvent(socket as never, event, schema, fn, log, gate);
+    ) => bindEvent(socket as never, event, schema, fn, log, gate, observer);
     answerUnknownEvents(socket as never, log, gate);
 
     // The token's lifetime bounds the socket's too: an open connection does not outlive it.

@@ -12,7 +12,13 @@ import {
 import type { Namespace } from 'socket.io';
 import type { CustomerService, CustomerSession } from '../services';
 import { clientIp } from './guards';
-import { answerUnknownEvents, bindEvent, sessionRequired, type Logger } from './handler';
+import {
+  answerUnknownEvents,
+  bindEvent,
+  sessionRequired,
+  type EdgeObserver,
+  type Logger,
+} from './handler';
 import type { Limiters } from './rateLimit';
 
 export interface CustomerSocketData {
@@ -33,6 +39,7 @@ export function registerCustomerNamespace(
   customers: CustomerService,
   log: Logger,
   limits?: Pick<Limiters, 'customerEvent' | 'newVisitor'>,
+  observer?: EdgeObserver,
 ) {
   nsp.on('connection', (socket) => {
     const session = () => {
@@ -47,7 +54,7 @@ export function registerCustomerNamespace(
       event: keyof CustomerClientEvents,
       schema: S,
       fn: (payload: import('zod').infer<S>) => Promise<T>,
-    ) => bindEvent(socket as never, event, schema, fn, log, gate);
+    ) => bindEvent(socket as never, event, schema, fn, log, gate, observer);
     answerUnknownEvents(socket as never, log, gate);
 
     bind('session:start', sessionStartSchema, async (payload) => {

@@ -16,6 +16,13 @@ export interface Logger {
 /** Spends one event of the sender's budgets; rejects with RATE_LIMITED when one is spent. */
 export type EventGate = () => Promise<void>;
 
+/** Measures the edge (metrics): each event's time to its ack, and outages met. */
+export interface EdgeObserver {
+  /** Starts timing an event; the result is called when it is acknowledged. */
+  time(event: string): () => void;
+  outage(err: unknown): void;
+}
+
 type Listener = (...args: unknown[]) => void;
 interface EventSocket {
   id: string;
@@ -112,8 +119,10 @@ export function bindEvent<S extends z.ZodType, T>(
   handler: (payload: z.infer<S>) => Promise<T>,
   log: Logger,
   gate?: EventGate,
+  observer?: EdgeObserver,
 ): void {
   socket.on(event, (...args: unknown[]) => {
+    const done = observer?.time(event);
     const { ack, payload, respond } = ackOf<T>(args, (err) =>
       log.warn({ err, event, socket: socket.id }, 'ack callback threw'),
     );
@@ -130,8 +139,12 @@ export function bindEvent<S extends z.ZodType, T>(
         return handler(parsePayload(schema, payload));
       })
       .then(
-        (data) => respond({ ok: true, data }),
+        (data) => {
+          respond({ ok: true, data });
+          done?.();
+        },
         (err: unknown) => {
+          if (isOutageError(err)) observer?.outage(err);
           const error = edgeError(err, log, { event, socket: socket.id });
           if (ack) respond({ ok: false, error });
           else socket.emit('baton:error', { event, code: error.code, message: error.message });
