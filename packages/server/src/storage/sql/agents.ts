@@ -1,22 +1,24 @@
 import type { Store, Presence } from '../types';
-import { toAgent, one, dateOrNull } from './rows';
+import { toAgent, one, dateOrNull, upsertRetried } from './rows';
 import type { SqlContext } from './context';
 
 /** Agents, their sessions and presence (live connections kept by heartbeats). */
 export const agentsQueries = ({ q }: SqlContext) =>
   ({
     async upsertAgent(agent) {
-      await q(
-        `INSERT INTO agents (id, email, name, password_hash, queues, capacity) VALUES ($1, $2, $3, $4, $5, $6)
+      await upsertRetried(() =>
+        q(
+          `INSERT INTO agents (id, email, name, password_hash, queues, capacity) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (id) DO UPDATE SET email = $2, name = $3, password_hash = $4, queues = $5, capacity = $6`,
-        [
-          agent.id,
-          agent.email.toLowerCase(),
-          agent.name,
-          agent.passwordHash,
-          agent.queues,
-          agent.capacity,
-        ],
+          [
+            agent.id,
+            agent.email.toLowerCase(),
+            agent.name,
+            agent.passwordHash,
+            agent.queues,
+            agent.capacity,
+          ],
+        ),
       );
     },
     getAgent: (id) => one(q('SELECT * FROM agents WHERE id = $1', [id]), toAgent),

@@ -173,3 +173,17 @@ export function toDecisionRecord(r: Row): StoredDecision & { id: string } {
     episode: Number(r.episode ?? 1),
   };
 }
+
+/**
+ * Runs an upsert (INSERT … ON CONFLICT on its key) again once if it met a unique violation: when
+ * nodes seed the same row at the same moment, the loser conflicts on another unique column
+ * (ON CONFLICT covers one index only), and on the second try the row is there to update.
+ */
+export async function upsertRetried(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err;
+    await write();
+  }
+}

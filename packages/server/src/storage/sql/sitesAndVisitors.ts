@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../types';
-import { toSite, toVisitor, one } from './rows';
+import { toSite, toVisitor, one, upsertRetried } from './rows';
 import type { SqlContext } from './context';
 
 /** Sites and visitors. */
 export const sitesAndVisitorsQueries = ({ q }: SqlContext) =>
   ({
     async upsertSite(site) {
-      await q(
-        `INSERT INTO sites (id, site_key, name, allowed_origins) VALUES ($1, $2, $3, $4)
+      await upsertRetried(() =>
+        q(
+          `INSERT INTO sites (id, site_key, name, allowed_origins) VALUES ($1, $2, $3, $4)
          ON CONFLICT (id) DO UPDATE SET site_key = $2, name = $3, allowed_origins = $4`,
-        [site.id, site.siteKey, site.name, site.allowedOrigins],
+          [site.id, site.siteKey, site.name, site.allowedOrigins],
+        ),
       );
     },
     getSiteByKey: (siteKey) => one(q('SELECT * FROM sites WHERE site_key = $1', [siteKey]), toSite),
