@@ -4,7 +4,12 @@ import type { RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { AGENT_NAMESPACE, CUSTOMER_NAMESPACE, type RiskTier } from '@baton/shared';
+import {
+  AGENT_NAMESPACE,
+  CUSTOMER_NAMESPACE,
+  type ChatMessage,
+  type RiskTier,
+} from '@baton/shared';
 import { slaMinutes } from '@baton/escalation';
 import type { Assistant } from './assistant';
 import { ownerAgent, type Deployment } from './config/deployment';
@@ -23,6 +28,7 @@ import {
 import { createOutboxRelay } from './services/outboxRelay';
 import { createSlaWatcher } from './services/slaWatcher';
 import { createMetrics } from './services/metrics';
+import { createEmailWorker, type Mailer } from './services/mailer';
 import { createTurnRunner } from './services/turnRunner';
 import { createPresenceKeeper, DEFAULT_PRESENCE, type PresenceOptions } from './services/presence';
 import type { Store } from './storage';
@@ -84,6 +90,11 @@ export interface BatonServerDeps {
   metricsToken?: string;
   /** HTTP access log middleware (pino-http, personal data redacted). */
   accessLog?: RequestHandler;
+  /** Sends emails to customers (SMTP, or a local outbox directory); without one none are sent. */
+  mailer?: Mailer;
+  /** How often stored emails are looked for (default 2 s), and the retry backoff per attempt. */
+  emailSweepMs?: number;
+  emailBackoff?: (attempts: number) => number;
 }
 
 export interface BatonServer {
@@ -177,7 +188,65 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       siteId === deps.deployment.site.id ? (deps.deployment.site.identitySecret ?? null) : null,
     log,
   });
-  const agents = createAgentService({ store, queues, notifier, clock, presence, metrics });
+  const emails =
+    deps.mailer &&
+    createEmailWorker({
+      store,
+      mailer: deps.mailer,
+      clock,
+      tasks,
+      log,
+      // The console shows each email's state in the conversation: watchers refetch it.
+      changed: (email) => notifier.conversationUpdated(email.conversationId, null),
+      ...(deps.emailSweepMs && { sweepMs: deps.emailSweepMs }),
+      ...(deps.emailBackoff && { backoff: deps.emailBackoff }),
+    });
+  const site = deps.deployment.site;
+  /** An agent's reply the customer is not in the chat to see goes to the email they gave. */
+  async function emailIfAway(conversationId: string, message: ChatMessage, agentName: string) {
+    if (!emails || (await notifier.customerConnected(conversationId))) return;
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) return;
+    const visitor = await store.getVisitor(conversation.visitorId);
+    const to = conversation.emailLeft ?? visitor?.email ?? null;
+    if (!to) return;
+    const team = conversation.queue ? queues.config(queues.resolveQueue(conversation.queue)) : null;
+    const link = site.url ?? deps.publicOrigin ?? null;
+    const body = [
+      `${agentName}${team ? ` from ${team.displayName}` : ''} at ${site.name} replied to your chat:`,
+      '',
+      message.text,
+      '',
+      link
+        ? `To carry on, open ${link} in the browser you chatted from: the chat picks up where you left it.`
+        : 'To carry on, open the chat on our site in the browser you chatted from.',
+    ].join('\n');
+    const queued = await store.queueEmail({
+      conversationId,
+      messageId: message.id,
+      kind: 'reply',
+      to,
+      subject: `${site.name}: a reply to your message`,
+      body,
+      now: clock(),
+    });
+    if (queued) {
+      notifier.conversationUpdated(conversationId, null);
+      emails.kick();
+    }
+  }
+  const agents = createAgentService({
+    store,
+    queues,
+    notifier,
+    clock,
+    presence,
+    metrics,
+    replied: (conversationId, message, agent) =>
+      void tasks
+        .track(emailIfAway(conversationId, message, agent.name))
+        .catch((err: unknown) => log.error({ err, conversationId }, 'reply email not queued')),
+  });
   const sla = createSlaWatcher({
     store,
     queues,
@@ -195,6 +264,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
   runner.start();
   relay.start();
   sla.start();
+  emails?.start();
 
   // Baton's own pages (widget iframe, console) are allowed on both; with no allowedOrigins any
   // site may use /customer, as any site may embed the iframe.
@@ -283,6 +353,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       runner.stop();
       relay.stop();
       sla.stop();
+      emails?.stop();
       await presence.stop();
       // Disconnect this node's clients first so disconnect handlers (presence) run while storage
       // is open. Only this node's: without `local` the Redis adapter would close every node's.

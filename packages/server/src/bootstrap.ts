@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express';
+import { createMailer, type Mailer } from './services/mailer';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Policy } from '@baton/escalation';
@@ -68,6 +70,14 @@ export interface StartOptions {
   slaSweepMs?: number;
   /** HTTP access log middleware (see http/accessLog.ts). */
   accessLog?: RequestHandler;
+  /**
+   * Email to customers: SMTP (`smtpUrl`, BATON_SMTP_URL) or, without it, `.eml` files in
+   * `outboxDir` (default: `mail/` in the data directory, else a temporary directory).
+   */
+  mail?: { smtpUrl?: string; outboxDir?: string; from?: string };
+  /** How often stored emails are looked for (default 2 s), and the retry backoff per attempt. */
+  emailSweepMs?: number;
+  emailBackoff?: (attempts: number) => number;
   /** Bearer token of the admin API (`/api/admin`); without one the admin API is not mounted. */
   adminToken?: string;
   /** Baton's public origin (`https://chat.example.com`) when a proxy rewrites the Host header. */
@@ -88,6 +98,8 @@ export interface RunningBaton {
   assistant: Assistant;
   policy: PolicyManager;
   deployment: Deployment;
+  /** Where emails to customers go (SMTP, or the outbox directory). */
+  mailer: Mailer;
   stop(): Promise<void>;
 }
 
@@ -195,6 +207,18 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     };
   }
 
+  const mailer = createMailer({
+    ...(options.mail?.smtpUrl && { smtpUrl: options.mail.smtpUrl }),
+    outboxDir:
+      options.mail?.outboxDir ??
+      (options.dataDir
+        ? resolve(options.dataDir, 'mail')
+        : resolve(tmpdir(), `baton-mail-${process.pid}`)),
+    from:
+      options.mail?.from ??
+      deployment.site.mailFrom ??
+      `${deployment.site.name} <no-reply@${deployment.site.id}.invalid>`,
+  });
   const server = createBatonServer({
     store,
     assistant,
@@ -214,6 +238,9 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     ...(options.turnSweepMs && { turnSweepMs: options.turnSweepMs }),
     ...(options.slaSweepMs && { slaSweepMs: options.slaSweepMs }),
     ...(options.accessLog && { accessLog: options.accessLog }),
+    mailer,
+    ...(options.emailSweepMs && { emailSweepMs: options.emailSweepMs }),
+    ...(options.emailBackoff && { emailBackoff: options.emailBackoff }),
     // GET /metrics needs the admin token when there is one.
     ...(options.adminToken && { metricsToken: options.adminToken }),
     ...(redis && { redis }),
@@ -251,6 +278,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     assistant,
     policy,
     deployment,
+    mailer,
     async stop() {
       await policy.stop();
       await server.close();

@@ -24,6 +24,12 @@ const baton = await startBaton({
   port,
   log,
   accessLog: createAccessLog(log),
+  // BATON_SMTP_URL sends real mail; without it mail is written to <data dir>/mail as .eml files.
+  mail: {
+    ...(process.env.BATON_SMTP_URL && { smtpUrl: process.env.BATON_SMTP_URL }),
+    ...(process.env.BATON_MAIL_FROM && { from: process.env.BATON_MAIL_FROM }),
+    outboxDir: resolve(dataDir, 'mail'),
+  },
   adminToken,
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
   ...(process.env.REDIS_URL && { redisUrl: process.env.REDIS_URL }),
@@ -48,6 +54,7 @@ const lines = [
   `  Widget loader: ${base}/widget.js   (site key ${baton.deployment.site.siteKey})`,
   `  Health:        ${base}/healthz`,
   `  Metrics:       ${base}/metrics   (Prometheus; same bearer token as the admin API)`,
+  `  Customer mail: ${baton.mailer.describe}`,
   `  Admin API:     ${base}/api/admin/policy   (Authorization: Bearer ${process.env.BATON_ADMIN_TOKEN ? '<BATON_ADMIN_TOKEN>' : adminToken})`,
   '  Demo agent logins:',
   ...baton.deployment.agents.map(

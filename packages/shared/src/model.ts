@@ -220,6 +220,8 @@ export interface WaitingConversation {
   customerName: string | null;
   enqueuedAt: string;
   slaDeadline: string;
+  /** The customer left an email: they may be answered there. */
+  replyByEmail: boolean;
 }
 
 export interface QueueSnapshot {
@@ -250,6 +252,24 @@ export interface ConversationDetail {
   assignedAgent: { id: string; name: string } | null;
   packet: EscalationPacket | null;
   messages: ChatMessage[];
+  /** The email the customer left to be answered there (nobody online, closed, or a long wait). */
+  replyByEmail: string | null;
+  /** Emails sent (or being sent) to the customer, oldest first. */
+  emails: EmailState[];
+}
+
+/** An email to the customer as agents see it: what it carries and whether it went out. */
+export interface EmailState {
+  id: string;
+  kind: 'reply' | 'transcript';
+  /** The chat message it carries (an agent's reply the customer was not there to see). */
+  messageId: string | null;
+  to: string;
+  /** pending: waiting or retrying (see attempts, lastError); sent; failed: gave up. */
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
 }
 
 export const ESCALATION_OUTCOMES = ['needed', 'unnecessary', 'late'] as const;

@@ -86,6 +86,8 @@ export function detail(patch: Partial<ConversationDetail> = {}): ConversationDet
     assignedAgent: null,
     packet: packet(),
     messages: [message(1), message(2, { role: 'assistant' })],
+    replyByEmail: null,
+    emails: [],
     ...patch,
   };
 }
@@ -148,6 +150,7 @@ export function waiting(patch: Partial<WaitingConversation> = {}): WaitingConver
     customerName: 'Dana Kim',
     enqueuedAt: '2025-01-01T12:00:00.000Z',
     slaDeadline: '2025-01-01T12:10:00.000Z',
+    replyByEmail: false,
     ...patch,
   };
 }

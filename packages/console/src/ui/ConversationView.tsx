@@ -1,3 +1,4 @@
+import type { ConversationDetail, EmailState } from '@baton/shared';
 import { useRef } from 'preact/hooks';
 import { actionDecisionBlocker, groupActions } from '../state/actions';
 import { canReply, type ConsoleState, type ConversationPane } from '../state/consoleStore';
@@ -84,6 +85,9 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
         </p>
       )}
       {pane.loading && !detail && <p class="muted pad">Loading conversation…</p>}
+      {detail && (detail.replyByEmail || detail.emails.length > 0) && (
+        <EmailStatus detail={detail} />
+      )}
 
       {packet ? (
         <PacketView
@@ -174,4 +178,39 @@ function customerNameOf(state: ConsoleState, pane: ConversationPane): string | n
     if (hit?.customerName) return hit.customerName;
   }
   return null;
+}
+
+const EMAIL_STATUS: Record<EmailState['status'], string> = {
+  pending: 'waiting to send',
+  sent: 'sent',
+  failed: 'not sent (gave up)',
+};
+
+/** The email the customer left, and each email sent to them and whether it went out. */
+function EmailStatus({ detail }: { detail: ConversationDetail }) {
+  return (
+    <section class="card email-status" data-testid="email-status" aria-label="Email">
+      {detail.replyByEmail && (
+        <p>
+          <strong>Reply by email:</strong> the customer left <code>{detail.replyByEmail}</code>.
+          Replies they are not in the chat to see are emailed there.
+        </p>
+      )}
+      {detail.emails.length > 0 && (
+        <ul class="email-list">
+          {detail.emails.map((e) => (
+            <li key={e.id} data-testid="email-item" data-status={e.status}>
+              {e.kind === 'reply' ? 'Reply' : 'Transcript'} to {e.to}: {EMAIL_STATUS[e.status]}
+              {e.status === 'pending' &&
+                e.attempts > 0 &&
+                ` (attempt ${e.attempts} failed, retrying)`}
+              {e.status !== 'sent' && e.lastError && (
+                <span class="muted small"> — {e.lastError}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

@@ -93,6 +93,11 @@ function WaitingItem({
             count={item.pendingActions}
             testId="waiting-pending-actions"
           />
+          {item.replyByEmail && (
+            <span class="badge badge-email" data-testid="waiting-reply-by-email">
+              Reply by email
+            </span>
+          )}
         </div>
         <p class="waiting-summary">{item.summary}</p>
         {item.triggers.length > 0 && (

@@ -47,6 +47,10 @@ const siteSchema = z.object({
   siteKey: z.string().min(1),
   name: z.string().min(1),
   allowedOrigins: z.array(z.string()).default([]),
+  /** The storefront's address, linked from emails so the customer can go back to the chat. */
+  url: z.url().optional(),
+  /** The sender of emails to customers (BATON_MAIL_FROM overrides it). */
+  mailFrom: z.string().min(3).optional(),
   /** Secret for identity verification: the storefront sends HMAC-SHA256(secret, customer id). */
   identitySecret: z.string().min(16).optional(),
 });

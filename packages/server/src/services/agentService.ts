@@ -44,6 +44,8 @@ export interface AgentServiceDeps {
   clock: Clock;
   presence: Pick<PresenceKeeper, 'add' | 'remove'>;
   metrics?: Pick<Metrics, 'claimed'>;
+  /** After an agent's reply is stored: email it if the customer is not in the chat to see it. */
+  replied?: (conversationId: string, message: ChatMessage, agent: Agent) => void;
 }
 
 export function summarizeDecision(d: StoredDecision): DecisionSummary {
@@ -163,7 +165,7 @@ export function createAgentService(deps: AgentServiceDeps) {
   }
 
   async function detail(conversation: Conversation): Promise<ConversationDetail> {
-    const [messages, owner, drafts, actions, decisions] = await Promise.all([
+    const [messages, owner, drafts, actions, decisions, emails] = await Promise.all([
       store.listMessages(conversation.id),
       conversation.assignedAgentId
         ? store.getAgent(conversation.assignedAgentId)
@@ -171,6 +173,7 @@ export function createAgentService(deps: AgentServiceDeps) {
       store.listDrafts(conversation.id),
       store.listActions(conversation.id),
       store.listDecisions(conversation.id),
+      store.listEmails(conversation.id),
     ]);
     return {
       id: conversation.id,
@@ -183,6 +186,17 @@ export function createAgentService(deps: AgentServiceDeps) {
       assignedAgent: owner ? { id: owner.id, name: owner.name } : null,
       packet: conversation.packet,
       messages,
+      replyByEmail: conversation.emailLeft,
+      emails: emails.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        messageId: e.messageId,
+        to: e.to,
+        status: e.status,
+        attempts: e.attempts,
+        lastError: e.lastError,
+        sentAt: e.sentAt?.toISOString() ?? null,
+      })),
     };
   }
 
@@ -294,6 +308,7 @@ export function createAgentService(deps: AgentServiceDeps) {
     if (!duplicate) {
       notifier.customerMessage(payload.conversationId, message);
       notifier.agentMessage(payload.conversationId, message);
+      deps.replied?.(payload.conversationId, message, agent);
     }
     return { message };
   }

@@ -39,6 +39,8 @@ export interface Notifier {
   ): void;
   /** The queue's agents (both queues' after a spill to a fallback) and, for a breach, its owner. */
   slaAlert(alert: SlaAlert): void;
+  /** Whether the customer has the chat open anywhere (any node); false when it cannot tell. */
+  customerConnected(conversationId: string): Promise<boolean>;
 }
 
 /** A notifier that records everything; used where no transport exists (tests, tools). */
@@ -69,5 +71,6 @@ export function createRecordingNotifier(): Notifier & {
     conversationUpdated: rec('conversationUpdated'),
     conversationClaimed: rec('conversationClaimed'),
     slaAlert: rec('slaAlert'),
+    customerConnected: async () => false,
   };
 }

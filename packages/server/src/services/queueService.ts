@@ -72,6 +72,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         customerName: c.customerName,
         enqueuedAt: (c.enqueuedAt ?? c.createdAt).toISOString(),
         slaDeadline: (c.slaDeadline ?? c.createdAt).toISOString(),
+        replyByEmail: c.emailLeft !== null,
       })),
     };
   }

@@ -259,6 +259,31 @@ CREATE TABLE sla_breaches (
 CREATE INDEX sla_breaches_at ON sla_breaches (breached_at);
 `,
   },
+  {
+    id: 8,
+    name: 'emails',
+    sql: `
+-- Emails to customers, sent by any node's worker: kept until sent, retried with backoff while
+-- SMTP is down, marked failed after the last attempt. One per chat message emailed.
+CREATE TABLE emails (
+  id BIGSERIAL PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  message_id TEXT UNIQUE,
+  kind TEXT NOT NULL,
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TIMESTAMPTZ NOT NULL,
+  last_error TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  sent_at TIMESTAMPTZ
+);
+CREATE INDEX emails_due ON emails (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX emails_conversation ON emails (conversation_id, id);
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

@@ -9,6 +9,7 @@ import { queueingQueries } from './sql/queueing';
 import { reviewsQueries } from './sql/reviews';
 import { sitesAndVisitorsQueries } from './sql/sitesAndVisitors';
 import { slaQueries } from './sql/sla';
+import { emailQueries } from './sql/emails';
 import { turnsQueries } from './sql/turns';
 
 /** A transaction's connection seen as a database, so the same store code runs inside it. */
@@ -44,6 +45,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...turnsQueries(ctx),
     ...policyQueries(ctx),
     ...slaQueries(ctx),
+    ...emailQueries(ctx),
     // Every call of the store passed to `fn` joins one transaction.
     transaction: (fn) => db.transaction((tx) => fn(createSqlStore(insideTransaction(tx, db.kind)))),
     close: () => db.close(),

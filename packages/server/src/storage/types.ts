@@ -182,6 +182,25 @@ export interface SlaDue {
   slaDeadline: Date;
 }
 
+/** An email to a customer and its delivery state. */
+export interface Email {
+  id: string;
+  conversationId: string;
+  /** The chat message it carries (an agent's reply), if any: emailed once. */
+  messageId: string | null;
+  kind: 'reply' | 'transcript';
+  to: string;
+  subject: string;
+  body: string;
+  /** pending (not yet sent, or retrying), sent, or failed (gave up). */
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
 /** A recorded SLA miss (for the scorecard). */
 export interface SlaBreach {
   conversationId: string;
@@ -440,6 +459,24 @@ export interface Store {
   takeSlaBreaches(now: Date, fallbacks: Record<string, string>, limit: number): Promise<SlaDue[]>;
   /** Recorded SLA misses with `since <= breachedAt < until`, oldest first. */
   listSlaBreaches(since: Date, until: Date): Promise<SlaBreach[]>;
+
+  // ---- Emails to customers (sql/emails.ts) ----
+  /** Stores an email to send; null when that chat message was already queued. */
+  queueEmail(input: {
+    conversationId: string;
+    messageId: string | null;
+    kind: Email['kind'];
+    to: string;
+    subject: string;
+    body: string;
+    now: Date;
+  }): Promise<Email | null>;
+  /** Takes due pending emails (an attempt counted), held `holdMs` from other workers. */
+  takeDueEmails(now: Date, limit: number, holdMs: number): Promise<Email[]>;
+  emailSent(id: string, now: Date): Promise<void>;
+  /** Records a failed attempt: retried at `retryAt`, or marked failed when null. */
+  emailFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  listEmails(conversationId: string): Promise<Email[]>;
 
   // ---- Durable turns and the outbox ----
   /** Runs `fn` with a store whose every call is part of one transaction (nested calls join it). */

@@ -59,6 +59,14 @@ export function createSocketNotifier(
     disconnectAgent: (agentId) => agents.in(agentRoom(agentId)).disconnectSockets(true),
     conversationClaimed: (queue, event) =>
       agents.to(queueRoom(queue)).emit('conversation:claimed', event),
+    async customerConnected(id) {
+      try {
+        return (await customers.in(conversationRoom(id)).timeout(2_000).fetchSockets()).length > 0;
+      } catch {
+        // Another node did not answer: better an email too many than a reply nobody sees.
+        return false;
+      }
+    },
     slaAlert: (alert) => {
       const rooms = [...new Set([alert.queue, alert.fromQueue])].map(queueRoom);
       if (alert.kind === 'breach' && alert.ownerAgentId) rooms.push(agentRoom(alert.ownerAgentId));

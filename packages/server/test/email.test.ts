@@ -1,0 +1,162 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationDetail, SessionStartResult } from '@baton/shared';
+import type { RunningBaton } from '../src/bootstrap';
+import { createMailer } from '../src/services/mailer';
+import {
+  SAM,
+  SITE_KEY,
+  call,
+  connectAgent,
+  connectCustomer,
+  newClientId,
+  sleep,
+  startTestServer,
+} from './harness';
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives; it can be stopped and restarted. */
+class TestSmtp {
+  readonly received: Received[] = [];
+  private server: SMTPServer | null = null;
+  port = 0;
+
+  async start(port = 0): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, done) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          this.received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as { port: number }).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    this.server = null;
+  }
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
+    await sleep(50);
+  }
+}
+
+describe('email to customers, against a real SMTP server', () => {
+  const smtp = new TestSmtp();
+  let baton: RunningBaton;
+
+  beforeAll(async () => {
+    await smtp.start();
+    baton = await startTestServer({
+      mail: {
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        from: 'Northwind <care@northwind.example>',
+      },
+      emailSweepMs: 50,
+      emailBackoff: () => 200,
+    });
+  });
+  afterAll(async () => {
+    await baton?.stop();
+    await smtp.stop();
+  });
+
+  it('an agent reply the customer is not there to see goes to the email they left; none while they are there; none lost while SMTP is down', async () => {
+    const customer = connectCustomer(baton.url);
+    const s = await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
+    await call(customer, 'human:request', { clientId: newClientId() });
+    await call(customer, 'email:leave', { email: 'dana.kim@example.com' });
+    const sam = await connectAgent(baton.url, SAM);
+    const detail = (await call<ConversationDetail>(sam.socket, 'conversation:claim', {
+      conversationId: s.conversationId,
+    })) as ConversationDetail;
+    expect(detail.replyByEmail).toBe('dana.kim@example.com');
+    const reply = (text: string) =>
+      call(sam.socket, 'message:send', {
+        conversationId: s.conversationId,
+        clientId: newClientId(),
+        text,
+      });
+    const emails = async () =>
+      (
+        await call<ConversationDetail>(sam.socket, 'conversation:get', {
+          conversationId: s.conversationId,
+        })
+      ).emails;
+
+    // In the chat: no email.
+    await reply('Looking at it now.');
+    await sleep(300);
+    expect(smtp.received).toEqual([]);
+    expect(await emails()).toEqual([]);
+
+    // Gone: the reply is emailed, with the way back to the chat.
+    customer.close();
+    await sleep(100);
+    await reply('Your refund was issued today.');
+    const sent = await until(emails, (e) => e[0]?.status === 'sent');
+    expect(sent).toMatchObject([{ kind: 'reply', to: 'dana.kim@example.com', attempts: 1 }]);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.to).toEqual(['dana.kim@example.com']);
+    expect(smtp.received[0]!.raw).toContain('Your refund was issued today.');
+    expect(smtp.received[0]!.raw).toContain('Sam Okafor from Customer Care at Northwind Goods');
+    expect(smtp.received[0]!.raw).toMatch(/From: Northwind <care@northwind\.example>/);
+
+    // SMTP down: the reply waits and is retried; the console sees the attempts and the error.
+    const port = smtp.port;
+    await smtp.stop();
+    await reply('One more thing: keep the box.');
+    const retrying = await until(emails, (e) => (e[1]?.attempts ?? 0) >= 2);
+    expect(retrying[1]).toMatchObject({ status: 'pending' });
+    expect(retrying[1]!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    await smtp.start(port);
+    const delivered = await until(emails, (e) => e[1]?.status === 'sent');
+    expect(delivered[1]!.lastError).toBeNull();
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[1]!.raw).toContain('keep the box');
+    sam.socket.close();
+  });
+});
+
+describe('without SMTP, mail goes to a local outbox directory', () => {
+  it('writes each email as an .eml file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-outbox-'));
+    try {
+      const mailer = createMailer({ outboxDir: dir, from: 'Shop <care@shop.example>' });
+      expect(mailer.describe).toBe(`directory ${dir}`);
+      await mailer.send({ to: 'a@example.com', subject: 'Hello', text: 'Body text' });
+      const files = readdirSync(dir);
+      expect(files).toHaveLength(1);
+      const eml = readFileSync(join(dir, files[0]!), 'utf8');
+      expect(eml).toContain('To: a@example.com');
+      expect(eml).toContain('Subject: Hello');
+      expect(eml).toContain('Body text');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
