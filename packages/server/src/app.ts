@@ -187,6 +187,24 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     identitySecret: (siteId) =>
       siteId === deps.deployment.site.id ? (deps.deployment.site.identitySecret ?? null) : null,
     log,
+    ...(deps.mailer && {
+      async emailTranscript(conversation, to, requestId) {
+        const messages = await store.listMessages(conversation.id);
+        const queued = await store.queueEmail({
+          conversationId: conversation.id,
+          messageId: requestId,
+          kind: 'transcript',
+          to,
+          subject: `${deps.deployment.site.name}: your chat`,
+          body: transcriptText(deps.deployment.site.name, messages),
+          now: clock(),
+        });
+        if (queued) {
+          notifier.conversationUpdated(conversation.id, null);
+          emails?.kick();
+        }
+      },
+    }),
   });
   const emails =
     deps.mailer &&
@@ -368,4 +386,22 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       await tasks.drain();
     },
   };
+}
+
+/** A conversation as plain text for the transcript email: who said what, and when (UTC). */
+export function transcriptText(siteName: string, messages: ChatMessage[]): string {
+  const who = (m: ChatMessage) =>
+    m.role === 'customer'
+      ? 'You'
+      : m.role === 'assistant'
+        ? 'Assistant'
+        : m.role === 'agent'
+          ? (m.authorName ?? 'Agent')
+          : null;
+  const lines = messages.map((m) => {
+    const at = m.createdAt.slice(0, 16).replace('T', ' ');
+    const name = who(m);
+    return name ? `${at}  ${name}: ${m.text}` : `${at}  (${m.text})`;
+  });
+  return [`Your chat with ${siteName} (times in UTC):`, '', ...lines, ''].join('\n');
 }

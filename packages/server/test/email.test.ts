@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationDetail, SessionStartResult } from '@baton/shared';
+import type { ChatMessage, ConversationDetail, SessionStartResult } from '@baton/shared';
 import type { RunningBaton } from '../src/bootstrap';
 import { createMailer } from '../src/services/mailer';
 import {
@@ -12,9 +12,11 @@ import {
   call,
   connectAgent,
   connectCustomer,
+  callRaw,
   newClientId,
   sleep,
   startTestServer,
+  waitFor,
 } from './harness';
 
 interface Received {
@@ -37,10 +39,14 @@ class TestSmtp {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          this.received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
+          // Quoted-printable decoded (soft line breaks and =XX escapes), enough to read the text.
+          const raw = Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_m, hex: string) =>
+              String.fromCharCode(parseInt(hex, 16)),
+            );
+          this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
           done();
         });
       },
@@ -139,6 +145,37 @@ describe('email to customers, against a real SMTP server', () => {
     expect(smtp.received).toHaveLength(2);
     expect(smtp.received[1]!.raw).toContain('keep the box');
     sam.socket.close();
+  });
+  it('emails the transcript on request, once per request, to the address given or known', async () => {
+    const customer = connectCustomer(baton.url);
+    await call<SessionStartResult>(customer, 'session:start', { siteKey: SITE_KEY });
+    const answered = waitFor<ChatMessage>(customer, 'message', (m) => m.role === 'assistant');
+    await call(customer, 'message:send', {
+      clientId: newClientId(),
+      text: 'what are your opening hours?',
+    });
+    await answered;
+    // No address given and none known: a clear error, nothing stored.
+    const refused = await callRaw(customer, 'transcript:email', { clientId: newClientId() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+
+    const before = smtp.received.length;
+    const clientId = newClientId();
+    const request = { clientId, email: 'lee@example.com' };
+    expect(await call(customer, 'transcript:email', request)).toEqual({ to: 'lee@example.com' });
+    expect(await call(customer, 'transcript:email', request)).toEqual({ to: 'lee@example.com' });
+    await until(
+      async () => smtp.received.length,
+      (n) => n > before,
+    );
+    await sleep(300);
+    const mails = smtp.received.slice(before);
+    expect(mails).toHaveLength(1); // the retry stored nothing new
+    expect(mails[0]!.to).toEqual(['lee@example.com']);
+    expect(mails[0]!.raw).toContain('Your chat with Northwind Goods');
+    expect(mails[0]!.raw).toMatch(/You: what are your opening hours\?/);
+    expect(mails[0]!.raw).toMatch(/Assistant: /);
+    customer.close();
   });
 });
 

@@ -28,6 +28,7 @@ import type {
   HumanRequestPayload,
   IdentifyPayload,
   LeaveEmailPayload,
+  TranscriptEmailPayload,
   PresencePayload,
   ResolvePayload,
   SessionStartPayload,
@@ -61,6 +62,8 @@ export interface CustomerClientEvents {
   identify: (payload: IdentifyPayload, ack: AckFn<Record<string, never>>) => void;
   'context:set': (payload: ContextSetPayload, ack: AckFn<Record<string, never>>) => void;
   'email:leave': (payload: LeaveEmailPayload, ack: AckFn<{ status: QueueStatus }>) => void;
+  /** Emails the transcript so far; acked once the email is stored (it is sent, or retried, after). */
+  'transcript:email': (payload: TranscriptEmailPayload, ack: AckFn<{ to: string }>) => void;
   /** Messages with seq > lastSeq, and the queue status as it is now (both may have been missed). */
   sync: (
     payload: SyncPayload,

@@ -74,6 +74,11 @@ export const identifySchema = z.object({
 export const contextSetSchema = customerContextSchema;
 export const leaveEmailSchema = z.object({ email: z.email().max(320) });
 export const syncSchema = z.object({ lastSeq: z.number().int().nonnegative() });
+/** A copy of the chat by email: to `email`, else the one the customer left or was known by. */
+export const transcriptEmailSchema = z.object({
+  clientId: clientIdSchema,
+  email: z.email().max(320).optional(),
+});
 
 // ---- agent namespace & HTTP ----
 export const agentLoginSchema = z.object({
@@ -116,6 +121,7 @@ export type HumanRequestPayload = z.infer<typeof humanRequestSchema>;
 export type IdentifyPayload = z.infer<typeof identifySchema>;
 export type ContextSetPayload = z.infer<typeof contextSetSchema>;
 export type LeaveEmailPayload = z.infer<typeof leaveEmailSchema>;
+export type TranscriptEmailPayload = z.infer<typeof transcriptEmailSchema>;
 export type SyncPayload = z.infer<typeof syncSchema>;
 export type AgentLoginPayload = z.infer<typeof agentLoginSchema>;
 export type PresencePayload = z.infer<typeof presenceSchema>;

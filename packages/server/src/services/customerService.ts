@@ -7,6 +7,7 @@ import {
   type HumanRequestPayload,
   type IdentifyPayload,
   type LeaveEmailPayload,
+  type TranscriptEmailPayload,
   type QueueStatus,
   type SessionStartPayload,
   type SessionStartResult,
@@ -37,6 +38,8 @@ export interface CustomerServiceDeps {
   /** The site's identity secret for `identify({ id, userHash })`, if it has one. */
   identitySecret: (siteId: string) => string | null;
   log: { error: (obj: object, msg: string) => void };
+  /** Stores a transcript email (sent by the email worker); absent, transcripts are refused. */
+  emailTranscript?: (conversation: Conversation, to: string, requestId: string) => Promise<void>;
 }
 
 export function createCustomerService(deps: CustomerServiceDeps) {
@@ -207,6 +210,25 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return {};
   }
 
+  async function emailTranscript(session: CustomerSession, payload: TranscriptEmailPayload) {
+    const conversation = await conversationOf(session);
+    const visitor = await store.getVisitor(session.visitorId);
+    const to = payload.email ?? conversation.emailLeft ?? visitor?.email ?? null;
+    if (!to) {
+      throw new BatonError(ErrorCode.INVALID_PAYLOAD, 'Give the email address to send it to');
+    }
+    if (!deps.emailTranscript) {
+      throw new BatonError(ErrorCode.UNAVAILABLE, 'Email is not set up here');
+    }
+    // A retry (same clientId) stores nothing new.
+    await deps.emailTranscript(
+      conversation,
+      to,
+      `transcript:${conversation.id}:${payload.clientId}`,
+    );
+    return { to };
+  }
+
   async function leaveEmail(session: CustomerSession, payload: LeaveEmailPayload) {
     const conversation = await conversationOf(session);
     if (conversation.emailLeft === payload.email)
@@ -240,6 +262,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return { messages, status: await deps.queues.status(conversation) };
   }
 
-  return { startSession, sendMessage, requestHuman, identify, setContext, leaveEmail, sync };
+  return {
+    startSession,
+    sendMessage,
+    requestHuman,
+    identify,
+    setContext,
+    leaveEmail,
+    emailTranscript,
+    sync,
+  };
 }
 export type CustomerService = ReturnType<typeof createCustomerService>;

@@ -4,6 +4,7 @@ import {
   humanRequestSchema,
   identifySchema,
   leaveEmailSchema,
+  transcriptEmailSchema,
   sessionStartSchema,
   syncSchema,
   type CustomerClientEvents,
@@ -83,6 +84,7 @@ export function registerCustomerNamespace(
     bind('identify', identifySchema, (p) => customers.identify(session(), p));
     bind('context:set', contextSetSchema, (p) => customers.setContext(session(), p));
     bind('email:leave', leaveEmailSchema, (p) => customers.leaveEmail(session(), p));
+    bind('transcript:email', transcriptEmailSchema, (p) => customers.emailTranscript(session(), p));
     bind('sync', syncSchema, (p) => customers.sync(session(), p.lastSeq));
   });
 }
