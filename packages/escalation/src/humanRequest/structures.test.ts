@@ -114,6 +114,9 @@ describe('a person asked to act, a matter passed on, anyone reading', () => {
  */
 describe('groups of people, their addresses, and what a wanted person should do', () => {
   const asks = [
+    'could i open an inquiry with your staff about the customs fees',
+    'can a lass or fella from the shop check my order',
+    'could a real employee hop on this chat',
     "i'd sooner jaw with a real feller than this thing",
     'can i get an actual dude on here',
     'is there a lass at yer shop i could have a word with',
@@ -194,6 +197,8 @@ describe('groups of people, their addresses, and what a wanted person should do'
     'got any contact for the shipping side?',
   ];
   const not = [
+    'no need to trouble anyone with this, when do you close on friday?',
+    "don't need to bother a person, just the tracking link please",
     'all good in the chat, no human needed. do you ship to malta?',
     'not bothered about speaking to anyone, just need the care instructions',
     'nae need tae get anybody, whit size is the blue jumper',

@@ -266,6 +266,8 @@ const personSubject: Matcher = (tokens, i) => {
   // "whoever writes your descriptions deserves a raise": its verb is the relative clause's.
   if (has(tokens[end], 'who') && !has(tokens[i], 'modal')) return null;
   while (has(tokens[end + 1], 'person')) end++;
+  // "can a gal or fella over there look at it": another person joined on.
+  if (has(tokens[end + 1], 'and') && has(tokens[end + 2], 'person')) end += 2;
   for (let k = end + 1; k < tokens.length && k <= end + 4; k++) {
     if (has(tokens[k], 'help')) return span(i, k);
     // "the human who writes your product descriptions" says who someone is.
@@ -631,12 +633,28 @@ export function bareRequest(tokens: Token[]): Span | null {
 export function personDeclined(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     if (!has(tokens[i], 'negation')) continue;
+    if (troubleNobody(tokens, i)) return true;
     let j = has(tokens[i], 'person') ? i : i + 1;
     while (has(tokens[j], 'glue') && !has(tokens[j], 'person') && j < i + 3) j++;
     const declined = hasAny(tokens[j + 1], ['real', 'filler']) && closes(tokens[j + 2], ['after']);
     if (has(tokens[j], 'person') && declined) return true;
   }
   return false;
+}
+
+/**
+ * "no need to trouble a person with it", "don't need to bother anybody": after the negation and
+ * words it reaches across, one verb no list knows, then (past articles only) the person.
+ */
+function troubleNobody(tokens: Token[], at: number): boolean {
+  let k = at + 1;
+  while (k < at + 5 && hasAny(tokens[k], ['negationReach', 'want']) && !has(tokens[k], 'person'))
+    k++;
+  const verb = tokens[k];
+  if (!verb || isBreak(verb) || verb.categories.size > 0) return false;
+  k++;
+  while (has(tokens[k], 'glue') && !has(tokens[k], 'person') && k < at + 8) k++;
+  return has(tokens[k], 'person');
 }
 
 export function negated(tokens: Token[], found: Span): boolean {
