@@ -86,6 +86,14 @@ describe.runIf(available)('SLA alerts in the console and the widget, in headless
     await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-sla-breach.png') });
     expect(await axeViolations(agent)).toEqual([]);
 
+    // The customer asks for a copy of the chat by email.
+    await widget.getByTestId('baton-transcript-open').click();
+    await widget.getByTestId('baton-transcript-input').fill('jordan@example.com');
+    await widget.getByTestId('baton-transcript-submit').click();
+    await expect
+      .poll(() => widget.getByTestId('baton-transcript-sent').innerText(), { timeout: 15_000 })
+      .toMatch(/on its way to jordan@example\.com/);
+
     // On a phone the widget shows the same honest banner.
     await shop.setViewportSize({ width: 375, height: 667 });
     await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-sla-breach-phone.png') });

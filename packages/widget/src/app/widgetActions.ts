@@ -15,6 +15,7 @@ export interface WidgetActions {
   retry(clientId: string): void;
   requestHuman(): void;
   leaveEmail(email: string): void;
+  emailTranscript(email?: string): void;
 }
 
 export function createWidgetActions(
@@ -32,6 +33,7 @@ export function createWidgetActions(
     retry: (clientId) => client.retry(clientId),
     requestHuman: () => client.requestHuman(),
     leaveEmail: (email) => client.leaveEmail(email),
+    emailTranscript: (email) => client.emailTranscript(email),
   };
 
   function command(type: keyof LoaderToFrame, payload: unknown): void {

@@ -146,6 +146,40 @@ describe('chatClient session', () => {
     expect(storage.getItem('baton:session:site-1')).toBe('tok-1');
   });
 
+  it('emails the transcript once per click and says where it went, or why not', async () => {
+    const { socket, store, client } = setup();
+    socket.connect();
+    await flush();
+    const answer = socket.answer;
+    let refuse = true;
+    socket.answer = (event, payload) => {
+      if (event !== 'transcript:email') return answer(event, payload);
+      const p = payload as { email?: string };
+      return refuse
+        ? {
+            ok: false,
+            error: { code: 'INVALID_PAYLOAD', message: 'Give the email address', retryable: false },
+          }
+        : { ok: true, data: { to: p.email ?? 'known@example.com' } };
+    };
+    client.emailTranscript();
+    await flush();
+    expect(store.get().transcript).toMatchObject({ pending: false, sentTo: null });
+    expect(store.get().transcript.error?.code).toBe('INVALID_PAYLOAD');
+    refuse = false;
+    client.emailTranscript('dana@example.com');
+    client.emailTranscript('dana@example.com'); // a double click while in flight
+    await flush();
+    expect(store.get().transcript).toEqual({
+      pending: false,
+      error: null,
+      sentTo: 'dana@example.com',
+    });
+    const sent = socket.sent('transcript:email') as { clientId: string; email?: string }[];
+    expect(sent.map((p) => p.email)).toEqual([undefined, 'dana@example.com']);
+    expect(new Set(sent.map((p) => p.clientId)).size).toBe(2);
+  });
+
   it('resumes with token and lastSeq on reconnect, without duplicates', async () => {
     const { socket, store, history, notified } = setup();
     history.push(msg(1));

@@ -48,6 +48,8 @@ export interface ChatClient {
   retry(clientId: string): void;
   requestHuman(): void;
   leaveEmail(email: string): void;
+  /** Emails the chat so far to `email` (or the address already given). */
+  emailTranscript(email?: string): void;
   identify(payload: IdentifyPayload): void;
   setContext(payload: ContextSetPayload): void;
 }
@@ -385,6 +387,19 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         store.update((s) => ({
           ...s,
           email: res.ok ? idle : { pending: false, error: res.error },
+        }));
+      });
+    },
+    emailTranscript(email) {
+      if (store.get().transcript.pending) return;
+      store.update((s) => ({ ...s, transcript: { pending: true, error: null, sentTo: null } }));
+      const payload = { clientId: newClientId(), ...(email && { email }) };
+      void callWithRetry('transcript:email', payload).then((res) => {
+        store.update((s) => ({
+          ...s,
+          transcript: res.ok
+            ? { pending: false, error: null, sentTo: res.data.to }
+            : { pending: false, error: res.error, sentTo: null },
         }));
       });
     },

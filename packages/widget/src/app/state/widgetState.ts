@@ -22,6 +22,8 @@ export interface WidgetState {
   unread: number;
   human: RequestState;
   email: RequestState;
+  /** The transcript-by-email request: in flight, its error, or where it was sent. */
+  transcript: RequestState & { sentTo: string | null };
 }
 
 export const idle: RequestState = { pending: false, error: null };
@@ -38,5 +40,6 @@ export function initialWidgetState(): WidgetState {
     unread: 0,
     human: idle,
     email: idle,
+    transcript: { ...idle, sentTo: null },
   };
 }

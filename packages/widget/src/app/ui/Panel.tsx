@@ -4,6 +4,7 @@ import { Composer } from './Composer';
 import { HumanButton } from './HumanButton';
 import { QueueBanner } from './QueueBanner';
 import { Transcript } from './Transcript';
+import { TranscriptEmail } from './TranscriptEmail';
 
 const CONNECTION_NOTICE: Record<WidgetState['connection'], string | null> = {
   connecting: 'Connecting…',
@@ -46,6 +47,7 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
       <Transcript messages={state.messages} outbox={state.outbox} onRetry={actions.retry} />
       <HumanButton human={state.human} onRequest={actions.requestHuman} />
       <Composer onSend={actions.send} />
+      <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />
     </section>
   );
 }
