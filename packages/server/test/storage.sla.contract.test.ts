@@ -78,15 +78,25 @@ describe.each(storageBackends('SLA timer storage contract'))(
     it('a breach is marked once, recorded, and moves to the fallback keeping its deadline', async () => {
       const late = await waiting('billing', 100, 10);
       const stays = await waiting('general', 100, 10);
+      expect(await store.setEmailLeft(late, 'dana@example.com')).toBe(true);
       const fallbacks = { billing: 'general' };
       const mine = (due: { conversationId: string }[]) =>
         due.filter((d) => d.conversationId === late || d.conversationId === stays);
       expect(mine(await store.takeSlaBreaches(at(109.9), fallbacks, 100))).toEqual([]);
       const due = await store.takeSlaBreaches(at(110), fallbacks, 100);
       const byId = new Map(due.map((d) => [d.conversationId, d]));
-      expect(byId.get(late)).toMatchObject({ queue: 'general', fromQueue: 'billing', tier: 2 });
+      expect(byId.get(late)).toMatchObject({
+        queue: 'general',
+        fromQueue: 'billing',
+        tier: 2,
+        emailLeft: 'dana@example.com',
+      });
       expect(byId.get(late)?.slaDeadline.getTime()).toBe(at(110).getTime());
-      expect(byId.get(stays)).toMatchObject({ queue: 'general', fromQueue: 'general' });
+      expect(byId.get(stays)).toMatchObject({
+        queue: 'general',
+        fromQueue: 'general',
+        emailLeft: null,
+      });
       expect(mine(await store.takeSlaBreaches(at(111), fallbacks, 100))).toEqual([]);
       const moved = await store.getConversation(late);
       expect(moved).toMatchObject({ queue: 'general', state: 'queued' });

@@ -65,17 +65,16 @@ export function createSlaWatcher(deps: SlaWatcherDeps) {
     };
   }
 
-  /** Writes the events with what made them; `committed` hears each once it is stored. */
-  async function commit(
-    events: (tx: Store) => Promise<OutboxEvent[]>,
-    committed: (event: OutboxEvent) => unknown,
-  ): Promise<void> {
+  /** Writes the events with what made them, then delivers them (and counts the alerts). */
+  async function commit(events: (tx: Store) => Promise<OutboxEvent[]>): Promise<void> {
     const taken = await store.transaction(async (tx) => {
       const list = await events(tx);
       const ids = await tx.addOutbox(list, OWN_EVENTS_HOLD_MS);
       return ids.map((id, i) => ({ id, event: list[i]! }));
     });
-    for (const { event } of taken) committed(event);
+    for (const { event } of taken) {
+      if (event.type === 'sla') deps.metrics?.slaAlert(event.alert.kind, event.alert.fromQueue);
+    }
     if (taken.length > 0) await relay.deliverTaken(taken);
   }
 
@@ -85,45 +84,38 @@ export function createSlaWatcher(deps: SlaWatcherDeps) {
     const configured = queues.all();
     let warned = 0;
     let breached = 0;
-    await commit(
-      async (tx) => {
-        const shares = Object.fromEntries(configured.map((q) => [q.name, q.slaAlertAt]));
-        const due = await tx.takeSlaWarnings(now, shares, BATCH);
-        warned = due.length;
-        return due.map((d) => ({ type: 'sla', alert: alertOf('warning', d) }) as const);
-      },
-      (e) => e.type === 'sla' && deps.metrics?.slaAlert(e.alert.kind, e.alert.fromQueue),
-    );
-    await commit(
-      async (tx) => {
-        const fallbacks = Object.fromEntries(
-          configured.flatMap((q) => (q.fallback ? [[q.name, q.fallback]] : [])),
-        );
-        const due = await tx.takeSlaBreaches(now, fallbacks, BATCH);
-        breached = due.length;
-        const events: OutboxEvent[] = [];
-        for (const d of due) {
-          const conversation = await tx.getConversation(d.conversationId);
-          const team = queues.config(d.queue).displayName;
-          const { message } = await tx.appendMessage({
-            conversationId: d.conversationId,
-            role: 'system',
-            text: breachNotice(team, conversation?.emailLeft != null),
-            now,
-          });
-          events.push({ type: 'message', conversationId: d.conversationId, message });
-          events.push({ type: 'sla', alert: alertOf('breach', d) });
-          events.push({ type: 'status', conversationId: d.conversationId });
-          events.push({ type: 'queue', queue: d.queue });
-          if (d.fromQueue !== d.queue) {
-            events.push({ type: 'queue', queue: d.fromQueue });
-            events.push({ type: 'access', conversationId: d.conversationId });
-          }
+    await commit(async (tx) => {
+      const shares = Object.fromEntries(configured.map((q) => [q.name, q.slaAlertAt]));
+      const due = await tx.takeSlaWarnings(now, shares, BATCH);
+      warned = due.length;
+      return due.map((d) => ({ type: 'sla', alert: alertOf('warning', d) }) as const);
+    });
+    await commit(async (tx) => {
+      const fallbacks = Object.fromEntries(
+        configured.flatMap((q) => (q.fallback ? [[q.name, q.fallback]] : [])),
+      );
+      const due = await tx.takeSlaBreaches(now, fallbacks, BATCH);
+      breached = due.length;
+      const events: OutboxEvent[] = [];
+      for (const d of due) {
+        const team = queues.config(d.queue).displayName;
+        const { message } = await tx.appendMessage({
+          conversationId: d.conversationId,
+          role: 'system',
+          text: breachNotice(team, d.emailLeft !== null),
+          now,
+        });
+        events.push({ type: 'message', conversationId: d.conversationId, message });
+        events.push({ type: 'sla', alert: alertOf('breach', d) });
+        events.push({ type: 'status', conversationId: d.conversationId });
+        events.push({ type: 'queue', queue: d.queue });
+        if (d.fromQueue !== d.queue) {
+          events.push({ type: 'queue', queue: d.fromQueue });
+          events.push({ type: 'access', conversationId: d.conversationId });
         }
-        return events;
-      },
-      (e) => e.type === 'sla' && deps.metrics?.slaAlert(e.alert.kind, e.alert.fromQueue),
-    );
+      }
+      return events;
+    });
     return { warned, breached };
   }
 

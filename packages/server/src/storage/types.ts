@@ -180,6 +180,8 @@ export interface SlaDue {
   tier: RiskTier;
   enqueuedAt: Date;
   slaDeadline: Date;
+  /** The email the customer left, if any (the breach notice mentions it). */
+  emailLeft: string | null;
 }
 
 /** An email to a customer and its delivery state. */

@@ -11,6 +11,7 @@ const toDue = (r: Row): SlaDue => ({
   tier: Number(r.tier) as RiskTier,
   enqueuedAt: dateOrNull(r.enqueued_at) ?? new Date(0),
   slaDeadline: dateOrNull(r.sla_deadline) ?? new Date(0),
+  emailLeft: (r.email_left as string | null) ?? null,
 });
 
 /**
