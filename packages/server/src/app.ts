@@ -4,12 +4,7 @@ import type { RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import {
-  AGENT_NAMESPACE,
-  CUSTOMER_NAMESPACE,
-  type ChatMessage,
-  type RiskTier,
-} from '@baton/shared';
+import { AGENT_NAMESPACE, CUSTOMER_NAMESPACE, type RiskTier } from '@baton/shared';
 import { slaMinutes } from '@baton/escalation';
 import type { Assistant } from './assistant';
 import { ownerAgent, type Deployment } from './config/deployment';
@@ -29,6 +24,7 @@ import { createOutboxRelay } from './services/outboxRelay';
 import { createSlaWatcher } from './services/slaWatcher';
 import { createMetrics } from './services/metrics';
 import { createEmailWorker, type Mailer } from './services/mailer';
+import { createCustomerEmails } from './services/customerEmails';
 import { createTurnRunner } from './services/turnRunner';
 import { createPresenceKeeper, DEFAULT_PRESENCE, type PresenceOptions } from './services/presence';
 import type { Store } from './storage';
@@ -178,34 +174,6 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     ...(deps.turnLeaseMs && { leaseMs: deps.turnLeaseMs }),
     ...(deps.turnSweepMs && { sweepMs: deps.turnSweepMs }),
   });
-  const customers = createCustomerService({
-    store,
-    runner,
-    queues,
-    notifier,
-    clock,
-    identitySecret: (siteId) =>
-      siteId === deps.deployment.site.id ? (deps.deployment.site.identitySecret ?? null) : null,
-    log,
-    ...(deps.mailer && {
-      async emailTranscript(conversation, to, requestId) {
-        const messages = await store.listMessages(conversation.id);
-        const queued = await store.queueEmail({
-          conversationId: conversation.id,
-          messageId: requestId,
-          kind: 'transcript',
-          to,
-          subject: `${deps.deployment.site.name}: your chat`,
-          body: transcriptText(deps.deployment.site.name, messages),
-          now: clock(),
-        });
-        if (queued) {
-          notifier.conversationUpdated(conversation.id, null);
-          emails?.kick();
-        }
-      },
-    }),
-  });
   const emails =
     deps.mailer &&
     createEmailWorker({
@@ -219,40 +187,28 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       ...(deps.emailSweepMs && { sweepMs: deps.emailSweepMs }),
       ...(deps.emailBackoff && { backoff: deps.emailBackoff }),
     });
-  const site = deps.deployment.site;
-  /** An agent's reply the customer is not in the chat to see goes to the email they gave. */
-  async function emailIfAway(conversationId: string, message: ChatMessage, agentName: string) {
-    if (!emails || (await notifier.customerConnected(conversationId))) return;
-    const conversation = await store.getConversation(conversationId);
-    if (!conversation) return;
-    const visitor = await store.getVisitor(conversation.visitorId);
-    const to = conversation.emailLeft ?? visitor?.email ?? null;
-    if (!to) return;
-    const team = conversation.queue ? queues.config(queues.resolveQueue(conversation.queue)) : null;
-    const link = site.url ?? deps.publicOrigin ?? null;
-    const body = [
-      `${agentName}${team ? ` from ${team.displayName}` : ''} at ${site.name} replied to your chat:`,
-      '',
-      message.text,
-      '',
-      link
-        ? `To carry on, open ${link} in the browser you chatted from: the chat picks up where you left it.`
-        : 'To carry on, open the chat on our site in the browser you chatted from.',
-    ].join('\n');
-    const queued = await store.queueEmail({
-      conversationId,
-      messageId: message.id,
-      kind: 'reply',
-      to,
-      subject: `${site.name}: a reply to your message`,
-      body,
-      now: clock(),
+  const customerEmails =
+    emails &&
+    createCustomerEmails({
+      store,
+      worker: emails,
+      notifier,
+      queues,
+      clock,
+      site: deps.deployment.site,
+      publicOrigin: deps.publicOrigin,
     });
-    if (queued) {
-      notifier.conversationUpdated(conversationId, null);
-      emails.kick();
-    }
-  }
+  const customers = createCustomerService({
+    store,
+    runner,
+    queues,
+    notifier,
+    clock,
+    identitySecret: (siteId) =>
+      siteId === deps.deployment.site.id ? (deps.deployment.site.identitySecret ?? null) : null,
+    log,
+    ...(customerEmails && { emailTranscript: customerEmails.transcript }),
+  });
   const agents = createAgentService({
     store,
     queues,
@@ -260,10 +216,12 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     presence,
     metrics,
-    replied: (conversationId, message, agent) =>
-      void tasks
-        .track(emailIfAway(conversationId, message, agent.name))
-        .catch((err: unknown) => log.error({ err, conversationId }, 'reply email not queued')),
+    ...(customerEmails && {
+      replied: (conversationId, message, agent) =>
+        void tasks
+          .track(customerEmails.replyIfAway(conversationId, message, agent.name))
+          .catch((err: unknown) => log.error({ err, conversationId }, 'reply email not queued')),
+    }),
   });
   const sla = createSlaWatcher({
     store,
@@ -306,18 +264,13 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
   registerAgentNamespace(agentNs, agents, tasks, log, limiters.agent, observe('agent'));
   metrics.attach({
     sockets: () => ({ customer: customerNs.sockets.size, agent: agentNs.sockets.size }),
+    // Read as a queue snapshot is: who waits and who is online.
     queues: async () => {
       const now = clock().getTime();
       return Promise.all(
-        deps.deployment.queues.map(async ({ name }) => {
-          const [waiting, agentsOnline] = await Promise.all([
-            store.listWaitingEntries(name),
-            store.countAgentsOnline(name),
-          ]);
-          const oldest = Math.min(
-            now,
-            ...waiting.map((w) => (w.enqueuedAt ?? w.createdAt).getTime()),
-          );
+        queues.names().map(async (name) => {
+          const { waiting, agentsOnline } = await queues.snapshot(name);
+          const oldest = Math.min(now, ...waiting.map((w) => Date.parse(w.enqueuedAt)));
           return {
             queue: name,
             waiting: waiting.length,
@@ -386,22 +339,4 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       await tasks.drain();
     },
   };
-}
-
-/** A conversation as plain text for the transcript email: who said what, and when (UTC). */
-export function transcriptText(siteName: string, messages: ChatMessage[]): string {
-  const who = (m: ChatMessage) =>
-    m.role === 'customer'
-      ? 'You'
-      : m.role === 'assistant'
-        ? 'Assistant'
-        : m.role === 'agent'
-          ? (m.authorName ?? 'Agent')
-          : null;
-  const lines = messages.map((m) => {
-    const at = m.createdAt.slice(0, 16).replace('T', ' ');
-    const name = who(m);
-    return name ? `${at}  ${name}: ${m.text}` : `${at}  (${m.text})`;
-  });
-  return [`Your chat with ${siteName} (times in UTC):`, '', ...lines, ''].join('\n');
 }

@@ -14,6 +14,7 @@ import {
 } from '@baton/shared';
 import { ConversationNotFoundError, type Conversation, type Store } from '../storage';
 import type { Clock } from './clock';
+import { knownAddress } from './customerEmails';
 import type { Notifier } from './notifier';
 import type { QueueService } from './queueService';
 import { hashToken, newToken, verifyUserHash } from './tokens';
@@ -212,8 +213,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
   async function emailTranscript(session: CustomerSession, payload: TranscriptEmailPayload) {
     const conversation = await conversationOf(session);
-    const visitor = await store.getVisitor(session.visitorId);
-    const to = payload.email ?? conversation.emailLeft ?? visitor?.email ?? null;
+    const to =
+      payload.email ?? knownAddress(conversation, await store.getVisitor(session.visitorId));
     if (!to) {
       throw new BatonError(ErrorCode.INVALID_PAYLOAD, 'Give the email address to send it to');
     }
