@@ -1,7 +1,7 @@
 import type { QueueStatus } from '@baton/shared';
-import { useState } from 'preact/hooks';
 import { EMAIL_OFFER_TEXT, formatQueueBanner, showQueueBanner } from '../state/queueBanner';
 import type { RequestState } from '../state/widgetState';
+import { EmailForm } from './EmailForm';
 
 export function QueueBanner(props: {
   status: QueueStatus | null;
@@ -9,7 +9,6 @@ export function QueueBanner(props: {
   onLeaveEmail: (email: string) => void;
 }) {
   const { status, email } = props;
-  const [address, setAddress] = useState('');
   if (!showQueueBanner(status)) return null;
   const view = formatQueueBanner(status);
 
@@ -29,40 +28,12 @@ export function QueueBanner(props: {
         </ul>
       )}
       {view.offerEmail && (
-        <form
-          class="baton-email"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (address.trim()) props.onLeaveEmail(address.trim());
-          }}
-        >
-          <label for="baton-email-input">{EMAIL_OFFER_TEXT}</label>
-          <div class="baton-email-row">
-            <input
-              id="baton-email-input"
-              type="email"
-              required
-              autoComplete="email"
-              placeholder="you@example.com"
-              data-testid="baton-email-input"
-              value={address}
-              onInput={(e) => setAddress(e.currentTarget.value)}
-            />
-            <button
-              type="submit"
-              data-testid="baton-email-submit"
-              disabled={email.pending}
-              aria-busy={email.pending}
-            >
-              Send
-            </button>
-          </div>
-          {email.error && (
-            <span class="baton-error" role="alert">
-              {email.error.message} ({email.error.code})
-            </span>
-          )}
-        </form>
+        <EmailForm
+          name="email"
+          label={EMAIL_OFFER_TEXT}
+          request={email}
+          onSend={props.onLeaveEmail}
+        />
       )}
       {view.emailConfirmation && (
         <p class="baton-email-left" data-testid="baton-email-left">

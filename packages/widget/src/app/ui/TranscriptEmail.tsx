@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { WidgetState } from '../state/widgetState';
+import { EmailForm } from './EmailForm';
 
 /** "Email me this chat": a link that opens a one-field form, then says where it was sent. */
 export function TranscriptEmail(props: {
@@ -7,7 +8,6 @@ export function TranscriptEmail(props: {
   onSend: (email: string) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [address, setAddress] = useState('');
   const { transcript } = props;
   if (transcript.sentTo) {
     return (
@@ -29,39 +29,12 @@ export function TranscriptEmail(props: {
     );
   }
   return (
-    <form
-      class="baton-email baton-transcript"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (address.trim()) props.onSend(address.trim());
-      }}
-    >
-      <label for="baton-transcript-input">Send a copy of this chat to</label>
-      <div class="baton-email-row">
-        <input
-          id="baton-transcript-input"
-          type="email"
-          required
-          autoComplete="email"
-          placeholder="you@example.com"
-          data-testid="baton-transcript-input"
-          value={address}
-          onInput={(e) => setAddress(e.currentTarget.value)}
-        />
-        <button
-          type="submit"
-          data-testid="baton-transcript-submit"
-          disabled={transcript.pending}
-          aria-busy={transcript.pending}
-        >
-          Send
-        </button>
-      </div>
-      {transcript.error && (
-        <span class="baton-error" role="alert">
-          {transcript.error.message} ({transcript.error.code})
-        </span>
-      )}
-    </form>
+    <EmailForm
+      name="transcript"
+      label="Send a copy of this chat to"
+      request={transcript}
+      onSend={props.onSend}
+      class="baton-transcript"
+    />
   );
 }
