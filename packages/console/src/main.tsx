@@ -4,7 +4,7 @@ import { createHttpClient } from './connection/http';
 import { createSocketTransport } from './connection/socketTransport';
 import { ConsoleStore } from './state/consoleStore';
 import { createSessionStore } from './state/sessionStore';
-import { signalAlert } from './ui/alertSignals';
+import { signalAlert, signalOffer } from './ui/alertSignals';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -16,6 +16,7 @@ const store = new ConsoleStore({
   connect: createSocketTransport,
   session: createSessionStore(window.sessionStorage),
   onAlert: signalAlert,
+  onOffer: signalOffer,
 });
 store.start();
 render(<App store={store} />, root);

@@ -22,6 +22,7 @@ import {
 } from './services';
 import { createOutboxRelay } from './services/outboxRelay';
 import { createSlaWatcher } from './services/slaWatcher';
+import { createRouter } from './services/router';
 import { createMetrics } from './services/metrics';
 import { createEmailWorker, type Mailer } from './services/mailer';
 import { createCustomerEmails } from './services/customerEmails';
@@ -64,6 +65,8 @@ export interface BatonServerDeps {
   clock?: Clock;
   redis?: RedisPair;
   referencesFor?: (intent: string | null) => string[];
+  /** The knowledge-base domain of an intent (push routing matches it to agents' skills). */
+  domainOf?: (intent: string) => string | null;
   health?: () => Promise<Record<string, unknown>>;
   /** Budgets per visitor, IP and agent (see DEFAULT_RATE_LIMITS); defaults suit people, not scripts. */
   rateLimits?: RateLimits;
@@ -82,6 +85,8 @@ export interface BatonServerDeps {
   presence?: Partial<PresenceOptions>;
   /** How often SLA timers are looked for (default 5 s). */
   slaSweepMs?: number;
+  /** How often push queues are routed and offers expired (default 1 s). */
+  routingSweepMs?: number;
   /** Bearer token GET /metrics requires; without one it is open (keep it off the public edge). */
   metricsToken?: string;
   /** HTTP access log middleware (pino-http, personal data redacted). */
@@ -150,6 +155,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     slaMinutes: (tier: RiskTier) => slaMinutes(deps.policy.current(), tier),
     defaultQueue: () => deps.policy.current().routing.default,
+    changed: () => router.kick(),
   });
   const turns = createTurnService({
     store,
@@ -216,6 +222,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     presence,
     metrics,
+    reroute: () => router.kick(),
     ...(customerEmails && {
       replied: (conversationId, message, agent) =>
         void tasks
@@ -224,7 +231,6 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     }),
   });
   const sla = createSlaWatcher({
-    store,
     queues,
     relay,
     tasks,
@@ -234,12 +240,22 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     metrics,
     ...(deps.slaSweepMs && { sweepMs: deps.slaSweepMs }),
   });
+  const router = createRouter({
+    queues,
+    relay,
+    tasks,
+    clock,
+    log,
+    domainOf: deps.domainOf ?? (() => null),
+    ...(deps.routingSweepMs && { sweepMs: deps.routingSweepMs }),
+  });
   presence.start();
   // Unfinished turns and unpublished events (a crashed node's, a failed attempt's) are picked up
   // now and periodically, on every node; so are SLA timers.
   runner.start();
   relay.start();
   sla.start();
+  router.start();
   emails?.start();
 
   // Baton's own pages (widget iframe, console) are allowed on both; with no allowedOrigins any
@@ -324,6 +340,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       runner.stop();
       relay.stop();
       sla.stop();
+      router.stop();
       emails?.stop();
       await presence.stop();
       // Disconnect this node's clients first so disconnect handlers (presence) run while storage

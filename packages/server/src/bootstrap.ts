@@ -68,6 +68,8 @@ export interface StartOptions {
   turnSweepMs?: number;
   /** How often every node looks for due SLA timers (default 5 s). */
   slaSweepMs?: number;
+  /** How often every node routes waiting conversations of push queues (default 1 s). */
+  routingSweepMs?: number;
   /** HTTP access log middleware (see http/accessLog.ts). */
   accessLog?: RequestHandler;
   /**
@@ -120,6 +122,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     readFileSync(options.knowledgeBaseFile ?? resolve(demoDir, 'knowledge-base.yaml'), 'utf8'),
   );
   const references = new Map(kb.intents.map((i) => [i.name, i.references ?? [`kb:${i.name}`]]));
+  const domains = new Map(kb.intents.map((i) => [i.name, i.domain]));
 
   const db = options.databaseUrl
     ? await openPostgresDatabase(options.databaseUrl, (err) =>
@@ -237,6 +240,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     ...(options.turnLeaseMs && { turnLeaseMs: options.turnLeaseMs }),
     ...(options.turnSweepMs && { turnSweepMs: options.turnSweepMs }),
     ...(options.slaSweepMs && { slaSweepMs: options.slaSweepMs }),
+    ...(options.routingSweepMs && { routingSweepMs: options.routingSweepMs }),
     ...(options.accessLog && { accessLog: options.accessLog }),
     mailer,
     ...(options.emailSweepMs && { emailSweepMs: options.emailSweepMs }),
@@ -252,6 +256,7 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
       storefront: resolve(demoDir, 'storefront'),
     },
     referencesFor: (intent) => (intent ? (references.get(intent) ?? []) : []),
+    domainOf: (intent) => domains.get(intent) ?? null,
     // 'degraded' (200) while Redis is down: chats work, live events between nodes wait for
     // the resync. 'down' (503) when the database does not answer within 2 s.
     health: async () => {

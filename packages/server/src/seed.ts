@@ -19,6 +19,8 @@ export async function seedDeployment(
       passwordHash: keep ? existing.passwordHash : await bcrypt.hash(agent.password, 10),
       queues: agent.queues,
       capacity: agent.capacity,
+      languages: agent.languages ?? null,
+      skills: agent.skills ?? null,
     });
   }
   // Single node: sockets of a previous process are gone, so their presence must not count.

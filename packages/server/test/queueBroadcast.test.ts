@@ -61,6 +61,8 @@ describe('queue broadcasts', () => {
           displayName: 'General',
           owner: 'support',
           slaAlertAt: 0.5,
+          routing: 'pull',
+          offerTimeoutSeconds: 30,
           hours: {
             timezone: 'UTC',
             days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],

@@ -404,6 +404,7 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
         customerName: 'Store name',
         pendingDrafts: 1,
         pendingActions: 2,
+        offeredTo: null,
       },
       {
         id: plain.id,
@@ -421,6 +422,7 @@ describe.each(storageBackends('storage contract'))('Store contract: $name', (bac
         customerName: null,
         pendingDrafts: 0,
         pendingActions: 0,
+        offeredTo: null,
       },
     ]);
     // Without a store-side name the chat name shows.

@@ -26,6 +26,8 @@ export const ErrorCode = {
   PENDING_ACTIONS: 'PENDING_ACTIONS',
   /** The action needs the conversation to be waiting in a queue (e.g. leaving an email). */
   NOT_QUEUED: 'NOT_QUEUED',
+  /** The offer expired, was declined or was withdrawn (someone claimed it, it left the queue). */
+  OFFER_GONE: 'OFFER_GONE',
   /** Too many events in a short time; `details.retryAfterMs` says when to try again. Retryable. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** No handler for this event name on this namespace. */

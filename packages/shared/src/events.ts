@@ -8,6 +8,8 @@ import type {
   AgentProfile,
   ChatMessage,
   HeldDraft,
+  Offer,
+  OfferEnd,
   PendingAction,
   ConversationDetail,
   Lane,
@@ -28,6 +30,7 @@ import type {
   HumanRequestPayload,
   IdentifyPayload,
   LeaveEmailPayload,
+  OfferRefPayload,
   TranscriptEmailPayload,
   PresencePayload,
   ResolvePayload,
@@ -100,6 +103,10 @@ export interface AgentClientEvents {
   ) => void;
   /** Approve or deny a pending action; the customer is told the outcome. Queue members. */
   'action:decide': (payload: ActionDecisionPayload, ack: AckFn<{ action: PendingAction }>) => void;
+  /** Take an offered conversation (push routing): claims it. `OFFER_GONE` once it ended. */
+  'offer:accept': (payload: OfferRefPayload, ack: AckFn<ConversationDetail>) => void;
+  /** Pass on an offer: it goes to the next agent at once. Presence stays as it is. */
+  'offer:decline': (payload: OfferRefPayload, ack: AckFn<Record<string, never>>) => void;
 }
 
 export interface AgentServerEvents {
@@ -108,7 +115,15 @@ export interface AgentServerEvents {
     agent: AgentProfile;
     presence: PresenceStatus;
     assigned: { conversationId: string; queue: string }[];
+    /** Offers waiting for this agent's answer (push routing). */
+    offers: Offer[];
   }) => void;
+  /** A conversation is offered to this agent (push routing); answer before `expiresAt`. */
+  'offer:new': (offer: Offer) => void;
+  /** An offer to this agent ended (accepted, declined, expired, or withdrawn). */
+  'offer:closed': (event: { offerId: string; conversationId: string; reason: OfferEnd }) => void;
+  /** The server changed this agent's presence (an offer left to expire made them away). */
+  'presence:changed': (event: { status: PresenceStatus; reason: 'offer_expired' }) => void;
   /** Snapshots of one or more of the agent's queues (all of them on connect); replace by name. */
   'queues:update': (event: { queues: QueueSnapshot[] }) => void;
   /** New message in a conversation this agent owns or has opened. */

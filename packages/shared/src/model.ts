@@ -222,6 +222,8 @@ export interface WaitingConversation {
   slaDeadline: string;
   /** The customer left an email: they may be answered there. */
   replyByEmail: boolean;
+  /** In a push-routing queue: the agent it is offered to now, waiting for their answer. */
+  offeredTo: { agentId: string; agentName: string } | null;
 }
 
 export interface QueueSnapshot {
@@ -233,6 +235,31 @@ export interface QueueSnapshot {
 }
 
 export type PresenceStatus = 'online' | 'away';
+
+/** How a queue hands out work: agents pick it (`pull`), or Baton offers it to one agent at a time. */
+export const ROUTING_MODES = ['pull', 'round_robin', 'least_busy'] as const;
+export type RoutingMode = (typeof ROUTING_MODES)[number];
+
+/**
+ * A waiting conversation offered to one agent (push routing): accept it (`offer:accept`) before
+ * `expiresAt`, or decline it; an offer left to expire makes the agent `away`.
+ */
+export interface Offer {
+  id: string;
+  conversationId: string;
+  queue: string;
+  queueName: string;
+  tier: RiskTier;
+  summary: string;
+  customerName: string | null;
+  /** The language the customer writes in, when detected. */
+  language: string | null;
+  offeredAt: string;
+  expiresAt: string;
+}
+
+/** Why an offer ended: taken, declined, left to expire, or withdrawn (claimed elsewhere, gone). */
+export type OfferEnd = 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
 export interface AgentProfile {
   id: string;

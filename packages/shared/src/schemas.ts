@@ -87,6 +87,7 @@ export const agentLoginSchema = z.object({
 });
 export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
 export const conversationRefSchema = z.object({ conversationId: id });
+export const offerRefSchema = z.object({ offerId: id });
 export const agentMessageSchema = z.object({
   conversationId: id,
   clientId: clientIdSchema,
@@ -126,6 +127,7 @@ export type SyncPayload = z.infer<typeof syncSchema>;
 export type AgentLoginPayload = z.infer<typeof agentLoginSchema>;
 export type PresencePayload = z.infer<typeof presenceSchema>;
 export type ConversationRefPayload = z.infer<typeof conversationRefSchema>;
+export type OfferRefPayload = z.infer<typeof offerRefSchema>;
 export type AgentMessagePayload = z.infer<typeof agentMessageSchema>;
 export type ResolvePayload = z.infer<typeof resolveSchema>;
 export type DraftReviewPayload = z.infer<typeof draftReviewSchema>;

@@ -25,6 +25,7 @@ function setup(storage = memoryStorage()) {
   };
   const connect = vi.fn(() => transport);
   const onAlert = vi.fn();
+  const onOffer = vi.fn();
   let ids = 0;
   const store = new ConsoleStore({
     http,
@@ -35,15 +36,16 @@ function setup(storage = memoryStorage()) {
     sendTimeoutMs: 5,
     sendAttempts: 3,
     onAlert,
+    onOffer,
   });
-  return { store, transport, http, connect, storage, onAlert };
+  return { store, transport, http, connect, storage, onAlert, onOffer };
 }
 
 async function signedIn() {
   const t = setup();
   await t.store.login('alex@northwind.example', 'pw');
   t.transport.setStatus('connected');
-  t.transport.push('hello', { agent: alex, presence: 'online', assigned: [] });
+  t.transport.push('hello', { agent: alex, presence: 'online', assigned: [], offers: [] });
   t.transport.push('queues:update', { queues: queues() });
   return t;
 }
@@ -115,6 +117,7 @@ describe('connect', () => {
       agent: alex,
       presence: 'away',
       assigned: [{ conversationId: 'c7', queue: 'billing' }],
+      offers: [],
     });
     expect(t.store.getState().mine).toEqual([
       expect.objectContaining({ conversationId: 'c7', state: 'assigned', summary: '' }),
@@ -423,6 +426,7 @@ describe('reconnect', () => {
       agent: alex,
       presence: 'online',
       assigned: [{ conversationId: 'c1', queue: 'billing' }],
+      offers: [],
     });
     await flush();
     expect(t.transport.callsOf('conversation:get').map((c) => c.payload)).toEqual([
@@ -708,5 +712,75 @@ describe('SLA alerts', () => {
     t.transport.push('sla:alert', alert);
     t.store.dismissAlert('c1:1:warning');
     expect(t.store.getState().slaAlerts).toEqual([]);
+  });
+});
+
+describe('offers (push routing)', () => {
+  const offer = {
+    id: 'o1',
+    conversationId: 'c1',
+    queue: 'billing',
+    queueName: 'Billing',
+    tier: 3 as const,
+    summary: 'Refund above the limit',
+    customerName: 'Dana Kim',
+    language: null,
+    offeredAt: '2025-01-01T12:04:50.000Z',
+    expiresAt: '2025-01-01T12:05:20.000Z',
+  };
+
+  it('shows an offer once and signals it once; accepting claims and opens the conversation', async () => {
+    const t = await signedIn();
+    t.transport.push('offer:new', offer);
+    t.transport.push('offer:new', offer); // delivered again
+    expect(t.store.getState().offers.map((o) => o.id)).toEqual(['o1']);
+    expect(t.onOffer).toHaveBeenCalledTimes(1);
+    t.transport.handle('offer:accept', (payload) => {
+      expect(payload).toEqual({ offerId: 'o1' });
+      return {
+        ok: true,
+        data: detail({ state: 'assigned', assignedAgent: { id: alex.id, name: alex.name } }),
+      };
+    });
+    await t.store.answerOffer('o1', 'accept');
+    const state = t.store.getState();
+    expect(state.offers).toEqual([]);
+    expect(state.openId).toBe('c1');
+    expect(state.mine.map((c) => c.conversationId)).toEqual(['c1']);
+    expect(state.queues.flatMap((q) => q.waiting).some((w) => w.conversationId === 'c1')).toBe(
+      false,
+    );
+  });
+
+  it('declining drops the offer and claims nothing', async () => {
+    const t = await signedIn();
+    t.transport.push('offer:new', offer);
+    t.transport.handle('offer:decline', () => ({ ok: true, data: {} }));
+    await t.store.answerOffer('o1', 'decline');
+    expect(t.store.getState().offers).toEqual([]);
+    expect(t.store.getState().mine).toEqual([]);
+  });
+
+  it('an offer that ended on the server says so and goes away', async () => {
+    const t = await signedIn();
+    t.transport.push('offer:new', offer);
+    t.transport.handle('offer:accept', () => ({
+      ok: false,
+      error: { code: 'OFFER_GONE', message: 'gone' },
+    }));
+    await t.store.answerOffer('o1', 'accept');
+    expect(t.store.getState().offers).toEqual([]);
+    expect(t.store.getState().notice?.message).toMatch(/no longer open/);
+    // Withdrawn or expired offers are dropped when the server says so.
+    t.transport.push('offer:new', { ...offer, id: 'o2' });
+    t.transport.push('offer:closed', { offerId: 'o2', conversationId: 'c1', reason: 'expired' });
+    expect(t.store.getState().offers).toEqual([]);
+  });
+
+  it('an offer left to expire makes the agent away, and they are told', async () => {
+    const t = await signedIn();
+    t.transport.push('presence:changed', { status: 'away', reason: 'offer_expired' });
+    expect(t.store.getState().presence).toBe('away');
+    expect(t.store.getState().notice?.message).toMatch(/now Away/);
   });
 });

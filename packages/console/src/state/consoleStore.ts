@@ -2,6 +2,7 @@ import type {
   ChatMessage,
   ConversationDetail,
   DraftReviewPayload,
+  Offer,
   PresenceStatus,
   QueueSnapshot,
   ResolvePayload,
@@ -57,6 +58,8 @@ export interface ConsoleDeps {
   sendAttempts?: number;
   /** Called once per new SLA alert (a sound, a desktop notification). */
   onAlert?: (alert: SlaAlert) => void;
+  /** Called once per conversation offered to the agent (push routing). */
+  onOffer?: (offer: Offer) => void;
 }
 
 /** One conversation the agent has on screen (or had): a preview before the claim, or their own. */
@@ -96,6 +99,10 @@ export interface ConsoleState {
   loginPending: boolean;
   /** Conversations near or past their reply target (see slaAlerts.ts), newest first. */
   slaAlerts: SlaAlert[];
+  /** Conversations offered to me (push routing), oldest first, until answered or ended. */
+  offers: Offer[];
+  /** Offers with an answer in flight (their buttons are disabled). */
+  answering: string[];
 }
 
 export function initialState(): ConsoleState {
@@ -113,6 +120,8 @@ export function initialState(): ConsoleState {
     notice: null,
     loginPending: false,
     slaAlerts: [],
+    offers: [],
+    answering: [],
   };
 }
 
@@ -238,7 +247,7 @@ export class ConsoleStore {
       if (status === 'connected') this.fullQueueSnapshotDue = true;
       this.update((s) => ({ ...s, connection: status }));
     });
-    transport.on('hello', ({ agent, presence, assigned }) => {
+    transport.on('hello', ({ agent, presence, assigned, offers }) => {
       if (!live() || !this.state.session) return;
       const updated = { ...this.state.session, agent };
       this.deps.session.save(updated);
@@ -248,8 +257,29 @@ export class ConsoleStore {
         session: updated,
         presence,
         mine: reconcileMine(s.mine, assigned, now),
+        offers,
       }));
       this.resync();
+    });
+    transport.on('offer:new', (offer) => {
+      if (!live() || this.state.offers.some((o) => o.id === offer.id)) return;
+      this.update((s) => ({ ...s, offers: [...s.offers, offer] }));
+      this.deps.onOffer?.(offer);
+    });
+    transport.on('offer:closed', ({ offerId, reason }) => {
+      if (!live() || !this.state.offers.some((o) => o.id === offerId)) return;
+      this.update((s) => ({ ...s, offers: s.offers.filter((o) => o.id !== offerId) }));
+      if (reason === 'withdrawn') {
+        this.notify('info', 'An offered conversation was taken by someone else or left the queue.');
+      }
+    });
+    transport.on('presence:changed', ({ status }) => {
+      if (!live()) return;
+      this.update((s) => ({ ...s, presence: status }));
+      this.notify(
+        'info',
+        'An offered conversation went unanswered, so you are now Away. Set yourself Online to get offers again.',
+      );
     });
     transport.on('queues:update', ({ queues }) => {
       if (!live()) return;
@@ -402,17 +432,7 @@ export class ConsoleStore {
     this.update((s) => ({ ...s, claiming: s.claiming.filter((id) => id !== conversationId) }));
 
     if (result.ok) {
-      const entry = toMyConversation(result.data, waiting, new Date(this.now()).toISOString());
-      this.update((s) => ({
-        ...s,
-        mine: upsertMine(s.mine, entry),
-        queues: withoutWaiting(s.queues, conversationId),
-        openId: conversationId,
-        panes: s.panes[conversationId]
-          ? s.panes
-          : { ...s.panes, [conversationId]: emptyPane(conversationId) },
-      }));
-      this.applyDetail(result.data);
+      this.claimed(result.data, waiting);
       return;
     }
 
@@ -440,6 +460,55 @@ export class ConsoleStore {
     } else {
       this.notify('error', `Could not claim the conversation. ${describeError(result.error)}`);
     }
+    void this.refreshQueues();
+  }
+
+  /** A conversation became mine (claimed, or an offer accepted): list it and open it. */
+  private claimed(detail: ConversationDetail, waiting: ReturnType<typeof findWaiting>): void {
+    const conversationId = detail.id;
+    const entry = toMyConversation(detail, waiting, new Date(this.now()).toISOString());
+    this.update((s) => ({
+      ...s,
+      mine: upsertMine(s.mine, entry),
+      queues: withoutWaiting(s.queues, conversationId),
+      offers: s.offers.filter((o) => o.conversationId !== conversationId),
+      openId: conversationId,
+      panes: s.panes[conversationId]
+        ? s.panes
+        : { ...s.panes, [conversationId]: emptyPane(conversationId) },
+    }));
+    this.applyDetail(detail);
+  }
+
+  // ---- offers (push routing) ----
+
+  /** Accepts (claims) or declines an offer; a failed answer says why and drops the offer. */
+  async answerOffer(offerId: string, answer: 'accept' | 'decline'): Promise<void> {
+    const transport = this.transport;
+    const offer = this.state.offers.find((o) => o.id === offerId);
+    if (!transport || !offer || this.state.answering.includes(offerId)) return;
+    this.update((s) => ({ ...s, answering: [...s.answering, offerId] }));
+    const waiting = findWaiting(this.state.queues, offer.conversationId);
+    const result =
+      answer === 'accept'
+        ? await transport.request('offer:accept', { offerId })
+        : await transport.request('offer:decline', { offerId });
+    if (transport !== this.transport) return;
+    this.update((s) => ({
+      ...s,
+      answering: s.answering.filter((id) => id !== offerId),
+      offers: s.offers.filter((o) => o.id !== offerId),
+    }));
+    if (result.ok) {
+      if (answer === 'accept') this.claimed(result.data as ConversationDetail, waiting);
+      return;
+    }
+    this.notify(
+      'error',
+      result.error.code === 'OFFER_GONE'
+        ? 'That offer is no longer open: it timed out, or someone else took the conversation.'
+        : `Could not answer the offer. ${describeError(result.error)}`,
+    );
     void this.refreshQueues();
   }
 

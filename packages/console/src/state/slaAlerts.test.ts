@@ -36,6 +36,7 @@ const queue = (name: string, waiting: string[]): QueueSnapshot => ({
     enqueuedAt: '2026-12-01T10:00:00.000Z',
     slaDeadline: '2026-12-01T10:10:00.000Z',
     replyByEmail: false,
+    offeredTo: null,
   })),
 });
 

@@ -151,6 +151,7 @@ export function waiting(patch: Partial<WaitingConversation> = {}): WaitingConver
     enqueuedAt: '2025-01-01T12:00:00.000Z',
     slaDeadline: '2025-01-01T12:10:00.000Z',
     replyByEmail: false,
+    offeredTo: null,
     ...patch,
   };
 }

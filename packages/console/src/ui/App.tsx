@@ -4,6 +4,7 @@ import { ConversationView } from './ConversationView';
 import { Header } from './Header';
 import { LoginScreen } from './LoginScreen';
 import { MyConversations } from './MyConversations';
+import { Offers } from './Offers';
 import { QueueList } from './QueueList';
 import { SlaAlerts } from './SlaAlerts';
 import { StoreContext, useConsoleState, useStore } from './storeContext';
@@ -31,6 +32,7 @@ function MainScreen({ state }: { state: ConsoleState }) {
         </div>
       )}
       <Banner notice={state.notice} onDismiss={() => store.dismissNotice()} />
+      <Offers state={state} />
       <SlaAlerts state={state} />
       <div class="layout">
         <aside class="sidebar">

@@ -1,4 +1,5 @@
-import type { SlaAlert } from '@baton/shared';
+import type { Offer, SlaAlert } from '@baton/shared';
+import { describeOffer } from '../state/offers';
 import { describeAlert } from '../state/slaAlerts';
 
 /**
@@ -11,6 +12,16 @@ export function signalAlert(alert: SlaAlert): void {
   if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
     const { title, body } = describeAlert(alert, Date.now());
     const shown = new Notification(title, { body, tag: alert.id });
+    shown.onclick = () => window.focus();
+  }
+}
+
+/** A conversation offered to the agent: two short tones and a notification, as for a breach. */
+export function signalOffer(offer: Offer): void {
+  beep(2);
+  if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+    const { title, body } = describeOffer(offer, Date.now());
+    const shown = new Notification(title, { body, tag: `offer:${offer.id}` });
     shown.onclick = () => window.focus();
   }
 }

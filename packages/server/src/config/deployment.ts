@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { ROUTING_MODES } from '@baton/shared';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'expected HH:MM');
 const day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
@@ -39,6 +40,14 @@ export const queueConfigSchema = z.object({
   slaAlertAt: z.number().gt(0).lt(1).default(0.5),
   /** Where a conversation goes when its SLA lapses unclaimed (another queue's name). */
   fallback: z.string().optional(),
+  /**
+   * `pull`: agents claim from the queue. `round_robin` / `least_busy`: each waiting conversation
+   * is offered to one online agent with room (the one offered work longest ago / the one with
+   * the fewest open conversations and offers), who accepts or lets it time out.
+   */
+  routing: z.enum(ROUTING_MODES).default('pull'),
+  /** How long an offer waits for the agent's answer before it moves on (and the agent is away). */
+  offerTimeoutSeconds: z.number().int().min(5).max(600).default(30),
 });
 export type QueueConfig = z.infer<typeof queueConfigSchema>;
 
@@ -61,6 +70,19 @@ const agentSeedSchema = z.object({
   password: z.string().min(8),
   queues: z.array(z.string()).min(1),
   capacity: z.number().int().positive().default(3),
+  /**
+   * Languages the agent answers in (ISO 639-1, e.g. [en, es]). When set, offers of conversations
+   * written in another (detected) language skip them. Absent: any language.
+   */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code'))
+    .min(1)
+    .optional(),
+  /**
+   * Business domains the agent handles (the knowledge base's intent domains, e.g. billing,
+   * fraud, legal). When set, offers of conversations about another domain skip them. Absent: any.
+   */
+  skills: z.array(z.string().min(1)).min(1).optional(),
 });
 export type AgentSeed = z.infer<typeof agentSeedSchema>;
 

@@ -11,6 +11,7 @@ import {
   type ConversationDetail,
   type DraftReviewPayload,
   type HeldDraft,
+  type Offer,
   type PendingAction,
   type Decision,
   type DecisionSummary,
@@ -46,6 +47,8 @@ export interface AgentServiceDeps {
   metrics?: Pick<Metrics, 'claimed'>;
   /** After an agent's reply is stored: email it if the customer is not in the chat to see it. */
   replied?: (conversationId: string, message: ChatMessage, agent: Agent) => void;
+  /** Push routing should look again (an agent has room, or passed on an offer). */
+  reroute?: () => void;
 }
 
 export function summarizeDecision(d: StoredDecision): DecisionSummary {
@@ -137,6 +140,7 @@ export function createAgentService(deps: AgentServiceDeps) {
     await deps.presence.add(socketId, agent.id);
     const presence = await store.getPresence(agent.id);
     await broadcastQueues(agent);
+    deps.reroute?.();
     return presence.status;
   }
 
@@ -155,6 +159,7 @@ export function createAgentService(deps: AgentServiceDeps) {
   async function setPresence(agent: Agent, status: PresenceStatus) {
     const presence = await store.updatePresence(agent.id, { status }, clock());
     await broadcastQueues(agent);
+    deps.reroute?.();
     return { status: presence.status };
   }
 
@@ -226,6 +231,13 @@ export function createAgentService(deps: AgentServiceDeps) {
     const result = await store.claim(conversationId, agent.id, now);
     if (!result.ok) throw await claimError(agent, result);
     const won = result.conversation;
+    for (const { offerId, agentId, accepted } of result.offers) {
+      notifier.offerClosed(agentId, {
+        offerId,
+        conversationId,
+        reason: accepted ? 'accepted' : 'withdrawn',
+      });
+    }
     if (before.enqueuedAt) {
       deps.metrics?.claimed(before.queue!, now.getTime() - before.enqueuedAt.getTime());
     }
@@ -246,6 +258,59 @@ export function createAgentService(deps: AgentServiceDeps) {
     });
     await queues.broadcast(before.queue!);
     return detail(won);
+  }
+
+  /**
+   * Checks the offer is the agent's and still open, and returns its conversation for the
+   * caller to claim: the claim marks the offer accepted in its own transaction, so the offer
+   * counts against the agent's capacity until the conversation does.
+   */
+  async function offeredConversation(agent: Agent, offerId: string): Promise<string> {
+    const offer = await store.getOffer(offerId);
+    if (
+      !offer ||
+      offer.agentId !== agent.id ||
+      offer.status !== 'pending' ||
+      offer.expiresAt <= clock()
+    ) {
+      throw new BatonError(
+        ErrorCode.OFFER_GONE,
+        'This offer is no longer open: it expired, or the conversation was taken or left the queue',
+      );
+    }
+    return offer.conversationId;
+  }
+
+  /** Passes on an offer: routing offers the conversation to the next agent at once. */
+  async function declineOffer(agent: Agent, offerId: string): Promise<Record<string, never>> {
+    const offer = await store.answerOffer(offerId, agent.id, 'declined', clock());
+    if (!offer) {
+      throw new BatonError(ErrorCode.OFFER_GONE, 'This offer is no longer open');
+    }
+    notifier.offerClosed(agent.id, {
+      offerId,
+      conversationId: offer.conversationId,
+      reason: 'declined',
+    });
+    deps.reroute?.();
+    return {};
+  }
+
+  /** The offers waiting for the agent's answer (sent on connect). */
+  async function pendingOffers(agent: Agent): Promise<Offer[]> {
+    const offers = await store.listPendingOffers(agent.id);
+    return offers.map((o) => ({
+      id: o.id,
+      conversationId: o.conversationId,
+      queue: o.queue,
+      queueName: queues.has(o.queue) ? queues.config(o.queue).displayName : o.queue,
+      tier: o.tier,
+      summary: o.summary,
+      customerName: o.customerName,
+      language: o.language,
+      offeredAt: o.offeredAt.toISOString(),
+      expiresAt: o.expiresAt.toISOString(),
+    }));
   }
 
   async function claimError(agent: Agent, result: Extract<ClaimResult, { ok: false }>) {
@@ -339,6 +404,8 @@ export function createAgentService(deps: AgentServiceDeps) {
     // Whoever watched it no longer receives its messages; a reopened conversation starts afresh.
     notifier.stopWatching(conversation.id);
     notifier.customerStatus(conversation.id, await queues.status(resolved));
+    // The agent has room again.
+    deps.reroute?.();
     return {};
   }
 
@@ -443,6 +510,9 @@ export function createAgentService(deps: AgentServiceDeps) {
   }
 
   return {
+    offeredConversation,
+    declineOffer,
+    pendingOffers,
     reviewDraft,
     decideAction,
     assigned,

@@ -1,6 +1,8 @@
 import type {
   ChatMessage,
   EscalatedEvent,
+  Offer,
+  OfferEnd,
   QueueSnapshot,
   QueueStatus,
   SlaAlert,
@@ -39,6 +41,15 @@ export interface Notifier {
   ): void;
   /** The queue's agents (both queues' after a spill to a fallback) and, for a breach, its owner. */
   slaAlert(alert: SlaAlert): void;
+  /** A conversation is offered to the agent (push routing). */
+  offerMade(agentId: string, offer: Offer): void;
+  /** An offer to the agent ended. */
+  offerClosed(
+    agentId: string,
+    event: { offerId: string; conversationId: string; reason: OfferEnd },
+  ): void;
+  /** The agent let an offer expire and is now away. */
+  agentAway(agentId: string): void;
   /** Whether the customer has the chat open anywhere (any node); false when it cannot tell. */
   customerConnected(conversationId: string): Promise<boolean>;
 }
@@ -71,6 +82,9 @@ export function createRecordingNotifier(): Notifier & {
     conversationUpdated: rec('conversationUpdated'),
     conversationClaimed: rec('conversationClaimed'),
     slaAlert: rec('slaAlert'),
+    offerMade: rec('offerMade'),
+    offerClosed: rec('offerClosed'),
+    agentAway: rec('agentAway'),
     customerConnected: async () => false,
   };
 }

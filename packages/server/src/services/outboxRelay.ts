@@ -58,6 +58,19 @@ export function createOutboxRelay(deps: OutboxRelayDeps) {
       case 'sla':
         notifier.slaAlert(event.alert);
         return;
+      case 'offer':
+        notifier.offerMade(event.agentId, event.offer);
+        return;
+      case 'offerClosed':
+        notifier.offerClosed(event.agentId, {
+          offerId: event.offerId,
+          conversationId: event.conversationId,
+          reason: event.reason,
+        });
+        return;
+      case 'away':
+        notifier.agentAway(event.agentId);
+        return;
     }
   }
 
@@ -99,6 +112,23 @@ export function createOutboxRelay(deps: OutboxRelayDeps) {
   }
 
   return {
+    /**
+     * Runs `events` in a transaction that stores what it returns in the outbox (taken by this
+     * node for `holdMs`), then delivers them after commit. A crash in between leaves them to any
+     * node's sweep. Returns the events committed.
+     */
+    async commit(
+      events: (tx: Store) => Promise<OutboxEvent[]>,
+      holdMs: number,
+    ): Promise<OutboxEvent[]> {
+      const taken = await store.transaction(async (tx) => {
+        const list = await events(tx);
+        const ids = list.length > 0 ? await tx.addOutbox(list, holdMs) : [];
+        return ids.map((id, i) => ({ id, event: list[i]! }));
+      });
+      if (taken.length > 0) await dispatch(taken);
+      return taken.map((t) => t.event);
+    },
     /**
      * Delivers events their writer stored already taken (`addOutbox` with a hold), right after
      * its commit.

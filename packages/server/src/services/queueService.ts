@@ -19,6 +19,8 @@ export interface QueueServiceDeps {
   slaMinutes: (tier: RiskTier) => number;
   /** The policy's default queue, used when a decision names a queue that is not configured. */
   defaultQueue: () => string;
+  /** Called when a queue's state changed here (push routing looks at it again). */
+  changed?: (queue: string) => void;
 }
 
 export function createQueueService(deps: QueueServiceDeps) {
@@ -73,6 +75,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         enqueuedAt: (c.enqueuedAt ?? c.createdAt).toISOString(),
         slaDeadline: (c.slaDeadline ?? c.createdAt).toISOString(),
         replyByEmail: c.emailLeft !== null,
+        offeredTo: c.offeredTo,
       })),
     };
   }
@@ -182,6 +185,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     return run;
   }
   function broadcast(name: string): Promise<void> {
+    deps.changed?.(name);
     const queued = rerun.get(name);
     if (queued) return queued;
     const current = inflight.get(name);

@@ -7,7 +7,6 @@ import type { QueueService } from './queueService';
 import type { TaskTracker } from './taskTracker';
 
 export interface SlaWatcherDeps {
-  store: Store;
   queues: QueueService;
   relay: OutboxRelay;
   tasks: TaskTracker;
@@ -43,7 +42,7 @@ export function breachNotice(team: string, emailLeft: boolean): string {
  * node's relay.
  */
 export function createSlaWatcher(deps: SlaWatcherDeps) {
-  const { store, queues, relay, tasks, clock, log } = deps;
+  const { queues, relay, tasks, clock, log } = deps;
   let timer: NodeJS.Timeout | null = null;
 
   function alertOf(kind: SlaAlert['kind'], due: SlaDue): SlaAlert {
@@ -67,15 +66,10 @@ export function createSlaWatcher(deps: SlaWatcherDeps) {
 
   /** Writes the events with what made them, then delivers them (and counts the alerts). */
   async function commit(events: (tx: Store) => Promise<OutboxEvent[]>): Promise<void> {
-    const taken = await store.transaction(async (tx) => {
-      const list = await events(tx);
-      const ids = await tx.addOutbox(list, OWN_EVENTS_HOLD_MS);
-      return ids.map((id, i) => ({ id, event: list[i]! }));
-    });
-    for (const { event } of taken) {
+    const committed = await relay.commit(events, OWN_EVENTS_HOLD_MS);
+    for (const event of committed) {
       if (event.type === 'sla') deps.metrics?.slaAlert(event.alert.kind, event.alert.fromQueue);
     }
-    if (taken.length > 0) await relay.deliverTaken(taken);
   }
 
   /** One sweep: warnings first, then breaches. Returns how many of each fired here. */

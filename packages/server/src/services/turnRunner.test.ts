@@ -12,7 +12,12 @@ import { createTurnRunner, MAX_TURN_ATTEMPTS } from './turnRunner';
 import type { TurnService } from './turnService';
 
 const quiet = { error: () => undefined, warn: () => undefined };
-const relay: OutboxRelay = { deliverTaken: async () => undefined, start() {}, stop() {} };
+const relay: OutboxRelay = {
+  commit: async () => [],
+  deliverTaken: async () => undefined,
+  start() {},
+  stop() {},
+};
 
 describe('turn runner: a turn that keeps failing', () => {
   let store: Store;

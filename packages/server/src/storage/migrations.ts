@@ -284,6 +284,33 @@ CREATE INDEX emails_due ON emails (next_attempt_at) WHERE status = 'pending';
 CREATE INDEX emails_conversation ON emails (conversation_id, id);
 `,
   },
+  {
+    id: 9,
+    name: 'routing_offers',
+    sql: `
+-- Push routing: what an agent speaks and handles, and the offers made to them. At most one offer
+-- per conversation is pending; an agent's pending offers count against their capacity.
+ALTER TABLE agents ADD COLUMN languages TEXT[];
+ALTER TABLE agents ADD COLUMN skills TEXT[];
+CREATE TABLE offers (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  episode INTEGER NOT NULL,
+  queue TEXT NOT NULL,
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  status TEXT NOT NULL DEFAULT 'pending',
+  -- The customer's language as detected when the offer was made (shown to the agent).
+  language TEXT,
+  offered_at TIMESTAMPTZ NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL,
+  answered_at TIMESTAMPTZ
+);
+CREATE UNIQUE INDEX offers_one_pending ON offers (conversation_id) WHERE status = 'pending';
+CREATE INDEX offers_pending_due ON offers (expires_at) WHERE status = 'pending';
+CREATE INDEX offers_agent ON offers (agent_id, offered_at);
+CREATE INDEX offers_conversation ON offers (conversation_id, episode);
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

@@ -16,6 +16,8 @@ import type {
   TriggerName,
   Unit,
   EscalatedEvent,
+  Offer,
+  OfferEnd,
 } from '@baton/shared';
 
 export interface Site {
@@ -44,6 +46,10 @@ export interface Agent {
   queues: string[];
   /** Open conversations the agent may own at once. */
   capacity: number;
+  /** Languages the agent answers in; absent or null: any (push routing only). */
+  languages?: string[] | null;
+  /** Business domains the agent handles; absent or null: any (push routing only). */
+  skills?: string[] | null;
 }
 
 export interface Conversation {
@@ -92,6 +98,8 @@ export interface WaitingEntry extends Pick<
   customerName: string | null;
   pendingDrafts: number;
   pendingActions: number;
+  /** The agent a pending offer of it waits on (push routing). */
+  offeredTo: { agentId: string; agentName: string } | null;
 }
 
 export interface NewMessage {
@@ -143,7 +151,16 @@ export type OutboxEvent =
   | { type: 'queue'; queue: string }
   | { type: 'status'; conversationId: string }
   | { type: 'access'; conversationId: string }
-  | { type: 'sla'; alert: SlaAlert };
+  | { type: 'sla'; alert: SlaAlert }
+  | { type: 'offer'; agentId: string; offer: Offer }
+  | {
+      type: 'offerClosed';
+      agentId: string;
+      offerId: string;
+      conversationId: string;
+      reason: OfferEnd;
+    }
+  | { type: 'away'; agentId: string };
 
 /** A write named a conversation that does not exist. */
 export class ConversationNotFoundError extends Error {
@@ -166,8 +183,54 @@ export class StateConflictError extends Error {
 }
 
 export type ClaimResult =
-  | { ok: true; conversation: Conversation }
+  | {
+      ok: true;
+      conversation: Conversation;
+      /** Its pending offer, if any: accepted (the claimer's) or withdrawn (another agent's). */
+      offers: { offerId: string; agentId: string; accepted: boolean }[];
+    }
   | { ok: false; reason: 'not_queued' | 'at_capacity'; conversation: Conversation | null };
+
+/** An offer of a waiting conversation to one agent (push routing). */
+export interface StoredOffer {
+  id: string;
+  conversationId: string;
+  episode: number;
+  queue: string;
+  agentId: string;
+  status: 'pending' | OfferEnd;
+  language: string | null;
+  offeredAt: Date;
+  expiresAt: Date;
+  answeredAt: Date | null;
+}
+
+/** A waiting conversation of a push queue with no pending offer, as routing reads it. */
+export interface RoutingCandidate {
+  conversationId: string;
+  episode: number;
+  queue: string;
+  tier: RiskTier;
+  summary: string;
+  /** The intent of its escalation packet, if any (its knowledge-base domain is a skill). */
+  intent: string | null;
+  customerName: string | null;
+  /** Agents who declined it or let an offer of it expire in this episode. */
+  offeredBefore: string[];
+}
+
+/** An available agent (online, connected) of a push queue, with their load now. */
+export interface RoutingAgent {
+  id: string;
+  name: string;
+  queues: string[];
+  capacity: number;
+  languages: string[] | null;
+  skills: string[] | null;
+  /** Conversations they own plus offers waiting for their answer. */
+  load: number;
+  lastOfferedAt: Date | null;
+}
 
 /** A waiting conversation whose SLA timer fired, as the sweep that fired it read it. */
 export interface SlaDue {
@@ -479,6 +542,50 @@ export interface Store {
   /** Records a failed attempt: retried at `retryAt`, or marked failed when null. */
   emailFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
   listEmails(conversationId: string): Promise<Email[]>;
+
+  // ---- Push routing (offers) ----
+  /** Inside `transaction`: serialises routing steps across nodes until commit. */
+  lockRouting(): Promise<void>;
+  /** Marks pending offers past their expiry `expired` (at most `limit`); returns them. */
+  expireOffers(now: Date, limit: number): Promise<StoredOffer[]>;
+  /** Makes these agents away unless they already are; returns those whose presence changed. */
+  setAgentsAway(agentIds: string[], now: Date): Promise<string[]>;
+  /** Withdraws pending offers whose conversation left the queue or whose agent is unavailable. */
+  withdrawStaleOffers(now: Date): Promise<StoredOffer[]>;
+  /** Waiting conversations of these queues with no pending offer, earliest deadline first. */
+  routingCandidates(queues: string[], limit: number): Promise<RoutingCandidate[]>;
+  /** Online, connected agents of any of these queues, with their load. */
+  routingAgents(queues: string[]): Promise<RoutingAgent[]>;
+  /** The last `perConversation` customer messages of each conversation, joined. */
+  recentCustomerText(
+    conversationIds: string[],
+    perConversation: number,
+  ): Promise<Map<string, string>>;
+  /**
+   * Offers the conversation (still queued in `episode`, with no pending offer) to the agent,
+   * under the agent's row lock, if their load is below capacity; null when it was not made.
+   */
+  createOffer(offer: {
+    id: string;
+    conversationId: string;
+    episode: number;
+    agentId: string;
+    language: string | null;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<StoredOffer | null>;
+  getOffer(id: string): Promise<StoredOffer | null>;
+  /** The agent's answer to their pending, unexpired offer; null when there is none. */
+  answerOffer(
+    offerId: string,
+    agentId: string,
+    answer: 'accepted' | 'declined',
+    now: Date,
+  ): Promise<StoredOffer | null>;
+  /** The agent's pending offers, with what the console shows of each conversation. */
+  listPendingOffers(
+    agentId: string,
+  ): Promise<(StoredOffer & { tier: RiskTier; summary: string; customerName: string | null })[]>;
 
   // ---- Durable turns and the outbox ----
   /** Runs `fn` with a store whose every call is part of one transaction (nested calls join it). */

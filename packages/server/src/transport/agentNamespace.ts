@@ -5,6 +5,7 @@ import {
   conversationRefSchema,
   ErrorCode,
   isBatonError,
+  offerRefSchema,
   presenceSchema,
   resolveSchema,
   type AgentClientEvents,
@@ -109,9 +110,12 @@ export function registerAgentNamespace(
           return;
         }
         const presence = await agents.connected(agent, socket.id);
-        const assigned = await agents.assigned(agent);
+        const [assigned, offers] = await Promise.all([
+          agents.assigned(agent),
+          agents.pendingOffers(agent),
+        ]);
         await socket.join(assigned.map((c) => watchRoom(c.conversationId)));
-        socket.emit('hello', { agent: profileOf(agent), presence, assigned });
+        socket.emit('hello', { agent: profileOf(agent), presence, assigned, offers });
         socket.emit('queues:update', await agents.listQueues(agent));
       })
       .catch((err: unknown) => log.error({ err, agent: agent.id }, 'agent connect failed'));
@@ -159,6 +163,11 @@ export function registerAgentNamespace(
     bind('conversation:claim', conversationRefSchema, (p) =>
       watching(p.conversationId, () => agents.claim(agent, p.conversationId)),
     );
+    bind('offer:accept', offerRefSchema, async (p) => {
+      const conversationId = await agents.offeredConversation(agent, p.offerId);
+      return watching(conversationId, () => agents.claim(agent, conversationId));
+    });
+    bind('offer:decline', offerRefSchema, (p) => agents.declineOffer(agent, p.offerId));
     bind('message:send', agentMessageSchema, (p) => agents.reply(agent, p));
     bind('conversation:resolve', resolveSchema, (p) => agents.resolve(agent, p));
     bind('draft:review', draftReviewSchema, (p) => agents.reviewDraft(agent, p));

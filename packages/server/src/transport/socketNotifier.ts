@@ -72,5 +72,11 @@ export function createSocketNotifier(
       if (alert.kind === 'breach' && alert.ownerAgentId) rooms.push(agentRoom(alert.ownerAgentId));
       agents.to(rooms).emit('sla:alert', alert);
     },
+    offerMade: (agentId, offer) => agents.to(agentRoom(agentId)).emit('offer:new', offer),
+    offerClosed: (agentId, event) => agents.to(agentRoom(agentId)).emit('offer:closed', event),
+    agentAway: (agentId) =>
+      agents
+        .to(agentRoom(agentId))
+        .emit('presence:changed', { status: 'away', reason: 'offer_expired' }),
   };
 }

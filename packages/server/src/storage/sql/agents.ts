@@ -8,8 +8,10 @@ export const agentsQueries = ({ q }: SqlContext) =>
     async upsertAgent(agent) {
       await upsertRetried(() =>
         q(
-          `INSERT INTO agents (id, email, name, password_hash, queues, capacity) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET email = $2, name = $3, password_hash = $4, queues = $5, capacity = $6`,
+          `INSERT INTO agents (id, email, name, password_hash, queues, capacity, languages, skills)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET email = $2, name = $3, password_hash = $4, queues = $5,
+           capacity = $6, languages = $7, skills = $8`,
           [
             agent.id,
             agent.email.toLowerCase(),
@@ -17,6 +19,8 @@ export const agentsQueries = ({ q }: SqlContext) =>
             agent.passwordHash,
             agent.queues,
             agent.capacity,
+            agent.languages ?? null,
+            agent.skills ?? null,
           ],
         ),
       );

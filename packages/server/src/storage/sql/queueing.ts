@@ -72,9 +72,12 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
           [agentId],
           tx,
         );
+        // Owned conversations and offers of others waiting for their answer (push routing).
         const [open] = await q(
-          `SELECT count(*)::int AS n FROM conversations WHERE assigned_agent_id = $1 AND state = 'assigned'`,
-          [agentId],
+          `SELECT (SELECT count(*) FROM conversations WHERE assigned_agent_id = $1 AND state = 'assigned')::int
+             + (SELECT count(*) FROM offers WHERE agent_id = $1 AND status = 'pending'
+                  AND conversation_id <> $2)::int AS n`,
+          [agentId, conversationId],
           tx,
         );
         const current = async () =>
@@ -99,7 +102,23 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
           [conversationId, won.queue, agentId, won.enqueued_at, now],
           tx,
         );
-        return { ok: true, conversation: toConversation(won) };
+        // Taken: an offer of it is accepted (the claimer's) or withdrawn (anyone else's).
+        const withdrawn = await q(
+          `UPDATE offers SET status = CASE WHEN agent_id = $2 THEN 'accepted' ELSE 'withdrawn' END,
+             answered_at = $3
+           WHERE conversation_id = $1 AND status = 'pending' RETURNING id, agent_id`,
+          [conversationId, agentId, now],
+          tx,
+        );
+        return {
+          ok: true,
+          conversation: toConversation(won),
+          offers: withdrawn.map((r) => ({
+            offerId: String(r.id),
+            agentId: String(r.agent_id),
+            accepted: String(r.agent_id) === agentId,
+          })),
+        };
       });
     },
     resolve(conversationId, agentId, outcome, now) {
@@ -152,8 +171,11 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
            (SELECT count(*) FROM held_drafts h
               WHERE h.conversation_id = c.id AND h.status = 'pending')::int AS pending_drafts,
            (SELECT count(*) FROM pending_actions a
-              WHERE a.conversation_id = c.id AND a.status = 'pending')::int AS pending_actions
+              WHERE a.conversation_id = c.id AND a.status = 'pending')::int AS pending_actions,
+           o.agent_id AS offered_to_id, oa.name AS offered_to_name
          FROM conversations c LEFT JOIN visitors v ON v.id = c.visitor_id
+           LEFT JOIN offers o ON o.conversation_id = c.id AND o.status = 'pending'
+           LEFT JOIN agents oa ON oa.id = o.agent_id
          WHERE c.queue = $1 AND c.state = 'queued'
          ORDER BY c.sla_deadline ASC, c.enqueued_at ASC, c.id ASC`,
         [queue],
@@ -174,6 +196,9 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
         customerName: (r.customer_name as string | null) ?? null,
         pendingDrafts: Number(r.pending_drafts),
         pendingActions: Number(r.pending_actions),
+        offeredTo: r.offered_to_id
+          ? { agentId: String(r.offered_to_id), agentName: String(r.offered_to_name) }
+          : null,
       }));
     },
     async listAssigned(agentId) {

@@ -48,6 +48,8 @@ export function toAgent(r: Row): Agent {
     passwordHash: String(r.password_hash),
     queues: (r.queues as string[]) ?? [],
     capacity: Number(r.capacity ?? 3),
+    languages: (r.languages as string[] | null) ?? null,
+    skills: (r.skills as string[] | null) ?? null,
   };
 }
 
