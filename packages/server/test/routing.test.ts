@@ -357,7 +357,7 @@ const services = servicesFor('push routing across two nodes (PostgreSQL + Redis)
 });
 
 describe.skipIf(!services.enabled)('push routing across two nodes', () => {
-  it('holds every agent to their capacity while both nodes route and agents accept on either', async () => {
+  it('holds every agent to their capacity while both nodes route, and expires offers with one node gone', async () => {
     const schema = await freshPostgresSchema(services.pgUrl);
     const dir = deploymentDir('least_busy', { alex: 2, sam: 2 });
     const clock = testClock();
@@ -411,11 +411,25 @@ describe.skipIf(!services.enabled)('push routing across two nodes', () => {
       // Every offer reached its agent once.
       const all = [...a.offers, ...s.offers];
       expect(new Set(all.map((o) => o.id)).size).toBe(all.length);
+
+      // Sam resolves one: he has room, and the next waiting conversation is offered to him.
+      await call(sam, 'conversation:resolve', {
+        conversationId: accepted.sam![0],
+        outcome: { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 },
+      });
+      const next = await until(() => s.open()[0]);
+      // Node one goes away for good; node two alone expires the offer when it lapses: the
+      // timer is a row, not a timer in the process that made the offer.
+      await one.stop();
+      clock.advance(31 * SECOND);
+      await until(() => s.closed.find((c) => c.offerId === next.id && c.reason === 'expired'));
+      await until(() => (s.presence.length > 0 ? s.presence : undefined));
+      expect((await two.store.getPresence('agent-sam')).status).toBe('away');
       for (const c of customers) c.socket.disconnect();
       alex.disconnect();
       sam.disconnect();
     } finally {
-      await one.stop();
+      await one.stop().catch(() => undefined);
       await two.stop();
       await schema.drop();
       rmSync(dir, { recursive: true, force: true });
