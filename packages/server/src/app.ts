@@ -247,6 +247,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     log,
     domainOf: deps.domainOf ?? (() => null),
+    metrics,
     ...(deps.routingSweepMs && { sweepMs: deps.routingSweepMs }),
   });
   presence.start();

@@ -246,6 +246,14 @@ describe.each(backends)('push routing, one node ($name)', (backend) => {
     expect(offeredTo(a, c3.conversationId)).toBeUndefined();
     expect(offeredTo(s, c3.conversationId)).toBeUndefined();
     expect((await baton.store.getPresence('agent-sam')).status).toBe('away');
+    // Counted for Prometheus: what was offered and what became of it.
+    const scrape = await (await fetch(`${url}/metrics`)).text();
+    for (const outcome of ['made', 'accepted', 'declined', 'expired'])
+      expect(scrape).toMatch(
+        new RegExp(
+          `baton_offers_total\\{[^}]*queue="general"[^}]*outcome="${outcome}"[^}]*\\} [1-9]`,
+        ),
+      );
     // Anyone in the queue may still claim it.
     const pulled = await call<ConversationDetail>(sam, 'conversation:claim', {
       conversationId: c3.conversationId,

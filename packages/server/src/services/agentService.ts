@@ -44,7 +44,7 @@ export interface AgentServiceDeps {
   notifier: Notifier;
   clock: Clock;
   presence: Pick<PresenceKeeper, 'add' | 'remove'>;
-  metrics?: Pick<Metrics, 'claimed'>;
+  metrics?: Pick<Metrics, 'claimed' | 'offer'>;
   /** After an agent's reply is stored: email it if the customer is not in the chat to see it. */
   replied?: (conversationId: string, message: ChatMessage, agent: Agent) => void;
   /** Push routing should look again (an agent has room, or passed on an offer). */
@@ -232,6 +232,7 @@ export function createAgentService(deps: AgentServiceDeps) {
     if (!result.ok) throw await claimError(agent, result);
     const won = result.conversation;
     for (const { offerId, agentId, accepted } of result.offers) {
+      deps.metrics?.offer(before.queue!, accepted ? 'accepted' : 'withdrawn');
       notifier.offerClosed(agentId, {
         offerId,
         conversationId,
@@ -292,6 +293,7 @@ export function createAgentService(deps: AgentServiceDeps) {
       conversationId: offer.conversationId,
       reason: 'declined',
     });
+    deps.metrics?.offer(offer.queue, 'declined');
     deps.reroute?.();
     return {};
   }

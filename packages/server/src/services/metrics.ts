@@ -1,4 +1,4 @@
-import type { Decision } from '@baton/shared';
+import type { Decision, OfferEnd } from '@baton/shared';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** What the gauges read when Prometheus scrapes: the queues as stored, the sockets of this node. */
@@ -35,6 +35,12 @@ export function createMetrics() {
     name: 'baton_sla_alerts_total',
     help: 'SLA alerts fired by this node: kind="warning" at the alert share, kind="breach" when the SLA lapsed unclaimed.',
     labelNames: ['kind', 'queue'] as const,
+    registers: [registry],
+  });
+  const offers = new Counter({
+    name: 'baton_offers_total',
+    help: 'Push-routing offers by queue and what became of them: made, accepted, declined, expired (the agent was made away), withdrawn.',
+    labelNames: ['queue', 'outcome'] as const,
     registers: [registry],
   });
   const errors = new Counter({
@@ -122,6 +128,9 @@ export function createMetrics() {
     },
     escalation(queue: string, lane: string): void {
       escalations.inc({ queue, lane });
+    },
+    offer(queue: string, outcome: 'made' | OfferEnd): void {
+      offers.inc({ queue, outcome });
     },
     slaAlert(kind: 'warning' | 'breach', queue: string): void {
       sla.inc({ kind, queue });

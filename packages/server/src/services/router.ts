@@ -3,6 +3,7 @@ import { detectLanguage } from '@baton/escalation';
 import type { Offer, RoutingMode } from '@baton/shared';
 import type { OutboxEvent, RoutingAgent, RoutingCandidate, StoredOffer, Store } from '../storage';
 import type { Clock } from './clock';
+import type { Metrics } from './metrics';
 import type { OutboxRelay } from './outboxRelay';
 import type { QueueService } from './queueService';
 import type { TaskTracker } from './taskTracker';
@@ -17,6 +18,7 @@ export interface RouterDeps {
   domainOf: (intent: string) => string | null;
   /** How often every node routes and expires offers (default 1 s). */
   sweepMs?: number;
+  metrics?: Pick<Metrics, 'offer'>;
 }
 
 /** What a conversation asks of the agent it is offered to. */
@@ -119,6 +121,7 @@ export function createRouter(deps: RouterDeps) {
     agentId: o.agentId,
     offerId: o.id,
     conversationId: o.conversationId,
+    queue: o.queue,
     reason,
   });
 
@@ -188,8 +191,15 @@ export function createRouter(deps: RouterDeps) {
     return events;
   }
 
-  /** One routing step; returns the events it committed. */
-  const step = () => relay.commit(route, OWN_EVENTS_HOLD_MS);
+  /** One routing step; returns the events it committed (and counts the offers). */
+  async function step(): Promise<OutboxEvent[]> {
+    const events = await relay.commit(route, OWN_EVENTS_HOLD_MS);
+    for (const e of events) {
+      if (e.type === 'offer') deps.metrics?.offer(e.offer.queue, 'made');
+      if (e.type === 'offerClosed') deps.metrics?.offer(e.queue, e.reason);
+    }
+    return events;
+  }
 
   // Steps on this node never overlap: a kick during a step runs one more step after it.
   let running: Promise<unknown> | null = null;

@@ -158,6 +158,7 @@ export type OutboxEvent =
       agentId: string;
       offerId: string;
       conversationId: string;
+      queue: string;
       reason: OfferEnd;
     }
   | { type: 'away'; agentId: string };
