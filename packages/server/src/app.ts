@@ -23,6 +23,7 @@ import {
 import { createOutboxRelay } from './services/outboxRelay';
 import { createSlaWatcher } from './services/slaWatcher';
 import { createMetrics } from './services/metrics';
+import { createScorecardService } from './services/scorecardService';
 import { createEmailWorker, type Mailer } from './services/mailer';
 import { createCustomerEmails } from './services/customerEmails';
 import { createTurnRunner } from './services/turnRunner';
@@ -150,6 +151,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     clock,
     slaMinutes: (tier: RiskTier) => slaMinutes(deps.policy.current(), tier),
     defaultQueue: () => deps.policy.current().routing.default,
+    log,
   });
   const turns = createTurnService({
     store,
@@ -281,6 +283,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       );
     },
   });
+  const scorecard = createScorecardService({ store, policy: deps.policy, queues, clock });
   app = createHttpApp({
     agents,
     paths: deps.paths,
@@ -288,7 +291,8 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     health: deps.health ?? (async () => ({})),
     frameAncestors: deps.deployment.site.allowedOrigins,
     loginThrottle: limiters.login,
-    ...(deps.admin && { admin: { ...deps.admin, store, agents } }),
+    ...(deps.admin && { admin: { ...deps.admin, store, agents, scorecard } }),
+    scorecard,
     metrics: {
       text: () => metrics.text(),
       ...(deps.metricsToken && { token: deps.metricsToken }),

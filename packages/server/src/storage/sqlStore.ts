@@ -10,6 +10,7 @@ import { reviewsQueries } from './sql/reviews';
 import { sitesAndVisitorsQueries } from './sql/sitesAndVisitors';
 import { slaQueries } from './sql/sla';
 import { emailQueries } from './sql/emails';
+import { scorecardQueries } from './sql/scorecard';
 import { turnsQueries } from './sql/turns';
 
 /** A transaction's connection seen as a database, so the same store code runs inside it. */
@@ -46,6 +47,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...policyQueries(ctx),
     ...slaQueries(ctx),
     ...emailQueries(ctx),
+    ...scorecardQueries(ctx),
     // Every call of the store passed to `fn` joins one transaction.
     transaction: (fn) => db.transaction((tx) => fn(createSqlStore(insideTransaction(tx, db.kind)))),
     close: () => db.close(),
