@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lane, RiskTier } from '@baton/shared';
+import type { HeldDraft, Lane, RiskTier } from '@baton/shared';
 import { createSqlStore, migrate, type SqlDatabase, type Store } from '../src/storage';
 import { computeScorecard, NO_TRANSFERS_NOTE } from '../src/services/scorecard';
 import { newConversation, storageBackends, testPacket } from './support/backends';
@@ -159,7 +159,7 @@ describe.each(storageBackends('Scorecard storage contract'))(
       await queue(c4.id, 10, 'billing');
       expect(await estimate(c4.id, 'billing', 5, 10)).toBe(1);
       expect(await estimate(c4.id, 'billing', 9, 11)).toBe(0); // the first one shown stays
-      const drafts = [];
+      const drafts: HeldDraft[] = [];
       for (let i = 0; i < 4; i++) {
         drafts.push(
           await store.createDraft({

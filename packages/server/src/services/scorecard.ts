@@ -268,9 +268,7 @@ export function changeOf(
 }
 
 /** One CSV line per metric value: scope, group, metric, numerator, denominator, value. */
-export function metricRows(
-  m: ScorecardMetrics,
-): {
+export function metricRows(m: ScorecardMetrics): {
   metric: string;
   numerator: number | null;
   denominator: number | null;
