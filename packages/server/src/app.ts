@@ -24,6 +24,7 @@ import { createOutboxRelay } from './services/outboxRelay';
 import { createSlaWatcher } from './services/slaWatcher';
 import { createRouter } from './services/router';
 import { createMetrics } from './services/metrics';
+import { createScorecardService } from './services/scorecardService';
 import { createEmailWorker, type Mailer } from './services/mailer';
 import { createCustomerEmails } from './services/customerEmails';
 import { createTurnRunner } from './services/turnRunner';
@@ -156,6 +157,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     slaMinutes: (tier: RiskTier) => slaMinutes(deps.policy.current(), tier),
     defaultQueue: () => deps.policy.current().routing.default,
     changed: () => router.kick(),
+    log,
   });
   const turns = createTurnService({
     store,
@@ -298,6 +300,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
       );
     },
   });
+  const scorecard = createScorecardService({ store, policy: deps.policy, queues, clock });
   app = createHttpApp({
     agents,
     paths: deps.paths,
@@ -305,7 +308,8 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     health: deps.health ?? (async () => ({})),
     frameAncestors: deps.deployment.site.allowedOrigins,
     loginThrottle: limiters.login,
-    ...(deps.admin && { admin: { ...deps.admin, store, agents } }),
+    ...(deps.admin && { admin: { ...deps.admin, store, agents, scorecard } }),
+    scorecard,
     metrics: {
       text: () => metrics.text(),
       ...(deps.metricsToken && { token: deps.metricsToken }),

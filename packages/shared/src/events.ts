@@ -26,6 +26,7 @@ import type {
   DraftReviewPayload,
   ContextSetPayload,
   ConversationRefPayload,
+  CsatSubmitPayload,
   CustomerMessagePayload,
   HumanRequestPayload,
   IdentifyPayload,
@@ -49,6 +50,14 @@ export interface SessionStartResult {
   status: QueueStatus;
 }
 
+export interface CsatResult {
+  conversationId: string;
+  episode: number;
+  rating: number;
+  /** An earlier rating of this episode was replaced. */
+  replaced: boolean;
+}
+
 export interface EscalatedEvent {
   conversationId: string;
   lane: Lane;
@@ -67,6 +76,8 @@ export interface CustomerClientEvents {
   'email:leave': (payload: LeaveEmailPayload, ack: AckFn<{ status: QueueStatus }>) => void;
   /** Emails the transcript so far; acked once the email is stored (it is sent, or retried, after). */
   'transcript:email': (payload: TranscriptEmailPayload, ack: AckFn<{ to: string }>) => void;
+  /** Rates the conversation's current episode 1–5; a later rating of the episode replaces it. */
+  'csat:submit': (payload: CsatSubmitPayload, ack: AckFn<CsatResult>) => void;
   /** Messages with seq > lastSeq, and the queue status as it is now (both may have been missed). */
   sync: (
     payload: SyncPayload,

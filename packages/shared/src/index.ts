@@ -3,3 +3,4 @@ export * from './model';
 export * from './schemas';
 export * from './events';
 export * from './validate';
+export * from './scorecard';

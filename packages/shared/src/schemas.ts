@@ -74,6 +74,13 @@ export const identifySchema = z.object({
 export const contextSetSchema = customerContextSchema;
 export const leaveEmailSchema = z.object({ email: z.email().max(320) });
 export const syncSchema = z.object({ lastSeq: z.number().int().nonnegative() });
+/** The customer's rating of the conversation (its current episode); a later one replaces it. */
+export const csatSubmitSchema = z.object({
+  /** Must be the session's conversation when given. */
+  conversationId: id.optional(),
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(2000).optional(),
+});
 /** A copy of the chat by email: to `email`, else the one the customer left or was known by. */
 export const transcriptEmailSchema = z.object({
   clientId: clientIdSchema,
@@ -124,6 +131,7 @@ export type ContextSetPayload = z.infer<typeof contextSetSchema>;
 export type LeaveEmailPayload = z.infer<typeof leaveEmailSchema>;
 export type TranscriptEmailPayload = z.infer<typeof transcriptEmailSchema>;
 export type SyncPayload = z.infer<typeof syncSchema>;
+export type CsatSubmitPayload = z.infer<typeof csatSubmitSchema>;
 export type AgentLoginPayload = z.infer<typeof agentLoginSchema>;
 export type PresencePayload = z.infer<typeof presenceSchema>;
 export type ConversationRefPayload = z.infer<typeof conversationRefSchema>;

@@ -5,6 +5,8 @@ import { PolicyError } from '@baton/escalation';
 import { NoPreviousPolicyError, type PolicyChange, type PolicyManager } from '../policy';
 import type { AgentService } from '../services';
 import type { Store } from '../storage/types';
+import type { ScorecardService } from '../services/scorecardService';
+import { createScorecardRouter } from './scorecardRoutes';
 
 export interface AdminDeps {
   /** The bearer token every admin request must carry. */
@@ -13,6 +15,8 @@ export interface AdminDeps {
   store: Pick<Store, 'listShadowDifferences'>;
   /** Token revocation; without it the route answers 404. */
   agents?: Pick<AgentService, 'revokeSessions'>;
+  /** The scorecard and the audits (`/scorecard`, `/audits`); absent, not mounted. */
+  scorecard?: ScorecardService;
 }
 
 const POLICY_BODY_LIMIT = '256kb';
@@ -153,6 +157,11 @@ export function createAdminRouter(deps: AdminDeps) {
       res.json(await deps.agents.revokeSessions(String(req.params.id)));
     }),
   );
+
+  // The scorecard (JSON and CSV) and the high-risk miss review; the token was checked above.
+  if (deps.scorecard) {
+    router.use(createScorecardRouter(deps.scorecard, async () => ({ admin: true })));
+  }
 
   return router;
 }

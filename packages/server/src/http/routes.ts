@@ -10,7 +10,9 @@ import { agentLoginSchema, BatonError, ErrorCode, isBatonError, parsePayload } f
 import type { AgentService } from '../services';
 import { edgeError } from '../transport/handler';
 import type { LoginThrottle } from '../transport/rateLimit';
+import type { ScorecardService } from '../services/scorecardService';
 import { createAdminRouter, type AdminDeps } from './adminRoutes';
+import { createScorecardRouter } from './scorecardRoutes';
 import { securityHeaders } from './securityHeaders';
 
 export interface StaticPaths {
@@ -35,6 +37,8 @@ export interface HttpDeps {
   admin?: AdminDeps;
   /** Prometheus text for GET /metrics (behind the admin token when there is one). */
   metrics?: { text: () => Promise<{ contentType: string; body: string }>; token?: string };
+  /** The scorecard and audits for agents at /api/agent (their session token); absent, none. */
+  scorecard?: ScorecardService;
   /** Logs each HTTP request (pino-http), first of all middleware. */
   accessLog?: RequestHandler;
 }
@@ -118,6 +122,20 @@ export function createHttpApp(deps: HttpDeps) {
       next(err);
     }
   });
+
+  const scorecard = deps.scorecard;
+  if (scorecard) {
+    // The console's scorecard page and audits: any signed-in agent reads the scorecard; audits
+    // are those of the agent's queues.
+    app.use(
+      '/api/agent',
+      createScorecardRouter(scorecard, async (req) => ({
+        agent: await deps.agents.authenticate(
+          /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1],
+        ),
+      })),
+    );
+  }
 
   if (deps.admin) app.use('/api/admin', createAdminRouter(deps.admin));
 

@@ -3,6 +3,8 @@ import {
   ErrorCode,
   type ChatMessage,
   type ContextSetPayload,
+  type CsatResult,
+  type CsatSubmitPayload,
   type CustomerMessagePayload,
   type HumanRequestPayload,
   type IdentifyPayload,
@@ -254,6 +256,31 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return { status };
   }
 
+  /** The customer's rating of the conversation's current episode; a later one replaces it. */
+  async function submitCsat(
+    session: CustomerSession,
+    payload: CsatSubmitPayload,
+  ): Promise<CsatResult> {
+    const conversationId = payload.conversationId ?? session.conversationId;
+    // A customer rates only their own conversation; another id is as good as unknown.
+    if (conversationId !== session.conversationId) {
+      throw new BatonError(ErrorCode.NOT_FOUND, 'Conversation not found');
+    }
+    const stored = await store.submitCsat({
+      conversationId,
+      rating: payload.rating,
+      comment: payload.comment || null,
+      now: clock(),
+    });
+    if (!stored) throw new BatonError(ErrorCode.NOT_FOUND, 'Conversation not found');
+    return {
+      conversationId,
+      episode: stored.episode,
+      rating: payload.rating,
+      replaced: stored.replaced,
+    };
+  }
+
   /** What a client missed (a reconnect, a Redis outage): the messages, and the status now. */
   async function sync(session: CustomerSession, lastSeq: number) {
     const [messages, conversation] = await Promise.all([
@@ -271,6 +298,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     setContext,
     leaveEmail,
     emailTranscript,
+    submitCsat,
     sync,
   };
 }

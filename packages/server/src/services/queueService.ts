@@ -21,7 +21,11 @@ export interface QueueServiceDeps {
   defaultQueue: () => string;
   /** Called when a queue's state changed here (push routing looks at it again). */
   changed?: (queue: string) => void;
+  log?: { error: (obj: object, msg: string) => void };
 }
+
+/** A node remembers this many queued stays whose first estimate it already stored. */
+const RECORDED_STAYS_KEPT = 10_000;
 
 export function createQueueService(deps: QueueServiceDeps) {
   const { store, notifier, clock } = deps;
@@ -78,6 +82,42 @@ export function createQueueService(deps: QueueServiceDeps) {
         offeredTo: c.offeredTo,
       })),
     };
+  }
+
+  // The first estimate each queued stay was shown, for the scorecard's wait-estimate accuracy.
+  // Stored before the status goes out; ON CONFLICT keeps the first across nodes, and this node
+  // skips the write for stays it already stored.
+  const recorded = new Set<string>();
+  const stayKey = (id: string, enqueuedAt: Date) => `${id}@${enqueuedAt.getTime()}`;
+  async function recordShown(
+    queue: string,
+    shown: { id: string; enqueuedAt: Date | null; status: QueueStatus }[],
+    now: Date,
+  ): Promise<void> {
+    const byEstimate = new Map<string, { minutes: number; basis: string; ids: string[] }>();
+    const keys: string[] = [];
+    for (const { id, enqueuedAt, status } of shown) {
+      const estimate = status.estimate;
+      if (!estimate || !enqueuedAt || status.state !== 'queued') continue;
+      const key = stayKey(id, enqueuedAt);
+      if (recorded.has(key)) continue;
+      keys.push(key);
+      const group = `${estimate.minutes}\n${estimate.basis}`;
+      const entry = byEstimate.get(group) ?? { ...estimate, ids: [] };
+      entry.ids.push(id);
+      byEstimate.set(group, entry);
+    }
+    if (keys.length === 0) return;
+    try {
+      for (const { minutes, basis, ids } of byEstimate.values()) {
+        await store.recordWaitEstimates({ conversationIds: ids, queue, minutes, basis, now });
+      }
+      if (recorded.size + keys.length > RECORDED_STAYS_KEPT) recorded.clear();
+      for (const key of keys) recorded.add(key);
+    } catch (err) {
+      // The customer still gets the status; only the scorecard misses this estimate.
+      deps.log?.error({ err, queue }, 'shown wait estimate not recorded');
+    }
   }
 
   async function snapshot(name: string): Promise<QueueSnapshot> {
@@ -150,7 +190,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         : Promise.resolve(null),
     ]);
     const index = shared.waiting.findIndex((c) => c.id === conversation.id);
-    return statusFrom(
+    const result = statusFrom(
       conversation,
       name,
       shared,
@@ -158,6 +198,12 @@ export function createQueueService(deps: QueueServiceDeps) {
       agent?.name ?? null,
       now,
     );
+    await recordShown(
+      name,
+      [{ id: conversation.id, enqueuedAt: conversation.enqueuedAt, status: result }],
+      now,
+    );
+    return result;
   }
 
   /**
@@ -170,9 +216,13 @@ export function createQueueService(deps: QueueServiceDeps) {
     const now = clock();
     const shared = await view(name, now);
     notifier.queueSnapshot(snapshotOf(name, shared));
-    shared.waiting.forEach((c, i) =>
-      notifier.customerStatus(c.id, statusFrom(c, name, shared, i + 1, null, now)),
-    );
+    const shown = shared.waiting.map((c, i) => ({
+      id: c.id,
+      enqueuedAt: c.enqueuedAt,
+      status: statusFrom(c, name, shared, i + 1, null, now),
+    }));
+    await recordShown(name, shown, now);
+    for (const { id, status } of shown) notifier.customerStatus(id, status);
   }
 
   const inflight = new Map<string, Promise<void>>();

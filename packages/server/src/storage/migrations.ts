@@ -311,6 +311,64 @@ CREATE INDEX offers_agent ON offers (agent_id, offered_at);
 CREATE INDEX offers_conversation ON offers (conversation_id, episode);
 `,
   },
+  {
+    id: 10,
+    name: 'scorecard',
+    sql: `
+-- The first wait estimate a waiting customer was shown, once per queued stay (a conversation's
+-- episode and the time it was queued); the first node to show one records it, the rest find it
+-- stored (ON CONFLICT DO NOTHING). The scorecard compares it with the measured wait (claims).
+CREATE TABLE wait_estimates (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  episode INTEGER NOT NULL,
+  enqueued_at TIMESTAMPTZ NOT NULL,
+  queue TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  basis TEXT NOT NULL,
+  shown_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (conversation_id, episode, enqueued_at)
+);
+-- The customer's rating of an episode (csat:submit): one per episode, a later one replaces it.
+CREATE TABLE csat_ratings (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  episode INTEGER NOT NULL,
+  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  comment TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  updated_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (conversation_id, episode)
+);
+-- Conversations the assistant handled alone, drawn for an agent to audit (high-risk miss
+-- review). One row per conversation: drawing again (any node, any time) adds nothing twice.
+CREATE TABLE audit_samples (
+  conversation_id TEXT PRIMARY KEY REFERENCES conversations(id),
+  queue TEXT NOT NULL,
+  share DOUBLE PRECISION NOT NULL,
+  drawn_at TIMESTAMPTZ NOT NULL,
+  verdict TEXT CHECK (verdict IN ('ok', 'missed')),
+  note TEXT,
+  audited_by TEXT,
+  audited_at TIMESTAMPTZ
+);
+CREATE INDEX audit_samples_pending ON audit_samples (queue, drawn_at) WHERE verdict IS NULL;
+-- A claimed conversation handed to another queue or agent. Nothing writes it yet (the transfer
+-- feature will); the scorecard's specialist bounce rate reads it.
+CREATE TABLE transfers (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  from_queue TEXT NOT NULL,
+  to_queue TEXT NOT NULL,
+  from_agent_id TEXT REFERENCES agents(id),
+  to_agent_id TEXT REFERENCES agents(id),
+  note TEXT,
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX transfers_conversation ON transfers (conversation_id, created_at);
+-- The scorecard reads conversations by when they started, and claims by conversation.
+CREATE INDEX conversations_created ON conversations (created_at);
+CREATE INDEX claims_conversation ON claims (conversation_id, claimed_at);
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

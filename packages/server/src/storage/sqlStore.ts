@@ -11,6 +11,7 @@ import { sitesAndVisitorsQueries } from './sql/sitesAndVisitors';
 import { slaQueries } from './sql/sla';
 import { emailQueries } from './sql/emails';
 import { routingQueries } from './sql/routing';
+import { scorecardQueries } from './sql/scorecard';
 import { turnsQueries } from './sql/turns';
 
 /** A transaction's connection seen as a database, so the same store code runs inside it. */
@@ -48,6 +49,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...slaQueries(ctx),
     ...emailQueries(ctx),
     ...routingQueries(ctx),
+    ...scorecardQueries(ctx),
     // Every call of the store passed to `fn` joins one transaction.
     transaction: (fn) => db.transaction((tx) => fn(createSqlStore(insideTransaction(tx, db.kind)))),
     close: () => db.close(),

@@ -18,6 +18,7 @@ import type {
   EscalatedEvent,
   Offer,
   OfferEnd,
+  AuditVerdict,
 } from '@baton/shared';
 
 export interface Site {
@@ -277,6 +278,75 @@ export interface SlaBreach {
   enqueuedAt: Date;
   slaDeadline: Date;
   breachedAt: Date;
+}
+
+/**
+ * What the scorecard knows of one conversation started in its period (with at least one
+ * decision). Lanes as ranks: autonomous 0, assisted 1, human 2.
+ */
+export interface ScorecardConversationFacts {
+  id: string;
+  createdAt: Date;
+  /** Where a person first took it, else where it is or was routed; null when never routed. */
+  queue: string | null;
+  /** Its topic: the first classified intent (and that intent's domain). */
+  intent: string | null;
+  domain: string | null;
+  /** The highest tier any of its decisions gave. */
+  maxTier: RiskTier;
+  /** The policy version of its first decision. */
+  policyVersion: string;
+  decisions: number;
+  firstRank: number;
+  maxRank: number;
+  /** A person claimed it, reviewed a draft, decided an action or recorded an outcome. */
+  reachedPerson: boolean;
+  hasDrafts: boolean;
+  hasActions: boolean;
+  draftRejected: boolean;
+  actionDenied: boolean;
+  outcomeUnnecessary: boolean;
+  outcomeLate: boolean;
+  /** A later decision in a higher lane than its first, after which a person touched it. */
+  lateByDecision: boolean;
+  claimed: boolean;
+  /** A transfer recorded at or after its first claim. */
+  transferredAfterClaim: boolean;
+  /** Later contacts on the same issue within the recontact window (assistant-only ones). */
+  recontacts: number;
+  sampled: boolean;
+  verdict: AuditVerdict | null;
+}
+
+/** Everything the scorecard reads for the conversations started in a period. */
+export interface ScorecardFacts {
+  conversations: ScorecardConversationFacts[];
+  drafts: { conversationId: string; status: string }[];
+  outcomes: { conversationId: string; escalation: string; packetUsefulness: number }[];
+  /** Queued stays ended by a claim or marked by an SLA breach, with the first estimate shown. */
+  stays: {
+    conversationId: string;
+    queue: string;
+    enqueuedAt: Date;
+    claimedAt: Date | null;
+    breached: boolean;
+    estimateMinutes: number | null;
+  }[];
+  csat: { conversationId: string; rating: number }[];
+}
+
+/** A conversation drawn for the high-risk miss review. */
+export interface AuditRow {
+  conversationId: string;
+  queue: string;
+  intent: string | null;
+  tier: RiskTier;
+  share: number;
+  drawnAt: Date;
+  verdict: AuditVerdict | null;
+  note: string | null;
+  auditedBy: string | null;
+  auditedAt: Date | null;
 }
 
 /** An earlier conversation (or resolved episode) of the same customer, with its topic. */
@@ -587,6 +657,64 @@ export interface Store {
   listPendingOffers(
     agentId: string,
   ): Promise<(StoredOffer & { tier: RiskTier; summary: string; customerName: string | null })[]>;
+  // ---- Scorecard (sql/scorecard.ts) ----
+  /**
+   * Records the estimate shown to the waiting customers of `queue`, once per queued stay (the
+   * first shown wins across nodes); returns how many were new.
+   */
+  recordWaitEstimates(input: {
+    conversationIds: string[];
+    queue: string;
+    minutes: number;
+    basis: string;
+    now: Date;
+  }): Promise<number>;
+  /** Stores the rating of the conversation's current episode (replacing an earlier one). */
+  submitCsat(input: {
+    conversationId: string;
+    rating: number;
+    comment: string | null;
+    now: Date;
+  }): Promise<{ episode: number; replaced: boolean } | null>;
+  scorecardFacts(from: Date, to: Date): Promise<ScorecardFacts>;
+  /** Assistant-only conversations started in [from, to), not drawn yet, under the share's hash. */
+  auditCandidates(input: {
+    from: Date;
+    to: Date;
+    share: number;
+    minTier: number;
+  }): Promise<{ conversationId: string; tier: RiskTier; domain: string | null }[]>;
+  /** Draws the samples; returns the ids this call drew (none already drawn, by anyone). */
+  insertAuditSamples(
+    samples: { conversationId: string; queue: string }[],
+    share: number,
+    now: Date,
+  ): Promise<string[]>;
+  /** Audits oldest draw first; `queues` null for every queue. */
+  listAudits(input: {
+    queues: string[] | null;
+    pendingOnly: boolean;
+    limit: number;
+  }): Promise<AuditRow[]>;
+  getAudit(conversationId: string): Promise<AuditRow | null>;
+  /** Sets (or corrects) the verdict; null when the conversation was never drawn. */
+  recordAuditVerdict(input: {
+    conversationId: string;
+    verdict: AuditVerdict;
+    note: string | null;
+    auditedBy: string;
+    now: Date;
+  }): Promise<AuditRow | null>;
+  /** A claimed conversation handed to another queue or agent (for the transfer feature). */
+  recordTransfer(input: {
+    conversationId: string;
+    fromQueue: string;
+    toQueue: string;
+    fromAgentId: string | null;
+    toAgentId: string | null;
+    note: string | null;
+    now: Date;
+  }): Promise<void>;
 
   // ---- Durable turns and the outbox ----
   /** Runs `fn` with a store whose every call is part of one transaction (nested calls join it). */

@@ -1,5 +1,6 @@
 import {
   contextSetSchema,
+  csatSubmitSchema,
   customerMessageSchema,
   humanRequestSchema,
   identifySchema,
@@ -85,6 +86,7 @@ export function registerCustomerNamespace(
     bind('context:set', contextSetSchema, (p) => customers.setContext(session(), p));
     bind('email:leave', leaveEmailSchema, (p) => customers.leaveEmail(session(), p));
     bind('transcript:email', transcriptEmailSchema, (p) => customers.emailTranscript(session(), p));
+    bind('csat:submit', csatSubmitSchema, (p) => customers.submitCsat(session(), p));
     bind('sync', syncSchema, (p) => customers.sync(session(), p.lastSeq));
   });
 }
