@@ -79,3 +79,44 @@ describe('logout', () => {
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer tok');
   });
 });
+
+describe('scorecard and audits', () => {
+  const query = {
+    from: '2026-11-24T00:00:00.000Z',
+    to: '2026-12-01T00:00:00.000Z',
+    by: 'queue' as const,
+  };
+
+  it('asks for the scorecard with the token and the period, and the comparison when set', async () => {
+    const fetchImpl = vi.fn<FetchLike>(async () => json(200, { overall: {}, groups: [] }));
+    const http = createHttpClient(fetchImpl);
+    expect((await http.fetchScorecard('tok', { ...query, compare: true })).ok).toBe(true);
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    const params = new URL(url, 'http://x').searchParams;
+    expect(new URL(url, 'http://x').pathname).toBe('/api/agent/scorecard');
+    expect(Object.fromEntries(params)).toEqual({ ...query, compare: 'policyVersion' });
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer tok');
+  });
+
+  it('returns the CSV as text, and an error with its code', async () => {
+    const ok = createHttpClient(async () => new Response('scope,group\noverall,', { status: 200 }));
+    expect(await ok.fetchScorecardCsv('tok', query)).toEqual({
+      ok: true,
+      data: 'scope,group\noverall,',
+    });
+    const bad = createHttpClient(async () =>
+      json(400, { error: { code: 'INVALID_PAYLOAD', message: 'from: must be a date' } }),
+    );
+    const result = await bad.fetchScorecardCsv('tok', query);
+    expect(!result.ok && result.error.code).toBe('INVALID_PAYLOAD');
+  });
+
+  it('posts a verdict as JSON to the audit of that conversation', async () => {
+    const fetchImpl = vi.fn<FetchLike>(async () => json(200, { audit: {} }));
+    await createHttpClient(fetchImpl).submitVerdict('tok', 'c/1', { verdict: 'missed', note: 'n' });
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(url).toBe('/api/agent/audits/c%2F1');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({ verdict: 'missed', note: 'n' });
+  });
+});

@@ -1,4 +1,12 @@
-import type { AgentLoginResult, ChatMessage } from '@baton/shared';
+import type {
+  AgentLoginResult,
+  AuditSample,
+  AuditVerdict,
+  ChatMessage,
+  DecisionSummary,
+  Scorecard,
+  ScorecardDimension,
+} from '@baton/shared';
 import { failure, type ClientErrorCode, type Result } from './result';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
@@ -12,7 +20,44 @@ export interface ConsoleHttp {
   /** Ends the session on the server: the token stops working and its sockets close. */
   logout(token: string): Promise<Result<Record<string, never>>>;
   fetchTranscript(url: string, token: string): Promise<Result<{ messages: ChatMessage[] }>>;
+  /** The escalation scorecard over [from, to), broken down `by` a dimension. */
+  fetchScorecard(token: string, query: ScorecardRequest): Promise<Result<Scorecard>>;
+  /** The same scorecard as CSV text. */
+  fetchScorecardCsv(token: string, query: ScorecardRequest): Promise<Result<string>>;
+  /** Audits of conversations the assistant handled alone, in the agent's queues. */
+  fetchAudits(token: string, pendingOnly: boolean): Promise<Result<{ audits: AuditSample[] }>>;
+  fetchAudit(token: string, conversationId: string): Promise<Result<AuditDetail>>;
+  submitVerdict(
+    token: string,
+    conversationId: string,
+    verdict: { verdict: AuditVerdict; note?: string },
+  ): Promise<Result<unknown>>;
 }
+
+export interface ScorecardRequest {
+  from: string;
+  to: string;
+  by: ScorecardDimension;
+  /** Set: the current policy version next to the one before it. */
+  compare?: boolean;
+}
+
+export interface AuditDetail {
+  audit: AuditSample;
+  messages: ChatMessage[];
+  decisions: DecisionSummary[];
+}
+
+const scorecardQuery = (q: ScorecardRequest) =>
+  new URLSearchParams({
+    from: q.from,
+    to: q.to,
+    by: q.by,
+    ...(q.compare && { compare: 'policyVersion' }),
+  }).toString();
+
+const isObject = (body: unknown): body is Record<string, unknown> =>
+  typeof body === 'object' && body !== null;
 
 export function createHttpClient(fetchImpl: FetchLike): ConsoleHttp {
   async function call<T>(
@@ -59,14 +104,62 @@ export function createHttpClient(fetchImpl: FetchLike): ConsoleHttp {
       );
     },
     fetchTranscript(url, token) {
+      return call(url, auth(token), isTranscript);
+    },
+    fetchScorecard(token, query) {
       return call(
-        url,
-        { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
-        isTranscript,
+        `/api/agent/scorecard?${scorecardQuery(query)}`,
+        auth(token),
+        (body): body is Scorecard => isObject(body) && isObject(body.overall),
+      );
+    },
+    async fetchScorecardCsv(token, query) {
+      let response: Response;
+      try {
+        response = await fetchImpl(`/api/agent/scorecard.csv?${scorecardQuery(query)}`, {
+          headers: { Authorization: `Bearer ${token}`, Accept: 'text/csv' },
+        });
+      } catch {
+        return failure('NETWORK', 'Cannot reach the Baton server. Check the connection and retry.');
+      }
+      if (response.ok) return { ok: true, data: await response.text() };
+      return { ok: false, error: errorFromBody(response.status, await readJson(response)) };
+    },
+    fetchAudits(token, pendingOnly) {
+      return call(
+        `/api/agent/audits?status=${pendingOnly ? 'pending' : 'all'}`,
+        auth(token),
+        (body): body is { audits: AuditSample[] } => isObject(body) && Array.isArray(body.audits),
+      );
+    },
+    fetchAudit(token, conversationId) {
+      return call(
+        `/api/agent/audits/${encodeURIComponent(conversationId)}`,
+        auth(token),
+        (body): body is AuditDetail => isObject(body) && Array.isArray(body.messages),
+      );
+    },
+    submitVerdict(token, conversationId, verdict) {
+      return call(
+        `/api/agent/audits/${encodeURIComponent(conversationId)}`,
+        {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+          },
+          body: JSON.stringify(verdict),
+        },
+        (body): body is unknown => isObject(body),
       );
     },
   };
 }
+
+const auth = (token: string): RequestInit => ({
+  headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+});
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text().catch((err: unknown) => {

@@ -22,6 +22,11 @@ function setup(storage = memoryStorage()) {
     login: vi.fn(async () => ({ ok: true as const, data: { token: 'tok', agent: alex } })),
     logout: vi.fn(async () => ({ ok: true as const, data: {} })),
     fetchTranscript: vi.fn(async () => ({ ok: true as const, data: { messages: [] } })),
+    fetchScorecard: vi.fn(),
+    fetchScorecardCsv: vi.fn(),
+    fetchAudits: vi.fn(async () => ({ ok: true as const, data: { audits: [] } })),
+    fetchAudit: vi.fn(),
+    submitVerdict: vi.fn(),
   };
   const connect = vi.fn(() => transport);
   const onAlert = vi.fn();

@@ -9,7 +9,7 @@ import type {
   SlaAlert,
 } from '@baton/shared';
 import type { ConsoleHttp } from '../connection/http';
-import type { ClientError } from '../connection/result';
+import { failure, type ClientError, type Result } from '../connection/result';
 import type { AgentTransport, ConnectionStatus } from '../connection/transport';
 import { normalizeActionNote } from './actions';
 import { pendingCounts, replaceById, validateDraftEdit } from './drafts';
@@ -103,6 +103,8 @@ export interface ConsoleState {
   offers: Offer[];
   /** Offers with an answer in flight (their buttons are disabled). */
   answering: string[];
+  /** The work area (queues and conversations) or the escalation scorecard. */
+  view: 'work' | 'scorecard';
 }
 
 export function initialState(): ConsoleState {
@@ -122,6 +124,7 @@ export function initialState(): ConsoleState {
     slaAlerts: [],
     offers: [],
     answering: [],
+    view: 'work',
   };
 }
 
@@ -478,6 +481,29 @@ export class ConsoleStore {
         : { ...s.panes, [conversationId]: emptyPane(conversationId) },
     }));
     this.applyDetail(detail);
+  }
+
+  setView(view: ConsoleState['view']): void {
+    this.update((s) => ({ ...s, view }));
+  }
+
+  /**
+   * Runs an HTTP call with the session's token (the scorecard page and audits); signed out, or
+   * refused as unauthorised, it ends the session as a socket refusal would.
+   */
+  async authorized<T>(call: (http: ConsoleHttp, token: string) => Promise<Result<T>>) {
+    const token = this.state.session?.token;
+    if (!token) return failure('UNAUTHORIZED', 'Not signed in.') as Result<T>;
+    const result = await call(this.deps.http, token);
+    if (!result.ok && result.error.code === 'UNAUTHORIZED') {
+      this.logout('Your session has expired. Sign in again.');
+    }
+    return result;
+  }
+
+  /** The console's clock (ms), for periods like "the last 7 days". */
+  clockNow(): number {
+    return this.now();
   }
 
   // ---- offers (push routing) ----

@@ -6,6 +6,7 @@ import { LoginScreen } from './LoginScreen';
 import { MyConversations } from './MyConversations';
 import { Offers } from './Offers';
 import { QueueList } from './QueueList';
+import { ScorecardPage } from './ScorecardPage';
 import { SlaAlerts } from './SlaAlerts';
 import { StoreContext, useConsoleState, useStore } from './storeContext';
 
@@ -34,25 +35,31 @@ function MainScreen({ state }: { state: ConsoleState }) {
       <Banner notice={state.notice} onDismiss={() => store.dismissNotice()} />
       <Offers state={state} />
       <SlaAlerts state={state} />
-      <div class="layout">
-        <aside class="sidebar">
-          <MyConversations state={state} />
-          <QueueList state={state} />
-        </aside>
-        <main class="workspace">
-          {pane ? (
-            <ConversationView key={pane.id} state={state} pane={pane} />
-          ) : (
-            <div class="empty-state">
-              <h1>No conversation open</h1>
-              <p class="muted">
-                Pick a waiting conversation to preview its escalation packet, or claim it to take
-                over.
-              </p>
-            </div>
-          )}
+      {state.view === 'scorecard' ? (
+        <main class="scorecard-main">
+          <ScorecardPage />
         </main>
-      </div>
+      ) : (
+        <div class="layout">
+          <aside class="sidebar">
+            <MyConversations state={state} />
+            <QueueList state={state} />
+          </aside>
+          <main class="workspace">
+            {pane ? (
+              <ConversationView key={pane.id} state={state} pane={pane} />
+            ) : (
+              <div class="empty-state">
+                <h1>No conversation open</h1>
+                <p class="muted">
+                  Pick a waiting conversation to preview its escalation packet, or claim it to take
+                  over.
+                </p>
+              </div>
+            )}
+          </main>
+        </div>
+      )}
     </div>
   );
 }

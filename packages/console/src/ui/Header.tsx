@@ -24,6 +24,25 @@ export function Header({ state }: { state: ConsoleState }) {
         <span class="brand-name">Baton</span>
         <span class="brand-sub">Agent console</span>
       </div>
+      <nav class="views" aria-label="Console pages">
+        <button
+          type="button"
+          class="btn btn-ghost btn-small"
+          aria-current={state.view === 'work' ? 'page' : undefined}
+          onClick={() => store.setView('work')}
+        >
+          Conversations
+        </button>
+        <button
+          type="button"
+          class="btn btn-ghost btn-small"
+          data-testid="view-scorecard"
+          aria-current={state.view === 'scorecard' ? 'page' : undefined}
+          onClick={() => store.setView('scorecard')}
+        >
+          Scorecard
+        </button>
+      </nav>
       <div class={`connection connection--${connection}`} role="status">
         <span class="dot" aria-hidden="true" />
         {CONNECTION_TEXT[connection]}
