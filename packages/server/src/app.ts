@@ -280,7 +280,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     outage: (err) => metrics.error(/redis/i.test(String(err)) ? 'redis' : 'storage'),
   });
   registerCustomerNamespace(customerNs, customers, log, limiters, observe('customer'));
-  registerAgentNamespace(agentNs, agents, tasks, log, limiters.agent, observe('agent'));
+  registerAgentNamespace(agentNs, agents, tasks, log, limiters.agent, observe('agent'), clock);
   metrics.attach({
     sockets: () => ({ customer: customerNs.sockets.size, agent: agentNs.sockets.size }),
     // Read as a queue snapshot is: who waits and who is online.

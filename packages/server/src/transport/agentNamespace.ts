@@ -56,6 +56,8 @@ export function registerAgentNamespace(
   log: Logger,
   limiter?: EventLimiter,
   observer?: EdgeObserver,
+  /** The server's clock (sessions expire by it). */
+  clock: () => Date = () => new Date(),
 ) {
   nsp.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
@@ -93,7 +95,7 @@ export function registerAgentNamespace(
     // The token's lifetime bounds the socket's too: an open connection does not outlive it.
     const expiry = setTimeout(
       () => socket.disconnect(true),
-      Math.max(0, socket.data.sessionExpiresAt.getTime() - Date.now()),
+      Math.max(0, socket.data.sessionExpiresAt.getTime() - clock().getTime()),
     );
     socket.on('disconnect', () => clearTimeout(expiry));
     void socket.join([
