@@ -132,6 +132,50 @@ describe('email to customers, against a real SMTP server', () => {
     expect(smtp.received[0]!.raw).toContain('Sam Okafor from Customer Care at Northwind Goods');
     expect(smtp.received[0]!.raw).toMatch(/From: Northwind <care@northwind\.example>/);
 
+    // The link in it carries the chat on in another browser (any device), with its own token.
+    const resumeToken = /[?&]baton_resume=([A-Za-z0-9_-]+)/.exec(smtp.received[0]!.raw)?.[1];
+    expect(resumeToken).toBeDefined();
+    const phone = connectCustomer(baton.url);
+    const resumed = await call<SessionStartResult>(phone, 'session:start', {
+      siteKey: SITE_KEY,
+      resumeToken,
+    });
+    expect(resumed.resume).toBe('resumed');
+    expect(resumed.conversationId).toBe(s.conversationId);
+    expect(resumed.messages.map((m) => m.text)).toContain('Your refund was issued today.');
+    expect(resumed.sessionToken).not.toBe(s.sessionToken);
+    phone.close();
+    // Both browsers' tokens keep working; the link expires after a week; a made-up one is refused.
+    for (const sessionToken of [resumed.sessionToken, s.sessionToken]) {
+      const again = connectCustomer(baton.url);
+      const back = await call<SessionStartResult>(again, 'session:start', {
+        siteKey: SITE_KEY,
+        sessionToken,
+      });
+      expect(back.conversationId).toBe(s.conversationId);
+      again.close();
+    }
+    const site = (await baton.store.getSiteByKey(SITE_KEY))!;
+    const { hashToken } = await import('../src/services/tokens');
+    const later = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+    const probe = (days: number) =>
+      baton.store.resumeVisitor({
+        siteId: site.id,
+        linkHash: hashToken(resumeToken!),
+        tokenHash: hashToken(newClientId()),
+        now: later(days),
+      });
+    expect(await probe(6.9)).not.toBeNull();
+    expect(await probe(7.1)).toBeNull();
+    const stranger = connectCustomer(baton.url);
+    const refused = await call<SessionStartResult>(stranger, 'session:start', {
+      siteKey: SITE_KEY,
+      resumeToken: 'not-a-real-link-token-at-all',
+    });
+    expect(refused.resume).toBe('expired');
+    expect(refused.conversationId).not.toBe(s.conversationId);
+    stranger.close();
+
     // SMTP down: the reply waits and is retried; the console sees the attempts and the error.
     const port = smtp.port;
     await smtp.stop();

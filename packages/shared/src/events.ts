@@ -48,6 +48,11 @@ export interface SessionStartResult {
   /** Messages with seq > lastSeq (all of them when lastSeq is omitted). */
   messages: ChatMessage[];
   status: QueueStatus;
+  /**
+   * With `resumeToken`: `resumed` (this browser now carries that chat on), or `expired` (the
+   * link is unknown or too old; the session went on as without it).
+   */
+  resume?: 'resumed' | 'expired';
 }
 
 export interface CsatResult {

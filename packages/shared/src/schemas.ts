@@ -56,6 +56,11 @@ export const sessionStartSchema = z.object({
   siteKey: z.string().min(1).max(128),
   /** Token from an earlier session:start; resumes that conversation. */
   sessionToken: z.string().min(1).max(256).optional(),
+  /**
+   * From a reply email's link (`baton_resume`): carries the chat on in this browser, on any
+   * device, while the link is valid (7 days). Takes precedence over `sessionToken`.
+   */
+  resumeToken: z.string().min(16).max(256).optional(),
   /** Highest seq the client already has; the ack carries only later messages. */
   lastSeq: z.number().int().nonnegative().optional(),
 });

@@ -4,6 +4,17 @@ import type { Clock } from './clock';
 import type { EmailWorker } from './mailer';
 import type { Notifier } from './notifier';
 import type { QueueService } from './queueService';
+import { hashToken, newToken } from './tokens';
+
+/** How long a reply email's link carries the chat on, in any browser. */
+export const RESUME_LINK_DAYS = 7;
+
+/** `url` with `baton_resume=TOKEN` added to its query (the widget's loader reads it). */
+export function resumeUrl(url: string, token: string): string {
+  const link = new URL(url);
+  link.searchParams.set('baton_resume', token);
+  return link.toString();
+}
 
 /** The address a customer is known by: the one they left in the queue, else their profile's. */
 export function knownAddress(
@@ -72,14 +83,28 @@ export function createCustomerEmails(deps: CustomerEmailsDeps) {
       const team = conversation.queue
         ? queues.config(queues.resolveQueue(conversation.queue))
         : null;
-      const link = site.url ?? deps.publicOrigin ?? null;
+      const page = site.url ?? deps.publicOrigin ?? null;
+      let link: string | null = null;
+      if (page) {
+        // A link of its own per email, valid for a week, in any browser; only its hash is kept.
+        const token = newToken();
+        const now = clock();
+        await store.createResumeLink({
+          tokenHash: hashToken(token),
+          visitorId: conversation.visitorId,
+          conversationId,
+          now,
+          expiresAt: new Date(now.getTime() + RESUME_LINK_DAYS * 24 * 60 * 60 * 1000),
+        });
+        link = resumeUrl(page, token);
+      }
       const body = [
         `${agentName}${team ? ` from ${team.displayName}` : ''} at ${site.name} replied to your chat:`,
         '',
         message.text,
         '',
         link
-          ? `To carry on, open ${link} in the browser you chatted from: the chat picks up where you left it.`
+          ? `To carry on, open this link, on any device, within ${RESUME_LINK_DAYS} days: the chat picks up where you left it.\n${link}`
           : 'To carry on, open the chat on our site in the browser you chatted from.',
       ].join('\n');
       await queue({

@@ -66,7 +66,21 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       throw new BatonError(ErrorCode.UNKNOWN_SITE, `Unknown site key "${payload.siteKey}"`);
     const now = clock();
     let token = payload.sessionToken;
-    let visitor = token ? await store.getVisitorByToken(site.id, hashToken(token)) : null;
+    let visitor = null;
+    let resume: SessionStartResult['resume'];
+    if (payload.resumeToken) {
+      // A reply email's link: this browser carries that chat on, with a token of its own.
+      const own = newToken();
+      visitor = await store.resumeVisitor({
+        siteId: site.id,
+        linkHash: hashToken(payload.resumeToken),
+        tokenHash: hashToken(own),
+        now,
+      });
+      resume = visitor ? 'resumed' : 'expired';
+      if (visitor) token = own;
+    }
+    if (!visitor && token) visitor = await store.getVisitorByToken(site.id, hashToken(token));
     if (!visitor) {
       // An unknown or foreign token starts a fresh visitor rather than failing: the widget recovers.
       await admitNewVisitor();
@@ -84,7 +98,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     ]);
     return {
       session,
-      result: { sessionToken: token!, conversationId: conversation.id, messages, status },
+      result: {
+        sessionToken: token!,
+        conversationId: conversation.id,
+        messages,
+        status,
+        ...(resume && { resume }),
+      },
     };
   }
 

@@ -369,6 +369,27 @@ CREATE INDEX conversations_created ON conversations (created_at);
 CREATE INDEX claims_conversation ON claims (conversation_id, claimed_at);
 `,
   },
+  {
+    id: 11,
+    name: 'resume_links',
+    sql: `
+-- A reply emailed to a customer carries a link that carries the chat on in any browser while it
+-- is valid. Only the hash of its token is kept.
+CREATE TABLE resume_links (
+  token_hash TEXT PRIMARY KEY,
+  visitor_id TEXT NOT NULL REFERENCES visitors(id),
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  created_at TIMESTAMPTZ NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+-- Further browsers of one visitor (a resume link opened elsewhere): each has its own token.
+CREATE TABLE visitor_tokens (
+  token_hash TEXT PRIMARY KEY,
+  visitor_id TEXT NOT NULL REFERENCES visitors(id),
+  created_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

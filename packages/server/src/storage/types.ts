@@ -405,7 +405,26 @@ export interface Store {
   getSiteByKey(siteKey: string): Promise<Site | null>;
 
   createVisitor(input: { siteId: string; tokenHash: string; now: Date }): Promise<Visitor>;
+  /** The visitor a session token belongs to (its first browser's, or a resumed browser's). */
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
+  /** Stores a reply email's resume link (the hash of its token) until `expiresAt`. */
+  createResumeLink(input: {
+    tokenHash: string;
+    visitorId: string;
+    conversationId: string;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void>;
+  /**
+   * A valid, unexpired resume link of the site: lets a new browser in under `tokenHash` (its own
+   * session token) and returns the visitor; null for an unknown or expired link.
+   */
+  resumeVisitor(input: {
+    siteId: string;
+    linkHash: string;
+    tokenHash: string;
+    now: Date;
+  }): Promise<Visitor | null>;
   getVisitor(id: string): Promise<Visitor | null>;
   /** Several visitors in one query (those that exist, in no particular order). */
   /** `context` is merged into the stored one (top-level keys replace); null if it would exceed `maxContextBytes`. */

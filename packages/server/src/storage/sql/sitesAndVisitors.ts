@@ -26,9 +26,38 @@ export const sitesAndVisitorsQueries = ({ q }: SqlContext) =>
     },
     getVisitorByToken: (siteId, tokenHash) =>
       one(
-        q('SELECT * FROM visitors WHERE site_id = $1 AND token_hash = $2', [siteId, tokenHash]),
+        q(
+          // The browser the visitor started in, or another one a resume link let in.
+          `SELECT * FROM visitors WHERE site_id = $1 AND token_hash = $2
+           UNION ALL
+           SELECT v.* FROM visitor_tokens t JOIN visitors v ON v.id = t.visitor_id
+           WHERE t.token_hash = $2 AND v.site_id = $1
+           LIMIT 1`,
+          [siteId, tokenHash],
+        ),
         toVisitor,
       ),
+    async createResumeLink({ tokenHash, visitorId, conversationId, now, expiresAt }) {
+      await q(
+        `INSERT INTO resume_links (token_hash, visitor_id, conversation_id, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [tokenHash, visitorId, conversationId, now, expiresAt],
+      );
+    },
+    async resumeVisitor({ siteId, linkHash, tokenHash, now }) {
+      // A valid link lets this browser in with a token of its own (kept after the link expires).
+      const rows = await q(
+        `WITH link AS (
+           SELECT l.visitor_id FROM resume_links l JOIN visitors v ON v.id = l.visitor_id
+           WHERE l.token_hash = $2 AND l.expires_at > $4 AND v.site_id = $1),
+         added AS (
+           INSERT INTO visitor_tokens (token_hash, visitor_id, created_at)
+           SELECT $3, visitor_id, $4 FROM link RETURNING visitor_id)
+         SELECT v.* FROM added JOIN visitors v ON v.id = added.visitor_id`,
+        [siteId, linkHash, tokenHash, now],
+      );
+      return rows[0] ? toVisitor(rows[0]) : null;
+    },
     getVisitor: (id) => one(q('SELECT * FROM visitors WHERE id = $1', [id]), toVisitor),
     async updateVisitor(id, patch, maxContextBytes = 64 * 1024) {
       // Merged in SQL so concurrent context updates do not overwrite each other; the size cap
