@@ -170,3 +170,14 @@ export function servicesFor(test: string, needs: { redis?: boolean } = {}) {
   }
   return { enabled: missing.length === 0, pgUrl, redisUrl };
 }
+
+/** A controllable clock shared by every node of a test: `advance` moves it forward. */
+export function testClock() {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms: number) => {
+      offset += ms;
+    },
+  };
+}

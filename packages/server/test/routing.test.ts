@@ -26,6 +26,7 @@ import {
   servicesFor,
   sleep,
   startTestServer,
+  testClock,
   type AgentSocket,
   type CustomerSocket,
 } from './harness';
@@ -70,17 +71,6 @@ function deploymentDir(mode: 'round_robin' | 'least_busy', capacity = { alex: 3,
     );
   writeFileSync(join(dir, 'agents.yaml'), agents);
   return dir;
-}
-
-/** A controllable clock shared by every node of a test. */
-function testClock() {
-  let offset = 0;
-  return {
-    now: () => new Date(Date.now() + offset),
-    advance: (ms: number) => {
-      offset += ms;
-    },
-  };
 }
 
 interface Waiting {
@@ -152,6 +142,22 @@ const backends: {
     : []),
 ];
 
+/** A server on the backend, routing every 100 ms by the test's clock. */
+async function startOn(
+  backend: (typeof backends)[number],
+  demoDir: string,
+  clock: { now: () => Date },
+): Promise<{ baton: RunningBaton; drop: () => Promise<void> }> {
+  const db = await backend.open();
+  const baton = await startTestServer({
+    demoDir,
+    clock: clock.now,
+    routingSweepMs: 100,
+    ...(db.databaseUrl && { databaseUrl: db.databaseUrl }),
+  });
+  return { baton, drop: db.drop };
+}
+
 const offeredTo = (feed: ReturnType<typeof offerFeed>, conversationId: string) =>
   feed.open().find((o) => o.conversationId === conversationId);
 
@@ -161,7 +167,7 @@ describe.each(backends)('push routing, one node ($name)', (backend) => {
   const clock = testClock();
   const sockets: { disconnect(): void }[] = [];
   let dir: string;
-  let drop = async () => undefined as void;
+  let drop: () => Promise<void> = async () => undefined;
 
   afterEach(() => {
     for (const s of sockets.splice(0)) s.disconnect();
@@ -174,15 +180,8 @@ describe.each(backends)('push routing, one node ($name)', (backend) => {
 
   beforeAll(async () => {
     dir = deploymentDir('round_robin');
-    const db = await backend.open();
-    drop = db.drop;
-    baton = await startTestServer({
-      demoDir: dir,
-      clock: clock.now,
-      routingSweepMs: 100,
-      ...(db.databaseUrl && { databaseUrl: db.databaseUrl }),
-    });
-    url = `http://127.0.0.1:${baton.port}`;
+    ({ baton, drop } = await startOn(backend, dir, clock));
+    url = baton.url;
   });
 
   it('offers in turn, moves on when declined, and makes an agent who lets an offer lapse away', async () => {
@@ -312,7 +311,7 @@ describe.each(backends)('push routing, least busy ($name)', (backend) => {
   let baton: RunningBaton;
   let url: string;
   let dir: string;
-  let drop = async () => undefined as void;
+  let drop: () => Promise<void> = async () => undefined;
   const clock = testClock();
   afterAll(async () => {
     await baton?.stop();
@@ -322,15 +321,8 @@ describe.each(backends)('push routing, least busy ($name)', (backend) => {
 
   it('offers to the agent with the fewest open conversations and offers, never beyond capacity', async () => {
     dir = deploymentDir('least_busy', { alex: 2, sam: 1 });
-    const db = await backend.open();
-    drop = db.drop;
-    baton = await startTestServer({
-      demoDir: dir,
-      clock: clock.now,
-      routingSweepMs: 100,
-      ...(db.databaseUrl && { databaseUrl: db.databaseUrl }),
-    });
-    url = `http://127.0.0.1:${baton.port}`;
+    ({ baton, drop } = await startOn(backend, dir, clock));
+    url = baton.url;
     const alex = (await connectAgent(url, ALEX)).socket;
     const sam = (await connectAgent(url, SAM)).socket;
     const a = offerFeed(alex);

@@ -19,6 +19,7 @@ import {
   servicesFor,
   sleep,
   startTestServer,
+  testClock,
   type CustomerSocket,
 } from './harness';
 
@@ -45,17 +46,6 @@ function deploymentDir(): string {
   );
   writeFileSync(join(dir, 'agents.yaml'), agents);
   return dir;
-}
-
-/** A controllable clock shared by every node of a test. */
-function testClock() {
-  let offset = 0;
-  return {
-    now: () => new Date(Date.now() + offset),
-    advance: (ms: number) => {
-      offset += ms;
-    },
-  };
 }
 
 /** A customer whose conversation waits in `queue` with a 10-minute SLA from now. */
