@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, ConversationDetail, SessionStartResult } from '@baton/shared';
+import type {
+  ChatMessage,
+  ConversationDetail,
+  SessionStartResult,
+} from '../../packages/shared/src';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 import {
   ALEX,

@@ -13,4 +13,11 @@ export const TEST_IDS = {
   retry: 'baton-retry',
   emailLeft: 'baton-email-left',
   connection: 'baton-connection',
+  csat: 'baton-csat',
+  csatChoice: 'baton-csat-choice',
+  csatComment: 'baton-csat-comment',
+  csatSubmit: 'baton-csat-submit',
+  csatError: 'baton-csat-error',
+  csatThanks: 'baton-csat-thanks',
+  csatChange: 'baton-csat-change',
 } as const;

@@ -6,6 +6,7 @@ import type { LoaderToFrame } from '../protocol/envelope';
 import type { ParentBridge } from './bridge/parentBridge';
 import { toContextPayload, toIdentifyPayload } from './bridge/commandPayloads';
 import type { ChatClient } from './connection/chatClient';
+import { editCsat, reopenCsat } from './state/csat';
 import type { Store } from './state/store';
 import type { WidgetState } from './state/widgetState';
 
@@ -16,6 +17,11 @@ export interface WidgetActions {
   requestHuman(): void;
   leaveEmail(email: string): void;
   emailTranscript(email?: string): void;
+  /** The rating prompt: choose, comment, send, and "Change rating" after the thank-you. */
+  rate(rating: number): void;
+  setCsatComment(comment: string): void;
+  sendCsat(): void;
+  changeCsat(): void;
 }
 
 export function createWidgetActions(
@@ -34,6 +40,11 @@ export function createWidgetActions(
     requestHuman: () => client.requestHuman(),
     leaveEmail: (email) => client.leaveEmail(email),
     emailTranscript: (email) => client.emailTranscript(email),
+    rate: (rating) => store.update((s) => ({ ...s, csat: editCsat(s.csat, { rating }) })),
+    setCsatComment: (comment) =>
+      store.update((s) => ({ ...s, csat: editCsat(s.csat, { comment }) })),
+    sendCsat: () => client.submitCsat(),
+    changeCsat: () => store.update((s) => ({ ...s, csat: reopenCsat(s.csat) })),
   };
 
   function command(type: keyof LoaderToFrame, payload: unknown): void {

@@ -1,6 +1,7 @@
 import type { Ack, ChatMessage, QueueStatus } from '@baton/shared';
 import { describe, expect, it, vi } from 'vitest';
 import type { FrameToLoader } from '../../protocol/envelope';
+import { editCsat } from '../state/csat';
 import { createStore } from '../state/store';
 import { initialWidgetState } from '../state/widgetState';
 import { createChatClient } from './chatClient';
@@ -516,5 +517,171 @@ describe('chatClient sending', () => {
     socket.connect();
     await flush();
     expect(socket.emits.map((e) => e.event)).toEqual(['session:start', 'identify', 'context:set']);
+  });
+});
+
+describe('chatClient rating (CSAT)', () => {
+  /** A chat an agent resolved: the customer asked, the agent answered, the notice. */
+  async function resolvedChat(csatAnswers: Ack<unknown>[] = []) {
+    const t = setup();
+    t.history.push(
+      msg(1, { role: 'customer', text: 'Where is my tent?' }),
+      msg(2, { role: 'agent', authorName: 'Dana' }),
+      msg(3, { role: 'system', text: 'Dana marked the conversation as resolved.' }),
+    );
+    const answer = t.socket.answer;
+    t.socket.answer = (event, payload) => {
+      if (event !== 'csat:submit') return answer(event, payload);
+      const p = payload as { rating: number };
+      return (
+        csatAnswers.shift() ?? {
+          ok: true,
+          data: {
+            conversationId: 'c1',
+            episode: 1,
+            rating: p.rating,
+            replaced: t.socket.sent('csat:submit').length > 1,
+          },
+        }
+      );
+    };
+    t.socket.connect();
+    await flush();
+    expect(t.store.get().csat).toBeNull(); // still with the assistant at load
+    t.socket.fire('conversation:resolved', { conversationId: 'c1' });
+    const rate = (rating: number, comment?: string) =>
+      t.store.update((s) => ({ ...s, csat: editCsat(s.csat, { rating, comment }) }));
+    return { ...t, rate };
+  }
+
+  it('asks once an agent resolves; sends the rating and comment; a second one replaces it', async () => {
+    const { socket, store, client, rate } = await resolvedChat();
+    expect(store.get().status?.state).toBe('resolved');
+    expect(store.get().csat).toMatchObject({ conversationId: 'c1', since: 3, rating: null });
+    client.submitCsat(); // nothing chosen yet: nothing to send
+    expect(socket.sent('csat:submit')).toEqual([]);
+
+    rate(4, '  Quick and kind ');
+    client.submitCsat();
+    expect(store.get().csat?.pending).toBe(true);
+    client.submitCsat(); // a double click while in flight
+    await flush();
+    expect(socket.sent('csat:submit')).toEqual([
+      { conversationId: 'c1', rating: 4, comment: 'Quick and kind' },
+    ]);
+    expect(store.get().csat).toMatchObject({
+      pending: false,
+      error: null,
+      saved: { rating: 4, replaced: false },
+    });
+
+    // "Change rating": the server keeps one per episode and says it replaced the first.
+    store.update((s) => ({ ...s, csat: s.csat && { ...s.csat, editing: true } }));
+    rate(5, '');
+    client.submitCsat();
+    await flush();
+    expect(socket.sent('csat:submit')[1]).toEqual({ conversationId: 'c1', rating: 5 });
+    expect(store.get().csat).toMatchObject({
+      saved: { rating: 5, replaced: true },
+      editing: false,
+    });
+  });
+
+  it('keeps the chosen rating through an error and sends the same again on retry', async () => {
+    const { socket, store, client, rate } = await resolvedChat([
+      { ok: false, error: { code: 'RATE_LIMITED', message: 'Slow down', retryable: true } },
+      { ok: false, error: { code: 'UNAVAILABLE', message: 'Storage down', retryable: true } },
+    ]);
+    rate(2, 'Took long');
+    client.submitCsat();
+    await flush();
+    expect(store.get().csat).toMatchObject({
+      rating: 2,
+      comment: 'Took long',
+      pending: false,
+      saved: null,
+      error: { code: 'RATE_LIMITED', message: 'Slow down' },
+    });
+    client.submitCsat();
+    await flush();
+    expect(store.get().csat?.error?.code).toBe('UNAVAILABLE');
+    client.submitCsat();
+    await flush();
+    expect(socket.sent('csat:submit')).toEqual([
+      { conversationId: 'c1', rating: 2, comment: 'Took long' },
+      { conversationId: 'c1', rating: 2, comment: 'Took long' },
+      { conversationId: 'c1', rating: 2, comment: 'Took long' },
+    ]);
+    expect(store.get().csat).toMatchObject({ error: null, saved: { rating: 2 } });
+  });
+
+  it('drops the prompt when the customer writes again, in this tab or another', async () => {
+    const { socket, store, client, rate } = await resolvedChat();
+    rate(3);
+    client.send('One more thing'); // reopens the conversation: a new episode
+    expect(store.get().csat).toBeNull();
+
+    socket.fire('conversation:resolved', { conversationId: 'c1' });
+    socket.fire('conversation:resolved', { conversationId: 'c1' }); // twice: one prompt
+    rate(3);
+    socket.fire('message', msg(3, { role: 'system' })); // already held: changes nothing
+    expect(store.get().csat?.rating).toBe(3);
+    socket.fire('message', msg(5, { role: 'customer', text: 'from my phone' }));
+    expect(store.get().csat).toBeNull();
+
+    // Pressing "Talk to a human" after a resolution is writing again too.
+    socket.fire('conversation:resolved', { conversationId: 'c1' });
+    expect(store.get().csat).not.toBeNull();
+    client.requestHuman();
+    expect(store.get().csat).toBeNull();
+  });
+
+  it('forgets an answer that arrives after the customer wrote again', async () => {
+    const { socket, store, client, rate } = await resolvedChat();
+    const timeout = socket.timeout.bind(socket);
+    let reply: (() => void) | undefined;
+    socket.timeout = () => ({
+      emitWithAck: (event: string, payload: unknown) => {
+        if (event !== 'csat:submit') return timeout().emitWithAck(event, payload);
+        socket.emits.push({ event, payload });
+        return new Promise((resolve) => {
+          reply = () => resolve({ ok: true, data: { rating: 4, replaced: false } });
+        });
+      },
+    });
+    rate(4);
+    client.submitCsat();
+    await flush();
+    client.send('Actually, one more thing');
+    reply!();
+    await flush();
+    expect(store.get().csat).toBeNull();
+  });
+
+  it('asks again after a reload of a resolved chat, and keeps the choice across reconnects', async () => {
+    const { socket, store, history } = setup();
+    history.push(msg(1, { role: 'customer' }), msg(2, { role: 'system' }));
+    let state: QueueStatus['state'] = 'resolved';
+    const answer = socket.answer;
+    socket.answer = (event, payload) => {
+      const res = answer(event, payload) as Ack<{ status: QueueStatus }>;
+      return event === 'session:start' && res.ok
+        ? { ok: true, data: { ...res.data, status: { ...botStatus, state } } }
+        : res;
+    };
+    socket.connect();
+    await flush();
+    expect(store.get().csat).toMatchObject({ conversationId: 'c1', since: 2, rating: null });
+    store.update((s) => ({ ...s, csat: editCsat(s.csat, { rating: 1, comment: 'Nobody came' }) }));
+    socket.disconnect();
+    socket.connect();
+    await flush();
+    expect(store.get().csat).toMatchObject({ rating: 1, comment: 'Nobody came' });
+    // Meanwhile the customer wrote from another tab: the conversation is with the assistant.
+    socket.disconnect();
+    state = 'bot';
+    socket.connect();
+    await flush();
+    expect(store.get().csat).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import type {
   SessionStartPayload,
 } from '@baton/shared';
 import type { FrameToLoader } from '../../protocol/envelope';
+import { csatAfterMessages, csatAnswered, csatPayload, csatSending, openCsat } from '../state/csat';
 import { reconcileOutbox, setOutboxStatus, addToOutbox } from '../state/outbox';
 import type { Store } from '../state/store';
 import { contiguousSeq, hasGap, mergeMessages, newMessages } from '../state/transcript';
@@ -52,6 +53,8 @@ export interface ChatClient {
   emailTranscript(email?: string): void;
   identify(payload: IdentifyPayload): void;
   setContext(payload: ContextSetPayload): void;
+  /** Sends the rating chosen in the prompt (`csat:submit`); a later one replaces it. */
+  submitCsat(): void;
 }
 
 const TIMEOUT_ERROR = {
@@ -119,6 +122,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       messages,
       outbox: reconcileOutbox(s.outbox, messages),
       unread: s.unread + unread,
+      csat: csatAfterMessages(s.csat, added),
     }));
     if (announce) for (const message of added) notify('message', message);
     if (hasGap(messages)) void fillGap();
@@ -204,6 +208,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       outbox: reconcileOutbox(s.outbox, messages),
       status,
       unread: s.open ? 0 : s.unread + added.filter((m) => m.role !== 'customer').length,
+      // Resolved, and the customer has not written again: ask for (or keep) the rating.
+      csat:
+        status.state !== 'resolved' || s.outbox.some((i) => i.status === 'sending')
+          ? null
+          : s.csat?.conversationId === conversationId
+            ? s.csat
+            : openCsat(conversationId, messages),
     }));
     for (const message of added) notify('message', message);
     notify('queue', status);
@@ -348,6 +359,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         text: 'This conversation has been resolved.',
       });
     }
+    store.update((s) =>
+      s.conversationId === event.conversationId && s.csat?.conversationId !== event.conversationId
+        ? { ...s, csat: openCsat(event.conversationId, s.messages) }
+        : s,
+    );
   });
 
   // ---- commands ----
@@ -356,7 +372,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     send(text) {
       if (!text.trim()) return;
       const clientId = newClientId();
-      store.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, clientId, text) }));
+      // Writing again begins a new episode: the rating prompt was for the one resolved.
+      store.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, clientId, text), csat: null }));
       void deliver(clientId);
     },
     retry(clientId) {
@@ -367,7 +384,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (store.get().human.pending) return;
       // Kept until the server answers, so a retry after a timeout is the same request.
       const clientId = (humanClientId ??= newClientId());
-      store.update((s) => ({ ...s, human: { pending: true, error: null } }));
+      store.update((s) => ({ ...s, human: { pending: true, error: null }, csat: null }));
       void callWithRetry('human:request', { clientId }).then((res) => {
         if (res.ok) {
           humanClientId = null;
@@ -401,6 +418,15 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
             ? { pending: false, error: null, sentTo: res.data.to }
             : { pending: false, error: res.error, sentTo: null },
         }));
+      });
+    },
+    submitCsat() {
+      const csat = store.get().csat;
+      if (!csat || csat.pending || csat.rating === null) return;
+      const payload = csatPayload({ ...csat, rating: csat.rating });
+      store.update((s) => ({ ...s, csat: s.csat && csatSending(s.csat) }));
+      void callWithRetry('csat:submit', payload).then((res) => {
+        store.update((s) => ({ ...s, csat: csatAnswered(s.csat, payload.conversationId, res) }));
       });
     },
     identify(payload) {

@@ -1,4 +1,5 @@
 import type { AckError, ChatMessage, QueueStatus } from '@baton/shared';
+import type { CsatState } from './csat';
 import type { OutboxItem } from './outbox';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'failed';
@@ -24,6 +25,8 @@ export interface WidgetState {
   email: RequestState;
   /** The transcript-by-email request: in flight, its error, or where it was sent. */
   transcript: RequestState & { sentTo: string | null };
+  /** The rating prompt, once a person resolved the conversation; gone when the customer writes again. */
+  csat: CsatState | null;
 }
 
 export const idle: RequestState = { pending: false, error: null };
@@ -41,5 +44,6 @@ export function initialWidgetState(): WidgetState {
     human: idle,
     email: idle,
     transcript: { ...idle, sentTo: null },
+    csat: null,
   };
 }

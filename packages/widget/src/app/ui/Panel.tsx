@@ -1,6 +1,7 @@
 import type { WidgetState } from '../state/widgetState';
 import type { WidgetActions } from '../widgetActions';
 import { Composer } from './Composer';
+import { Csat } from './Csat';
 import { HumanButton } from './HumanButton';
 import { QueueBanner } from './QueueBanner';
 import { Transcript } from './Transcript';
@@ -45,6 +46,7 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
       )}
       <QueueBanner status={state.status} email={state.email} onLeaveEmail={actions.leaveEmail} />
       <Transcript messages={state.messages} outbox={state.outbox} onRetry={actions.retry} />
+      <Csat csat={state.csat} actions={actions} />
       <HumanButton human={state.human} onRequest={actions.requestHuman} />
       <Composer onSend={actions.send} />
       <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />

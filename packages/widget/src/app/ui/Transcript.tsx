@@ -71,6 +71,21 @@ export function Transcript(props: {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [messages.length, outbox.length]);
+  // When something below takes room (the rating prompt, its comment field), the log shrinks:
+  // keep the latest message in view, unless the customer scrolled up to read.
+  useLayoutEffect(() => {
+    const el = log.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    // Judged with the height before the resize: a shrink moves neither scrollTop nor the content.
+    let height = el.clientHeight;
+    const resized = new ResizeObserver(() => {
+      const before = height;
+      height = el.clientHeight;
+      if (el.scrollHeight - el.scrollTop - before < 8) el.scrollTop = el.scrollHeight;
+    });
+    resized.observe(el);
+    return () => resized.disconnect();
+  }, []);
 
   return (
     <div
@@ -80,6 +95,8 @@ export function Transcript(props: {
       role="log"
       aria-live="polite"
       aria-label="Conversation"
+      // Focusable, so a keyboard can scroll a long conversation (axe scrollable-region-focusable).
+      tabIndex={0}
     >
       <ol class="baton-messages">
         {messages.length === 0 && outbox.length === 0 && (

@@ -1,0 +1,231 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ack, ConversationDetail, QueueSnapshot } from '../../packages/shared/src';
+import type { Socket } from '../../packages/server/node_modules/socket.io-client';
+import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
+import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+
+// socket.io-client is a dependency of packages/server (and the widget), not of the root.
+const { io } = createRequire(new URL('../../packages/server/package.json', import.meta.url))(
+  'socket.io-client',
+) as typeof import('../../packages/server/node_modules/socket.io-client');
+
+const WIDGET_FRAME = 'iframe[src*="/widget/frame.html"]';
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
+const available = chromiumAvailable;
+if (!available) console.warn(`\n⚠️  SKIPPED: browser CSAT test — no Chromium at ${CHROMIUM}.\n`);
+
+const log = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (o: object, m: string) => console.error(m, o),
+};
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe as a shopper meets the widget: the storefront page with the widget's iframe in it (axe
+ * must be in the frame too to look inside). Auditing the frame's document alone would judge it
+ * as a page of its own (e.g. "no main landmark"), which an embedded widget must not have.
+ */
+async function widgetViolations(shop: Page, frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE);
+  return axeViolations(shop);
+}
+
+/**
+ * The same, inside the widget's iframe only. On a phone the open widget covers the whole
+ * storefront, and axe then reports the covered storefront text's contrast, not the widget's.
+ */
+async function widgetOnlyViolations(shop: Page, frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE);
+  await shop.evaluate(AXE);
+  return shop.evaluate(async (selector) => {
+    type Rule = { id: string; nodes: { target: string[] }[] };
+    type AxeResult = { violations: Rule[]; passes: Rule[] };
+    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<AxeResult> } }).axe;
+    const result = await axe.run({ include: [[selector]] });
+    // Checked inside the frame: passing nodes' targets start with the iframe.
+    if (!result.passes.some((r) => r.nodes.some((n) => n.target.length > 1)))
+      throw new Error('axe did not look inside the widget frame');
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  }, WIDGET_FRAME);
+}
+
+async function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  const res = (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
+  if (!res.ok) throw new Error(`${event}: ${res.error.code} ${res.error.message}`);
+  return res.data;
+}
+
+/** How many of the rating prompt's controls are smaller than 44×44 px, and the comment's font size. */
+async function measure(frame: Frame) {
+  return frame.evaluate(() => {
+    const controls = Array.from(
+      document.querySelectorAll('.baton-csat-choice, .baton-csat-send, .baton-csat-change'),
+      (el) => el.getBoundingClientRect(),
+    );
+    const comment = document.querySelector('.baton-csat-comment');
+    return {
+      controls: controls.length,
+      small: controls.filter((r) => r.width < 44 || r.height < 44).length,
+      commentFontPx: comment ? parseFloat(getComputedStyle(comment).fontSize) : null,
+    };
+  });
+}
+
+/** Whether the transcript's last message is inside the transcript's visible box. */
+function lastMessageInView(frame: Frame): Promise<boolean> {
+  return frame.evaluate(() => {
+    const log = document.querySelector('[data-testid="baton-transcript"]')!.getBoundingClientRect();
+    const last = Array.from(document.querySelectorAll('[data-testid="baton-message"]')).at(-1)!;
+    const box = last.getBoundingClientRect();
+    return box.top >= log.top && box.bottom <= log.bottom + 1;
+  });
+}
+
+describe.runIf(available)('the customer rates a conversation a person resolved (CSAT)', () => {
+  let baton: RunningBaton;
+  let browser: Browser;
+  let agent: Socket | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    agent?.close();
+    await browser?.close();
+    await baton?.stop();
+  });
+
+  it('asks "How did we do?" once the agent resolves, stores 4 with a comment, then a change', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const shop: Page = await context.newPage();
+    const pageErrors: string[] = [];
+    shop.on('pageerror', (e) => pageErrors.push(e.message));
+    await shop.goto(baton.url + '/');
+    const widget: FrameLocator = shop.frameLocator(WIDGET_FRAME);
+    await widget.getByTestId('baton-launcher').click();
+    await widget.getByTestId('baton-human').click();
+    const banner = widget.getByTestId('baton-queue-banner');
+    await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/queue/i);
+
+    // The agent, over the socket protocol: claims, answers, resolves.
+    const login = await fetch(baton.url + '/api/agent/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'alex@northwind.example', password: 'baton-demo-alex' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    agent = io(baton.url + '/agent', { auth: { token }, transports: ['websocket'] });
+    const { queues } = await call<{ queues: QueueSnapshot[] }>(agent, 'queues:get', {});
+    const waiting = queues.flatMap((q) => q.waiting);
+    expect(waiting).toHaveLength(1);
+    const conversationId = waiting[0]!.conversationId;
+    await call<ConversationDetail>(agent, 'conversation:claim', { conversationId });
+    await call(agent, 'message:send', {
+      conversationId,
+      clientId: 'agent-csat-0001',
+      text: 'Hi, Alex here — your refund is on its way.',
+    });
+    await expect
+      .poll(() => widget.locator('[data-role="agent"]').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await widget.getByTestId('baton-csat').count()).toBe(0); // not before the resolve
+    await call(agent, 'conversation:resolve', {
+      conversationId,
+      outcome: { escalation: 'needed', rootCause: 'none', packetUsefulness: 4 },
+    });
+
+    // The prompt, below the transcript.
+    const prompt = widget.getByTestId('baton-csat');
+    await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
+    expect(await prompt.locator('legend').innerText()).toBe('How did we do?');
+    const radios = widget.getByRole('radio');
+    expect(await radios.count()).toBe(5);
+
+    // Keyboard only: Space picks 1, the arrows move to 4; the focus ring is visible.
+    await widget.getByRole('radio', { name: '1 of 5, very poor' }).focus();
+    await shop.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await shop.keyboard.press('ArrowRight');
+    const four = widget.getByRole('radio', { name: '4 of 5, good' });
+    expect(await four.isChecked()).toBe(true);
+    expect(
+      await four.evaluate((el) => {
+        const ring = getComputedStyle(el.nextElementSibling!);
+        return document.activeElement === el && ring.outlineStyle === 'solid';
+      }),
+    ).toBe(true);
+    await widget.getByTestId('baton-csat-comment').fill('Quick and kind, thank you');
+
+    const frame = shop.frame({ url: /\/widget\/frame\.html/ })!;
+    // The prompt took room from the transcript; its latest message (the resolution) stays in view.
+    expect(await lastMessageInView(frame)).toBe(true);
+    await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-csat-rating.png') });
+    expect(await widgetViolations(shop, frame)).toEqual([]);
+
+    await widget.getByTestId('baton-csat-submit').click();
+    const thanks = widget.getByTestId('baton-csat-thanks');
+    await expect
+      .poll(() => thanks.innerText(), { timeout: 15_000 })
+      .toBe('Thanks for your feedback! You rated us 4 of 5.');
+    await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-csat-thanks.png') });
+    expect(await widgetViolations(shop, frame)).toEqual([]);
+
+    // Stored: the row itself, and the scorecard's CSAT an agent reads.
+    const rows = await baton.db.query<{ rating: number; comment: string; episode: number }>(
+      'SELECT rating, comment, episode FROM csat_ratings WHERE conversation_id = $1',
+      [conversationId],
+    );
+    expect(rows).toEqual([{ rating: 4, comment: 'Quick and kind, thank you', episode: 1 }]);
+    const scorecard = (await (
+      await fetch(baton.url + '/api/agent/scorecard', {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as {
+      overall: { csat: { count: number; mean: number; satisfied: { numerator: number } } };
+    };
+    expect(scorecard.overall.csat).toMatchObject({
+      count: 1,
+      mean: 4,
+      satisfied: { numerator: 1 },
+    });
+
+    // On a phone: change the rating; every control is at least 44×44 and the input 16 px.
+    await shop.setViewportSize({ width: 375, height: 667 });
+    await widget.getByTestId('baton-csat-change').click();
+    expect(await four.isChecked()).toBe(true);
+    expect(await four.evaluate((el) => document.activeElement === el)).toBe(true);
+    await widget.getByRole('radio', { name: '5 of 5, excellent' }).check();
+    expect(await lastMessageInView(frame)).toBe(true);
+    await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-csat-rating-phone.png') });
+    expect(await measure(frame)).toEqual({ controls: 6, small: 0, commentFontPx: 16 });
+    expect(await widgetOnlyViolations(shop, frame)).toEqual([]);
+    await widget.getByTestId('baton-csat-submit').click();
+    await expect
+      .poll(() => thanks.innerText(), { timeout: 15_000 })
+      .toBe('Thanks — we updated your rating to 5 of 5.');
+    expect(await measure(frame)).toMatchObject({ controls: 1, small: 0 });
+    await shop.screenshot({ path: resolve(ARTIFACTS, 'widget-csat-thanks-phone.png') });
+    const after = await baton.db.query<{ rating: number; comment: string }>(
+      'SELECT rating, comment FROM csat_ratings WHERE conversation_id = $1',
+      [conversationId],
+    );
+    expect(after).toEqual([{ rating: 5, comment: 'Quick and kind, thank you' }]);
+
+    // Writing again begins a new episode: the old prompt goes at once.
+    await widget.getByTestId('baton-input').fill('One more question about my order');
+    await widget.getByTestId('baton-send').click();
+    expect(await prompt.count()).toBe(0);
+    await expect
+      .poll(() => widget.locator('[data-role="assistant"]').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(await prompt.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
