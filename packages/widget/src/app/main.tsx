@@ -15,7 +15,8 @@ import './ui/styles.css';
 /** How long to wait for the loader's stored token before starting a fresh session. */
 const RESTORE_TIMEOUT_MS = 1500;
 
-const siteKey = new URLSearchParams(location.search).get('siteKey') ?? '';
+const params = new URLSearchParams(location.search);
+const siteKey = params.get('siteKey') ?? '';
 const store = createStore(initialWidgetState());
 
 // Commands can only arrive after this module has run, so `actions` and `restore` exist by then.
@@ -35,6 +36,7 @@ const client = createChatClient({
   tokens: createTokenStore(siteKey, ownStorage ?? loaderStorage),
   notify: bridge.post,
   newClientId: () => newClientId(),
+  resumeToken: params.get('resume'),
 });
 const actions = createWidgetActions(store, client, bridge);
 

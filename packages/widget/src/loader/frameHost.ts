@@ -38,7 +38,8 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
   frame.setAttribute('allowtransparency', 'true');
   frame.src =
     `${batonOrigin}/widget/frame.html?siteKey=${encodeURIComponent(siteKey)}` +
-    `&parentOrigin=${encodeURIComponent(win.location.origin)}`;
+    `&parentOrigin=${encodeURIComponent(win.location.origin)}` +
+    resumeParam(win);
   applyBaseStyle(frame);
   const layout = () => applyLayout(frame, open, narrow.matches);
   layout();
@@ -122,4 +123,21 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
       }
     },
   };
+}
+
+/**
+ * A reply email's link (`?baton_resume=TOKEN`) carries the chat on in this browser: the token
+ * goes to the iframe and leaves the address bar, so it is not bookmarked or shared.
+ */
+function resumeParam(win: Window): string {
+  const url = new URL(win.location.href);
+  const token = url.searchParams.get('baton_resume');
+  if (!token) return '';
+  url.searchParams.delete('baton_resume');
+  try {
+    win.history.replaceState(win.history.state, '', url.toString());
+  } catch {
+    // A sandboxed page may refuse; the chat still carries on.
+  }
+  return `&resume=${encodeURIComponent(token)}`;
 }

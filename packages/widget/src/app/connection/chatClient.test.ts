@@ -81,7 +81,7 @@ const botStatus: QueueStatus = {
   text: '',
 };
 
-function setup(storage: StorageLike = memoryStorage()) {
+function setup(storage: StorageLike = memoryStorage(), resumeToken: string | null = null) {
   const socket = new FakeSocket();
   const store = createStore(initialWidgetState());
   const notified: { type: keyof FrameToLoader; payload: unknown }[] = [];
@@ -94,6 +94,7 @@ function setup(storage: StorageLike = memoryStorage()) {
     notify: (type, payload) => notified.push({ type, payload }),
     newClientId: () => `client-${String(++n).padStart(4, '0')}`,
     retryDelayMs: 1,
+    resumeToken,
   });
   /** A server that knows conversation c1 with `history`. */
   const history: ChatMessage[] = [];
@@ -108,6 +109,9 @@ function setup(storage: StorageLike = memoryStorage()) {
           conversationId: 'c1',
           messages: history.filter((m) => m.seq > after),
           status: botStatus,
+          ...(p.resumeToken !== undefined && {
+            resume: p.resumeToken === 'good-link-token' ? 'resumed' : 'expired',
+          }),
         },
       };
     }
@@ -145,6 +149,32 @@ describe('chatClient session', () => {
     expect(store.get()).toMatchObject({ connection: 'online', conversationId: 'c1' });
     expect(store.get().messages.map((m) => m.seq)).toEqual([1, 2]);
     expect(storage.getItem('baton:session:site-1')).toBe('tok-1');
+  });
+
+  it('carries a chat on from a reply email link once, opening the panel', async () => {
+    const storage = memoryStorage();
+    storage.setItem('baton:session:site-1', 'tok-old');
+    const { socket, store, notified } = setup(storage, 'good-link-token');
+    socket.connect();
+    await flush();
+    expect(socket.sent('session:start')).toEqual([
+      { siteKey: 'site-1', sessionToken: 'tok-old', resumeToken: 'good-link-token' },
+    ]);
+    expect(store.get()).toMatchObject({ resume: 'resumed', open: true });
+    expect(notified.some((n) => n.type === 'open')).toBe(true);
+    expect(storage.getItem('baton:session:site-1')).toBe('tok-1');
+    // A reconnect uses this browser's own token, not the link again.
+    socket.disconnect();
+    socket.connect();
+    await flush();
+    expect(socket.sent('session:start')[1]).not.toHaveProperty('resumeToken');
+  });
+
+  it('says so when the link has expired', async () => {
+    const { socket, store } = setup(memoryStorage(), 'stale-link-token');
+    socket.connect();
+    await flush();
+    expect(store.get().resume).toBe('expired');
   });
 
   it('emails the transcript once per click and says where it went, or why not', async () => {

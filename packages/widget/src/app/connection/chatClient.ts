@@ -34,6 +34,8 @@ export interface ChatClientOptions {
   ackTimeoutMs?: number;
   /** Automatic re-sends after a timeout on a live connection before asking the user. */
   maxAttempts?: number;
+  /** From a reply email's link (`baton_resume`): the first session carries that chat on here. */
+  resumeToken?: string | null;
   /** Delay before re-trying session:start after a timeout or a transient error. */
   retryDelayMs?: number;
   /**
@@ -78,6 +80,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const retryDelayMs = options.retryDelayMs ?? 2_000;
   const maxRetryable = options.maxRetryable ?? 6;
 
+  let resumeToken = options.resumeToken ?? null;
   let ready = false;
   let waiters: (() => void)[] = [];
   let sessionsStarted = 0;
@@ -166,6 +169,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     const payload: SessionStartPayload = { siteKey };
     if (token) payload.sessionToken = token;
     if (token && lastSeq > 0) payload.lastSeq = lastSeq;
+    if (resumeToken) payload.resumeToken = resumeToken;
 
     const res = await call('session:start', payload);
     if (!socket.connected || socket.id !== socketId) return; // a newer connect handles it
@@ -187,8 +191,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       return;
     }
 
-    const { sessionToken, conversationId, messages: received, status } = res.data;
+    const { sessionToken, conversationId, messages: received, status, resume } = res.data;
     tokens.set(sessionToken);
+    // Used once: this browser now has a session token of its own.
+    resumeToken = null;
+    if (resume) {
+      store.update((s) => ({ ...s, resume, open: true, unread: 0 }));
+      notify('open', undefined);
+    }
     const announce = sessionsStarted > 0;
     sessionsStarted += 1;
     const before = store.get();

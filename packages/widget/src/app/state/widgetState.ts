@@ -27,6 +27,8 @@ export interface WidgetState {
   transcript: RequestState & { sentTo: string | null };
   /** The rating prompt, once a person resolved the conversation; gone when the customer writes again. */
   csat: CsatState | null;
+  /** Opened from a reply email's link: the chat carried on here, or the link had expired. */
+  resume: 'resumed' | 'expired' | null;
 }
 
 export const idle: RequestState = { pending: false, error: null };
@@ -45,5 +47,6 @@ export function initialWidgetState(): WidgetState {
     email: idle,
     transcript: { ...idle, sentTo: null },
     csat: null,
+    resume: null,
   };
 }

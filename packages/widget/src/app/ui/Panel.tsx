@@ -17,7 +17,10 @@ const CONNECTION_NOTICE: Record<WidgetState['connection'], string | null> = {
 export function Panel({ state, actions }: { state: WidgetState; actions: WidgetActions }) {
   const notice = state.fatalError
     ? `Chat is unavailable: ${state.fatalError.message} (${state.fatalError.code})`
-    : CONNECTION_NOTICE[state.connection];
+    : (CONNECTION_NOTICE[state.connection] ??
+      (state.resume === 'expired'
+        ? 'That chat link has expired, so this is a new chat. Our reply is in your email.'
+        : null));
   return (
     <section
       id="baton-panel"
