@@ -37,15 +37,21 @@ export function qualifiedPerson(tokens: Token[], i: number): number | null {
   const t = tokens[i];
   const next = tokens[i + 1];
   if (has(t, 'real') && has(next, 'person')) return i + 1;
-  if (!has(t, 'person')) return null;
+  // "a guy from shipping": a casual word names a person once said which desk.
+  if (!has(t, 'person') && !(has(t, 'casual') && has(next, 'from'))) return null;
   if (has(next, 'real') && !has(tokens[i + 2], 'person')) return i + 1;
   if (has(next, 'from')) {
     // "someone from your team", and with one word saying which: "from the delivery team",
     // "in your shipping department"; not after other prepositions ("the manager of the Leeds
     // store" says whose, "anyone on the security team around on weekends" asks when).
     let modifiers = next!.word === 'from' || next!.word === 'in' ? 0 : 1;
+    // "an agent in a furniture shop" works at some shop, not at this business.
+    if (has(tokens[i + 2], 'indefinite')) return null;
     for (let j = i + 2; j < tokens.length && j <= i + 5; j++) {
-      if (hasAny(tokens[j], ['team', 'person'])) {
+      // "in your dispatch unit": a desk word before a word no list knows only says which.
+      const after = tokens[j + 1];
+      const modifies = after !== undefined && !isBreak(after) && after.categories.size === 0;
+      if (hasAny(tokens[j], ['team', 'person']) && !(modifies && onlyTeam(tokens[j]!))) {
         // "of your accounting department": the desk's name runs on.
         let end = j;
         while (hasAny(tokens[end + 1], ['team', 'group']) && !has(tokens[end + 1], 'glue')) end++;
@@ -187,7 +193,8 @@ const contactVerb: Matcher = (tokens, i) => {
   if (direct !== null) return span(i, direct);
   // What to talk about may come first: "discuss the same with some customer care person".
   for (let k = i + 2; k < tokens.length && k <= i + 6; k++) {
-    if (isBreak(tokens[k]) || hasAny(tokens[k], ['mention', 'negation'])) return null;
+    // "pass my thanks to your delivery people" hands on thanks, not the customer.
+    if (isBreak(tokens[k]) || hasAny(tokens[k], ['mention', 'negation', 'courtesy'])) return null;
     if (!has(tokens[k], 'glue')) continue;
     // "transfer money to someone": after a matter, a bare "someone" is anyone at all.
     const end = reachPerson(tokens, k, 4, false);
@@ -524,7 +531,8 @@ const handOver: Matcher = (tokens, i) => {
   for (let k = i - 1; k >= 0 && k >= i - 2 && !isBreak(tokens[k]); k--)
     if (has(tokens[k], 'mention')) return null;
   for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
-    if (isBreak(tokens[k]) || has(tokens[k], 'mention')) return null;
+    // "give my thanks to your team": thanks are passed on, not a matter.
+    if (isBreak(tokens[k]) || hasAny(tokens[k], ['mention', 'courtesy'])) return null;
     if (has(tokens[k], 'glue')) {
       const end = reachPerson(tokens, k, 4, true);
       // A bare "someone" is anyone at all, unless said which: "to someone who knows the gear".
@@ -661,8 +669,11 @@ export function negated(tokens: Token[], found: Span): boolean {
   for (let k = found.start; k <= found.end; k++) if (has(tokens[k], 'negation')) return true;
   for (let i = found.start - 1, steps = 0; i >= 0 && steps < 5; i--, steps++) {
     if (has(tokens[i], 'negation')) return true;
-    // "don't need anybody to call me back": the person wanted to act, between.
-    if (has(tokens[i], 'someone') && has(tokens[i - 1], 'want')) continue;
+    // "don't need anybody to call me back", "no need for anyone to ring me": the person wanted
+    // to act, between.
+    const wanted =
+      has(tokens[i - 1], 'want') || (has(tokens[i - 1], 'glue') && has(tokens[i - 2], 'want'));
+    if (has(tokens[i], 'someone') && wanted) continue;
     if (!hasAny(tokens[i], ['negationReach', 'want', 'modal'])) return false;
   }
   return false;

@@ -89,6 +89,21 @@ export interface LanguageWords {
   address?: string;
   /** Joining two words that say which desk: "your partnerships or sales department": and, or. */
   and?: string;
+  /**
+   * Thanks and greetings passed on to people: thanks, regards, compliments. "Please pass my
+   * thanks to your team" hands no matter over and asks for nobody.
+   */
+  courtesy?: string;
+  /**
+   * Casual words for a man or men, a person only when said which desk they are from: "a guy from
+   * shipping", "the guys in your warehouse" ("can I bring a guy to help?" asks for nobody).
+   */
+  casual?: string;
+  /**
+   * Indefinite articles: "an agent in a furniture shop" is someone at some shop, where "an agent in
+   * your shop" or "in the returns department" is one of the business's.
+   */
+  indefinite?: string;
   /** Phrases that look like a request but are not: "do i need", "contact person", "someone else". */
   neutral: string;
   /** Real words one typo away from a listed word, which keep their own meaning: stuff, manage. */

@@ -63,6 +63,8 @@ export const de: LanguageWords = {
   who: `wem, wen, wer, mit wem, an wen`,
   yours: `ihre, ihr, eure, euer, deine, dein, habt ihr, haben sie, gibt es, gibts, gibt s, gibt`,
   someone: `jemand, jemanden, jemandem, irgendwer, irgendjemand, wer`,
+  courtesy: `dank, danke, grusse, gruesse, komplimente, gluckwunsche, glueckwuensche, lob`,
+  indefinite: `ein, eine, einem, einer, einen`,
   handOver: `weiterleiten, leiten sie, leitet, weitergeben, geben sie, gebt,
     leiten, weiterleiten, weitergeben`,
   and: `und, oder`,

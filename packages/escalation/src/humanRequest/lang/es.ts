@@ -57,6 +57,8 @@ export const es: LanguageWords = {
   who: `quien, quienes, con quien, a quien`,
   yours: `su, sus, tu, tus, tienen, tiene, teneis, hay, vuestro, vuestra`,
   someone: `alguien`,
+  courtesy: `gracias, saludos, felicitaciones, felicidades, agradecimiento, agradecimientos`,
+  indefinite: `un, una, unos, unas`,
   handOver: `pasar, pasa, pase, pasen, derivar, derive, deriven, transferir, transfiera, remitir, enviar, mandar, mande, escalar,
     derivame`,
   and: `y, o, e, u`,

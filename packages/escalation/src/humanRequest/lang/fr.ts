@@ -60,6 +60,8 @@ export const fr: LanguageWords = {
   who: `qui, a qui, avec qui`,
   yours: `votre, vos, ton, ta, tes, avez, vous avez, avez vous, as tu, il y a, y a t il, ya`,
   someone: `quelqu un, quelquun, qqn, qq1`,
+  courtesy: `merci, remerciements, compliments, salutations, felicitations, amities`,
+  indefinite: `un, une, des`,
   handOver: `transmettre, transmettez, transferer, transferez, passer, passez, faire suivre, remonter`,
   and: `et, ou`,
   neutral: `agent de voyage, agence de voyage, cheveux humains, cheveux naturels, quelqu'un d'autre,

@@ -57,6 +57,8 @@ export const it: LanguageWords = {
   who: `chi, con chi, a chi`,
   yours: `vostro, vostra, tuo, tua, suo, sua, avete, hai, c e, ce, ce un, esiste`,
   someone: `qualcuno`,
+  courtesy: `grazie, ringraziamenti, complimenti, saluti`,
+  indefinite: `un, una, uno`,
   handOver: `passare, passi, passa, passate, inoltrare, inoltri, girare, giri, trasferire, trasferisca`,
   and: `e, o, ed, od`,
   neutral: `agente di viaggio, agenzia di viaggi, agenzia viaggi, capelli umani, capelli veri,

@@ -56,6 +56,8 @@ export const nl: LanguageWords = {
   who: `wie, met wie, bij wie`,
   yours: `uw, jullie, je, jouw, hebben jullie, heeft u, hebt u, is er, er een`,
   someone: `iemand`,
+  courtesy: `dank, bedankt, groeten, complimenten, felicitaties`,
+  indefinite: `een`,
   handOver: `doorsturen, stuur, doorgeven, geef, doorverbinden, verbind, doorzetten, zet`,
   and: `en, of`,
   neutral: `reisbureau, reisagent, echt haar, mensenhaar, iemand anders, een ander persoon,

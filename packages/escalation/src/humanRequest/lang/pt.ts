@@ -59,6 +59,8 @@ export const pt: LanguageWords = {
   who: `quem, com quem, a quem`,
   yours: `seu, sua, teu, tua, voces, vcs, tem, tens, existe, ha`,
   someone: `alguem`,
+  courtesy: `obrigado, obrigada, agradecimento, agradecimentos, cumprimentos, parabens, elogios`,
+  indefinite: `um, uma, uns, umas`,
   handOver: `passar, passa, passe, encaminhar, encaminha, encaminhe, transferir, transfere, transfira, mandar,
     encaminhem, encaminhar, encaminhe`,
   and: `e, ou`,
