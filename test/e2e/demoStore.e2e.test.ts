@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
+import { CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+
+const available = chromiumAvailable;
+if (!available) console.warn(`\n⚠️  SKIPPED: demo storefront test — no Chromium at ${CHROMIUM}.\n`);
+
+const log = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (o: object, m: string) => console.error(m, o),
+};
+
+/**
+ * The demo store tells the truth about itself: each browser is its own (verified) demo
+ * customer, so one visitor's history never becomes everyone's repeat contact; "New demo
+ * customer" starts another one.
+ */
+describe.runIf(available)('the demo storefront, in headless Chromium', () => {
+  let baton: RunningBaton;
+  let browser: Browser;
+  beforeAll(async () => {
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await baton?.stop();
+  });
+
+  /** Opens the store in `page`, asks for a person, and returns the visitor the server knows. */
+  async function shopperOf(page: import('playwright-core').Page) {
+    await page.goto(baton.url + '/');
+    const widget = page.frameLocator('iframe[src*="/widget/frame.html"]');
+    await widget.getByTestId('baton-launcher').click();
+    await widget.getByTestId('baton-human').click();
+    await expect
+      .poll(() => widget.getByTestId('baton-queue-banner').innerText(), { timeout: 15_000 })
+      .toMatch(/queue/i);
+    const name = await page.locator('#shopper-name').innerText();
+    const waiting = await baton.store.listWaitingEntries('general');
+    const entry = waiting.find((w) => w.customerName?.startsWith(name));
+    expect(entry).toBeDefined();
+    const conversation = (await baton.store.getConversation(entry!.id))!;
+    // The storefront's identify carries a userHash that checks out: the id is verified.
+    await expect
+      .poll(async () => (await baton.store.getVisitor(conversation.visitorId))?.verifiedId)
+      .toMatch(/^cust-\d{4}$/);
+    return (await baton.store.getVisitor(conversation.visitorId))!;
+  }
+
+  it('gives each browser its own verified demo customer, and a new one on request', async () => {
+    const one = await browser.newContext();
+    const two = await browser.newContext();
+    const a = await shopperOf(await one.newPage());
+    const b = await shopperOf(await two.newPage());
+    expect(a.verifiedId).not.toBe(b.verifiedId);
+    expect(a.id).not.toBe(b.id);
+
+    // The same browser keeps its customer across page views…
+    const page = await one.newPage();
+    await page.goto(baton.url + '/');
+    expect(await page.evaluate(() => localStorage.getItem('northwind-demo-customer'))).toContain(
+      a.verifiedId!,
+    );
+    // …until "New demo customer" starts another, with a fresh chat.
+    const token = () => page.evaluate(() => localStorage.getItem('baton:session:demo-northwind'));
+    const before = await token();
+    expect(before).not.toBeNull();
+    await page.getByRole('button', { name: 'New demo customer' }).click();
+    await page.waitForLoadState('load');
+    const next = await page.evaluate(() => localStorage.getItem('northwind-demo-customer'));
+    expect(next).not.toContain(a.verifiedId!);
+    await expect.poll(token).not.toBeNull();
+    expect(await token()).not.toBe(before);
+    await one.close();
+    await two.close();
+  });
+});
