@@ -194,6 +194,9 @@ describe.runIf(available)('the customer rates a conversation a person resolved (
       mean: 4,
       satisfied: { numerator: 1 },
     });
+    // The agent sees the rating with the conversation.
+    const detail = await call<ConversationDetail>(agent, 'conversation:get', { conversationId });
+    expect(detail.csat).toMatchObject({ rating: 4, comment: 'Quick and kind, thank you' });
 
     // On a phone: change the rating; every control is at least 44×44 and the input 16 px.
     await shop.setViewportSize({ width: 375, height: 667 });

@@ -283,6 +283,8 @@ export interface ConversationDetail {
   replyByEmail: string | null;
   /** Emails sent (or being sent) to the customer, oldest first. */
   emails: EmailState[];
+  /** The customer's rating of this episode (after a resolve), if they gave one. */
+  csat: { rating: number; comment: string | null; ratedAt: string } | null;
 }
 
 /** An email to the customer as agents see it: what it carries and whether it went out. */

@@ -88,6 +88,7 @@ export function detail(patch: Partial<ConversationDetail> = {}): ConversationDet
     messages: [message(1), message(2, { role: 'assistant' })],
     replyByEmail: null,
     emails: [],
+    csat: null,
     ...patch,
   };
 }

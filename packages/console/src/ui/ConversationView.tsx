@@ -88,6 +88,12 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
       {detail && (detail.replyByEmail || detail.emails.length > 0) && (
         <EmailStatus detail={detail} />
       )}
+      {detail?.csat && (
+        <p class="card csat-given" data-testid="csat-given">
+          <strong>The customer rated this conversation {detail.csat.rating} of 5</strong>
+          {detail.csat.comment ? `: “${detail.csat.comment}”` : '.'}
+        </p>
+      )}
 
       {packet ? (
         <PacketView

@@ -170,7 +170,7 @@ export function createAgentService(deps: AgentServiceDeps) {
   }
 
   async function detail(conversation: Conversation): Promise<ConversationDetail> {
-    const [messages, owner, drafts, actions, decisions, emails] = await Promise.all([
+    const [messages, owner, drafts, actions, decisions, emails, csat] = await Promise.all([
       store.listMessages(conversation.id),
       conversation.assignedAgentId
         ? store.getAgent(conversation.assignedAgentId)
@@ -179,6 +179,7 @@ export function createAgentService(deps: AgentServiceDeps) {
       store.listActions(conversation.id),
       store.listDecisions(conversation.id),
       store.listEmails(conversation.id),
+      store.getCsat(conversation.id),
     ]);
     return {
       id: conversation.id,
@@ -202,6 +203,11 @@ export function createAgentService(deps: AgentServiceDeps) {
         lastError: e.lastError,
         sentAt: e.sentAt?.toISOString() ?? null,
       })),
+      csat: csat && {
+        rating: csat.rating,
+        comment: csat.comment,
+        ratedAt: csat.ratedAt.toISOString(),
+      },
     };
   }
 

@@ -696,6 +696,10 @@ export interface Store {
     now: Date;
   }): Promise<{ episode: number; replaced: boolean } | null>;
   scorecardFacts(from: Date, to: Date): Promise<ScorecardFacts>;
+  /** The rating of the conversation's current episode, if the customer gave one. */
+  getCsat(
+    conversationId: string,
+  ): Promise<{ rating: number; comment: string | null; ratedAt: Date } | null>;
   /** Assistant-only conversations started in [from, to), not drawn yet, under the share's hash. */
   auditCandidates(input: {
     from: Date;

@@ -170,6 +170,22 @@ export const scorecardQueries = ({ q }: SqlContext) =>
       return rows.length;
     },
 
+    async getCsat(conversationId) {
+      const rows = await q(
+        `SELECT r.rating, r.comment, r.updated_at FROM csat_ratings r
+         JOIN conversations c ON c.id = r.conversation_id AND c.episode = r.episode
+         WHERE r.conversation_id = $1`,
+        [conversationId],
+      );
+      const r = rows[0];
+      return r
+        ? {
+            rating: Number(r.rating),
+            comment: (r.comment as string | null) ?? null,
+            ratedAt: dateOrNull(r.updated_at)!,
+          }
+        : null;
+    },
     async submitCsat({ conversationId, rating, comment, now }) {
       const rows = await q(
         `WITH c AS (SELECT id, episode FROM conversations WHERE id = $1),
