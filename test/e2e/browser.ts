@@ -35,3 +35,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   });
 }
+
+/**
+ * Opens the chat as a shopper does: the page's launcher (only it exists until then), then the
+ * widget's iframe, which loads on that click.
+ */
+export async function openWidget(page: Page) {
+  await page.getByTestId('baton-host-launcher').click();
+  return page.frameLocator('iframe[src*="/widget/frame.html"]');
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, ConversationDetail, QueueSnapshot } from '../../packages/shared/src';
 import type { Socket } from '../../packages/server/node_modules/socket.io-client';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
 
 // socket.io-client is a dependency of packages/server (and the widget), not of the root.
 const { io } = createRequire(new URL('../../packages/server/package.json', import.meta.url))(
@@ -108,8 +108,7 @@ describe.runIf(available)('the customer rates a conversation a person resolved (
     const pageErrors: string[] = [];
     shop.on('pageerror', (e) => pageErrors.push(e.message));
     await shop.goto(baton.url + '/');
-    const widget: FrameLocator = shop.frameLocator(WIDGET_FRAME);
-    await widget.getByTestId('baton-launcher').click();
+    const widget: FrameLocator = await openWidget(shop);
     await widget.getByTestId('baton-human').click();
     const banner = widget.getByTestId('baton-queue-banner');
     await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/queue/i);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+import { CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
 
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: demo storefront test — no Chromium at ${CHROMIUM}.\n`);
@@ -31,9 +31,18 @@ describe.runIf(available)('the demo storefront, in headless Chromium', () => {
 
   /** Opens the store in `page`, asks for a person, and returns the visitor the server knows. */
   async function shopperOf(page: import('playwright-core').Page) {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(baton.url + '/');
-    const widget = page.frameLocator('iframe[src*="/widget/frame.html"]');
-    await widget.getByTestId('baton-launcher').click();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    // Page view: only the loader and its launcher; no iframe, no socket, nothing sent about the
+    // shopper (identify and setContext wait, queued, until the chat opens).
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect(requests.filter((p) => p.startsWith('/widget/') || p.startsWith('/socket.io'))).toEqual(
+      [],
+    );
+    const widget = await openWidget(page);
     await widget.getByTestId('baton-human').click();
     await expect
       .poll(() => widget.getByTestId('baton-queue-banner').innerText(), { timeout: 15_000 })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+import { CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 
@@ -42,8 +42,7 @@ describe.runIf(available)('storefront → widget → handoff → console, in hea
         w.Baton('on', name, () => w.batonEvents.push(name));
       }
     });
-    const widget = page.frameLocator('iframe[src*="/widget/frame.html"]');
-    await widget.getByTestId('baton-launcher').click();
+    const widget = await openWidget(page);
     await widget.getByTestId('baton-input').fill('where is my order?');
     await widget.getByTestId('baton-send').click();
     const assistant = widget.locator('[data-testid="baton-message"][data-role="assistant"]');

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 import { SAM, call, connectAgent, newClientId, sleep } from '../../packages/server/test/harness';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
@@ -59,8 +59,7 @@ describe.runIf(available)('a reply email link carries the chat on in another bro
     const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const shop = await laptop.newPage();
     await shop.goto(baton.url + '/');
-    const widget = shop.frameLocator('iframe[src*="/widget/frame.html"]');
-    await widget.getByTestId('baton-launcher').click();
+    const widget = await openWidget(shop);
     await widget.getByTestId('baton-human').click();
     await widget.getByTestId('baton-email-input').fill('dana.kim@example.com');
     await widget.getByTestId('baton-email-submit').click();

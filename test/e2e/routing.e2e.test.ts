@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
@@ -31,8 +31,7 @@ function deploymentDir(): string {
 /** A shopper who opened the chat and asked for a person. */
 async function customerAsksForPerson(page: Page, url: string) {
   await page.goto(url + '/');
-  const widget = page.frameLocator('iframe[src*="/widget/frame.html"]');
-  await widget.getByTestId('baton-launcher').click();
+  const widget = await openWidget(page);
   await widget.getByTestId('baton-human').click();
   await expect
     .poll(() => widget.getByTestId('baton-queue-banner').innerText(), { timeout: 15_000 })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 
@@ -39,8 +39,7 @@ describe.runIf(available)('SLA alerts in the console and the widget, in headless
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const shop = await context.newPage();
     await shop.goto(baton.url + '/');
-    const widget = shop.frameLocator('iframe[src*="/widget/frame.html"]');
-    await widget.getByTestId('baton-launcher').click();
+    const widget = await openWidget(shop);
     await widget.getByTestId('baton-human').click();
     const banner = widget.getByTestId('baton-queue-banner');
     await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/queue/i);

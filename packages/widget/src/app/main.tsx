@@ -14,6 +14,8 @@ import './ui/styles.css';
 
 /** How long to wait for the loader's stored token before starting a fresh session. */
 const RESTORE_TIMEOUT_MS = 1500;
+const ACTIVE_WITH_PERSON_MS = 24 * 60 * 60 * 1000;
+const ACTIVE_WITH_ASSISTANT_MS = 30 * 60 * 1000;
 
 const params = new URLSearchParams(location.search);
 const siteKey = params.get('siteKey') ?? '';
@@ -51,6 +53,24 @@ function restore(payload: unknown): void {
   loaderStorage?.restore(tokenKey(siteKey), typeof token === 'string' ? token : null);
   connect();
 }
+
+// Tells the loader until when this browser has a conversation in progress, so later page views
+// load the chat at once and replies still arrive: while a person is involved, and for 30 minutes
+// after the last message of a chat with the assistant.
+let lastActive: number | null | undefined;
+store.subscribe((s) => {
+  const last = s.messages.at(-1);
+  const until =
+    s.status?.state === 'queued' || s.status?.state === 'assigned'
+      ? Date.now() + ACTIVE_WITH_PERSON_MS
+      : last
+        ? Date.parse(last.createdAt) + ACTIVE_WITH_ASSISTANT_MS
+        : null;
+  // Re-sent only when it changes by more than a minute (not on every keystroke or status).
+  if (until === lastActive || (until && lastActive && Math.abs(until - lastActive) < 60_000)) return;
+  lastActive = until;
+  bridge.post('active', { until: until && until > Date.now() ? until : null });
+});
 
 render(<App store={store} actions={actions} />, document.getElementById('baton-root')!);
 bridge.post('ready', undefined);

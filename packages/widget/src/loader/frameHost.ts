@@ -5,7 +5,13 @@ import {
   LOADER_COMMANDS,
   type LoaderToFrame,
 } from '../protocol/envelope';
-import { applyBaseStyle, applyLayout, NARROW_QUERY } from './frameLayout';
+import {
+  applyBaseStyle,
+  applyLayout,
+  LAUNCHER_STYLE,
+  NARROW_QUERY,
+  setStyles,
+} from './frameLayout';
 
 type Listener = (payload: unknown) => void;
 
@@ -31,26 +37,44 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
   const narrow = win.matchMedia(NARROW_QUERY);
   let ready = false;
   let open = false;
+  let frame: HTMLIFrameElement | null = null;
 
-  const frame = doc.createElement('iframe');
-  frame.id = 'baton-widget';
-  frame.title = 'Chat with us';
-  frame.setAttribute('allowtransparency', 'true');
-  frame.src =
-    `${batonOrigin}/widget/frame.html?siteKey=${encodeURIComponent(siteKey)}` +
-    `&parentOrigin=${encodeURIComponent(win.location.origin)}` +
-    resumeParam(win);
-  applyBaseStyle(frame);
-  const layout = () => applyLayout(frame, open, narrow.matches);
-  layout();
-  narrow.addEventListener('change', layout);
+  // Until the shopper opens the chat (or has one in progress), only this button exists: no
+  // iframe, no socket, nothing sent. The iframe's own launcher replaces it once it is ready.
+  const launcher = createLauncher(doc, () => {
+    open = true;
+    mount();
+    post('open', undefined);
+  });
+  const whenBody = (fn: () => void) =>
+    doc.body ? fn() : doc.addEventListener('DOMContentLoaded', fn);
+  whenBody(() => doc.body.appendChild(launcher));
 
-  const mount = () => doc.body.appendChild(frame);
-  if (doc.body) mount();
-  else doc.addEventListener('DOMContentLoaded', mount);
+  const activeKey = `baton:active:${siteKey}`;
+  let relayout = () => undefined as void;
+  function mount(): void {
+    if (frame) return;
+    frame = doc.createElement('iframe');
+    frame.id = 'baton-widget';
+    frame.title = 'Chat with us';
+    frame.setAttribute('allowtransparency', 'true');
+    frame.src =
+      `${batonOrigin}/widget/frame.html?siteKey=${encodeURIComponent(siteKey)}` +
+      `&parentOrigin=${encodeURIComponent(win.location.origin)}` +
+      resumeParam(win);
+    applyBaseStyle(frame);
+    const f = frame;
+    const layout = () => applyLayout(f, open, narrow.matches);
+    layout();
+    narrow.addEventListener('change', layout);
+    relayout = layout;
+    whenBody(() => doc.body.appendChild(f));
+  }
+  // A conversation in progress (a person may answer) or a link from a reply email: load now.
+  if (Number(storage(win, activeKey) ?? 0) > Date.now() || hasResume(win)) mount();
 
   function post(type: keyof LoaderToFrame, payload: unknown): void {
-    if (!ready || !frame.contentWindow) {
+    if (!ready || !frame?.contentWindow) {
       pending.push({ type, payload });
       return;
     }
@@ -86,20 +110,26 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
   }
 
   win.addEventListener('message', (event) => {
-    const msg = acceptEnvelope(event, batonOrigin, frame.contentWindow, FRAME_MESSAGES);
+    const msg = acceptEnvelope(event, batonOrigin, frame?.contentWindow, FRAME_MESSAGES);
     if (!msg) return;
     if (msg.type === 'session') {
       const { token } = (msg.payload ?? {}) as { token?: unknown };
       storedToken(typeof token === 'string' ? token : null);
       return;
     }
+    if (msg.type === 'active') {
+      const { until } = (msg.payload ?? {}) as { until?: unknown };
+      storage(win, activeKey, typeof until === 'number' ? String(until) : null);
+      return;
+    }
     if (msg.type === 'ready') {
       ready = true;
+      launcher.remove();
       post('restore', { token: storedToken() });
       for (const item of pending.splice(0)) post(item.type, item.payload);
     } else if (msg.type === 'open' || msg.type === 'close') {
       open = msg.type === 'open';
-      layout();
+      relayout();
     }
     dispatch(msg.type, msg.payload);
   });
@@ -117,6 +147,11 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
         if (name === 'on') set.add(fn as Listener);
         else set.delete(fn as Listener);
       } else if ((LOADER_COMMANDS as readonly unknown[]).includes(name)) {
+        // identify and setContext wait for the chat; opening it or asking for a person loads it.
+        if (name === 'open' || name === 'requestHuman') {
+          open = true;
+          mount();
+        }
         post(name as keyof LoaderToFrame, args[0]);
       } else {
         console.error(`[Baton] unknown command "${String(name)}"`);
@@ -129,6 +164,35 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
  * A reply email's link (`?baton_resume=TOKEN`) carries the chat on in this browser: the token
  * goes to the iframe and leaves the address bar, so it is not bookmarked or shared.
  */
+function hasResume(win: Window): boolean {
+  return new URL(win.location.href).searchParams.has('baton_resume');
+}
+
+/** Reads (`value` undefined), writes or (null) removes a key of the storefront's localStorage. */
+function storage(win: Window, key: string, value?: string | null): string | null {
+  try {
+    if (value === undefined) return win.localStorage.getItem(key);
+    if (value === null) win.localStorage.removeItem(key);
+    else win.localStorage.setItem(key, value);
+  } catch {
+    // Storage blocked: the chat simply loads when opened.
+  }
+  return null;
+}
+
+/** The launcher the page shows before the chat loads, drawn like the widget's own. */
+function createLauncher(doc: Document, onOpen: () => void): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-label', 'Open chat');
+  button.setAttribute('data-testid', 'baton-host-launcher');
+  button.innerHTML =
+    '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none"/></svg>';
+  setStyles(button, LAUNCHER_STYLE);
+  button.addEventListener('click', onOpen);
+  return button;
+}
+
 function resumeParam(win: Window): string {
   const url = new URL(win.location.href);
   const token = url.searchParams.get('baton_resume');

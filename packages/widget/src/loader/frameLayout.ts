@@ -21,7 +21,27 @@ const BASE_STYLE: Record<string, string> = {
   'z-index': '2147483000',
 };
 
-function setStyles(el: HTMLElement, styles: Record<string, string>): void {
+/** The page's launcher before the chat loads: the widget's own, drawn from the same numbers. */
+export const LAUNCHER_STYLE: Record<string, string> = {
+  position: 'fixed',
+  right: '12px',
+  bottom: '12px',
+  width: '56px',
+  height: '56px',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  'border-radius': '50%',
+  background: '#2448c4',
+  color: '#fff',
+  cursor: 'pointer',
+  display: 'grid',
+  'place-items': 'center',
+  'box-shadow': '0 2px 8px rgb(0 0 0 / 25%)',
+  'z-index': '2147483000',
+};
+
+export function setStyles(el: HTMLElement, styles: Record<string, string>): void {
   for (const [name, value] of Object.entries(styles))
     el.style.setProperty(name, value, 'important');
 }

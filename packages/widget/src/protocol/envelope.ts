@@ -34,6 +34,11 @@ export interface FrameToLoader {
    * a reload still resumes the conversation.
    */
   session: { token: string | null };
+  /**
+   * Internal: until when (ms since the epoch) this browser has a conversation in progress, or
+   * null; while it has, the loader loads the chat on page view so replies still arrive.
+   */
+  active: { until: number | null };
 }
 
 export type Envelope<Map, K extends keyof Map = keyof Map> = K extends keyof Map
@@ -70,6 +75,7 @@ export const FRAME_EVENTS = [
 export const FRAME_MESSAGES = [
   ...FRAME_EVENTS,
   'session',
+  'active',
 ] as const satisfies readonly (keyof FrameToLoader)[];
 
 export function envelope<T extends string, P>(
