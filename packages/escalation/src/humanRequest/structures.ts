@@ -45,8 +45,9 @@ export function qualifiedPerson(tokens: Token[], i: number): number | null {
     // "in your shipping department"; not after other prepositions ("the manager of the Leeds
     // store" says whose, "anyone on the security team around on weekends" asks when).
     let modifiers = next!.word === 'from' || next!.word === 'in' ? 0 : 1;
-    // "an agent in a furniture shop" works at some shop, not at this business.
-    if (has(tokens[i + 2], 'indefinite')) return null;
+    // "an agent in a furniture shop" works at some shop, not at this business ("one of your
+    // teams" is one of the business's).
+    if (has(tokens[i + 2], 'indefinite') && !has(tokens[i + 3], 'from')) return null;
     for (let j = i + 2; j < tokens.length && j <= i + 5; j++) {
       // "in your dispatch unit": a desk word before a word no list knows only says which.
       const after = tokens[j + 1];
@@ -198,7 +199,9 @@ const contactVerb: Matcher = (tokens, i) => {
     if (!has(tokens[k], 'glue')) continue;
     // "transfer money to someone": after a matter, a bare "someone" is anyone at all.
     const end = reachPerson(tokens, k, 4, false);
-    if (end !== null && !has(tokens[end], 'someone')) return span(i, end);
+    // "whoever handles refunds" says which.
+    if (end !== null && (!has(tokens[end], 'someone') || has(tokens[end], 'who')))
+      return span(i, end);
   }
   return null;
 };
@@ -401,6 +404,8 @@ const whoContact: Matcher = (tokens, i) => {
  */
 const callYou: Matcher = (tokens, i) => {
   if (!has(tokens[i], 'modal')) return null;
+  // "my boss may call you", "she may call you": someone else will call.
+  if (hasAny(tokens[i - 1], ['others', 'person'])) return null;
   for (let k = i + 1; k < tokens.length && k <= i + 3 && !isBreak(tokens[k]); k++) {
     if (!has(tokens[k], 'call')) continue;
     const you = has(tokens[k + 1], 'yours') ? k + 1 : has(tokens[k - 1], 'yours') ? k - 1 : -1;
@@ -416,9 +421,16 @@ const callYou: Matcher = (tokens, i) => {
  * clause; "my phone number changed" or "is your number on the invoice" say something else.
  */
 const ownLine: Matcher = (tokens, i) => {
-  if (!has(tokens[i], 'channel') || !closes(tokens[i + 1])) return null;
+  // "is there a landline for you guys?": the line, said to be the business's.
+  const forYou =
+    has(tokens[i + 1], 'glue') &&
+    !has(tokens[i + 1], 'yours') &&
+    has(tokens[i + 2], 'yours') &&
+    !has(tokens[i + 2], 'glue');
+  const end = forYou ? i + 2 : i;
+  if (!has(tokens[i], 'channel') || !closes(tokens[end + 1])) return null;
   for (let k = i - 1; k >= 0 && k >= i - 4 && !isBreak(tokens[k]); k--) {
-    if (hasAny(tokens[k], ['yours', 'presence', 'want'])) return span(k, i);
+    if (hasAny(tokens[k], ['yours', 'presence', 'want'])) return span(k, end);
     if (!hasAny(tokens[k], ['glue', 'filler', 'modal'])) return null;
   }
   return null;
@@ -536,8 +548,9 @@ const handOver: Matcher = (tokens, i) => {
     if (has(tokens[k], 'glue')) {
       const end = reachPerson(tokens, k, 4, true);
       // A bare "someone" is anyone at all, unless said which: "to someone who knows the gear".
-      if (end !== null && (!has(tokens[end], 'someone') || has(tokens[end + 1], 'who')))
-        return span(i, end);
+      if (end === null) continue;
+      const said = has(tokens[end], 'who') || has(tokens[end + 1], 'who');
+      if (!has(tokens[end], 'someone') || said) return span(i, end);
     }
   }
   return null;
@@ -674,6 +687,9 @@ export function negated(tokens: Token[], found: Span): boolean {
     const wanted =
       has(tokens[i - 1], 'want') || (has(tokens[i - 1], 'glue') && has(tokens[i - 2], 'want'));
     if (has(tokens[i], 'someone') && wanted) continue;
+    // "please don't trouble anyone to ring me back": a verb no list knows after the negation.
+    const troubled = tokens[i - 1]?.categories.size === 0 && has(tokens[i - 2], 'negation');
+    if (has(tokens[i], 'someone') && troubled) return true;
     if (!hasAny(tokens[i], ['negationReach', 'want', 'modal'])) return false;
   }
   return false;

@@ -104,6 +104,11 @@ export interface LanguageWords {
    * your shop" or "in the returns department" is one of the business's.
    */
   indefinite?: string;
+  /**
+   * Other people as the subject: he, she, they, my husband. "she may call you" is someone else
+   * calling the business, not the customer asking to.
+   */
+  others?: string;
   /** Phrases that look like a request but are not: "do i need", "contact person", "someone else". */
   neutral: string;
   /** Real words one typo away from a listed word, which keep their own meaning: stuff, manage. */
