@@ -49,13 +49,13 @@ describe('buildQueueStatus', () => {
     it('assigned names the agent and the team', () => {
       expect(
         buildQueueStatus(queued({ state: 'assigned', position: null, agentName: 'Ana' })).text,
-      ).toBe('Ana from Billing has joined the conversation.');
+      ).toBe('You are chatting with Ana from Billing.');
     });
 
     it('assigned without a known agent or team', () => {
       expect(
         buildQueueStatus(queued({ state: 'assigned', position: null, queueName: null })).text,
-      ).toBe('A teammate from our team has joined the conversation.');
+      ).toBe('You are chatting with a teammate from our team.');
     });
 
     it('queued with agents online and no measured wait says "No estimate yet"', () => {

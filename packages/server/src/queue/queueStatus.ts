@@ -20,7 +20,8 @@ function statusText(s: QueueStatusInput): string {
     case 'resolved':
       return 'This conversation was resolved. Write again any time.';
     case 'assigned':
-      return `${s.agentName ?? 'A teammate'} from ${team} has joined the conversation.`;
+      // A status, not an announcement: the transcript says once that they joined.
+      return `You are chatting with ${s.agentName ?? 'a teammate'} from ${team}.`;
     case 'queued':
       break;
   }

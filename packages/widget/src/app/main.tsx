@@ -67,7 +67,8 @@ store.subscribe((s) => {
         ? Date.parse(last.createdAt) + ACTIVE_WITH_ASSISTANT_MS
         : null;
   // Re-sent only when it changes by more than a minute (not on every keystroke or status).
-  if (until === lastActive || (until && lastActive && Math.abs(until - lastActive) < 60_000)) return;
+  if (until === lastActive || (until && lastActive && Math.abs(until - lastActive) < 60_000))
+    return;
   lastActive = until;
   bridge.post('active', { until: until && until > Date.now() ? until : null });
 });

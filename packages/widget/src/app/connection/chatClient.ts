@@ -352,7 +352,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         position: null,
         offerEmail: false,
         overdue: false,
-        text: `${event.agentName} has joined the conversation.`,
+        // The server's status says the team; this stands in until it arrives.
+        text: `You are chatting with ${event.agentName}.`,
       });
     }
     notify('agentJoined', event);

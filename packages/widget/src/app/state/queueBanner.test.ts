@@ -24,52 +24,25 @@ function status(extra: Partial<QueueStatus> = {}): QueueStatus {
 }
 
 describe('formatQueueBanner', () => {
-  it("uses the server's text as the headline", () => {
-    expect(formatQueueBanner(status()).headline).toBe('You are number 2 in the Billing queue.');
+  it("says each fact once: the server's text, and nothing that repeats it", () => {
+    const view = formatQueueBanner(status());
+    expect(view).toEqual({
+      headline: 'You are number 2 in the Billing queue.',
+      offerEmail: false,
+      emailConfirmation: null,
+    });
   });
 
-  it('says "no estimate yet" instead of inventing one', () => {
-    expect(formatQueueBanner(status()).details).toEqual([
-      'Position in queue: 2',
-      '3 agents online',
-      'No estimate yet',
-    ]);
+  it('offers the email form when the server does, and acknowledges the email once saved', () => {
+    const offered = formatQueueBanner(status({ agentsOnline: 0, offerEmail: true }));
+    expect(offered.offerEmail).toBe(true);
+    expect(offered.emailConfirmation).toBeNull();
+    const left = formatQueueBanner(status({ agentsOnline: 0, offerEmail: true, emailLeft: true }));
+    expect(left.offerEmail).toBe(false);
+    expect(left.emailConfirmation).toBe(EMAIL_LEFT_TEXT);
   });
 
-  it('shows a measured estimate, and says when it exceeds the SLA', () => {
-    const basis = 'median of 12 recent claims';
-    expect(
-      formatQueueBanner(
-        status({ agentsOnline: 1, estimate: { minutes: 1, basis, exceedsSla: false } }),
-      ).details,
-    ).toEqual(['Position in queue: 2', '1 agent online', 'Estimated wait: about 1 minute']);
-    expect(
-      formatQueueBanner(status({ estimate: { minutes: 40, basis, exceedsSla: true } })).details,
-    ).toContain('Estimated wait: about 40 minutes — longer than our 15-minute target');
-  });
-
-  it('gives the opening hours and the email offer when nobody is online', () => {
-    const view = formatQueueBanner(
-      status({ agentsOnline: 0, openNow: false, position: 1, offerEmail: true }),
-    );
-    expect(view.details).toEqual([
-      'Position in queue: 1',
-      'No agents online right now',
-      'No estimate yet',
-      'Opening hours: Mon–Fri 09:00–17:00 CET',
-    ]);
-    expect(view.offerEmail).toBe(true);
-    expect(view.emailConfirmation).toBeNull();
-  });
-
-  it('hides the form and confirms once the email was left', () => {
-    const view = formatQueueBanner(status({ agentsOnline: 0, offerEmail: true, emailLeft: true }));
-    expect(view.offerEmail).toBe(false);
-    expect(view.emailConfirmation).toBe(EMAIL_LEFT_TEXT);
-    expect(EMAIL_LEFT_TEXT).toContain("we'll keep your place");
-  });
-
-  it('names the agent once assigned and drops the queue numbers', () => {
+  it('once assigned, only the text that names the agent', () => {
     const view = formatQueueBanner(
       status({
         state: 'assigned',
@@ -81,7 +54,6 @@ describe('formatQueueBanner', () => {
     );
     expect(view).toEqual({
       headline: 'Dana has joined.',
-      details: ['Dana is helping you.'],
       offerEmail: false,
       emailConfirmation: null,
     });

@@ -20,13 +20,6 @@ export function QueueBanner(props: {
       role="status"
     >
       <p class="baton-banner-text">{view.headline}</p>
-      {view.details.length > 0 && (
-        <ul class="baton-banner-details">
-          {view.details.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
       {view.offerEmail && (
         <EmailForm
           name="email"
