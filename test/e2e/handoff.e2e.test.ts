@@ -52,6 +52,12 @@ describe.runIf(available)('storefront → widget → handoff → console, in hea
     await widget.getByTestId('baton-human').click();
     const banner = widget.getByTestId('baton-queue-banner');
     await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/queue/i);
+    // The button shows the request was made; pressed again it refreshes the place and keeps focus.
+    const human = widget.getByTestId('baton-human');
+    await expect.poll(() => human.innerText()).toBe('Waiting for a person…');
+    await human.click();
+    await expect.poll(() => banner.innerText()).toMatch(/queue/i);
+    expect(await human.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.screenshot({ path: resolve(ARTIFACTS, 'widget-queued.png') });
     const assistantCountAtEscalation = await assistant.count();
 

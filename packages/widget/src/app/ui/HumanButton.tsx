@@ -1,6 +1,21 @@
+import type { QueueStatus } from '@baton/shared';
 import type { RequestState } from '../state/widgetState';
 
-export function HumanButton({ human, onRequest }: { human: RequestState; onRequest: () => void }) {
+/** What the button says: the request, or that it was made (pressing again refreshes the place). */
+export function humanButtonLabel(status: QueueStatus | null): string {
+  return status?.state === 'queued' ? 'Waiting for a person…' : 'Talk to a human';
+}
+
+export function HumanButton({
+  human,
+  status,
+  onRequest,
+}: {
+  human: RequestState;
+  status: QueueStatus | null;
+  onRequest: () => void;
+}) {
+  const waiting = status?.state === 'queued';
   return (
     <div class="baton-human-row">
       <button
@@ -8,10 +23,13 @@ export function HumanButton({ human, onRequest }: { human: RequestState; onReque
         class="baton-human"
         data-testid="baton-human"
         aria-busy={human.pending}
-        disabled={human.pending}
+        // Not `disabled`: that would take the focus away while the request is in flight (a
+        // second press meanwhile is ignored).
+        aria-disabled={human.pending}
+        title={waiting ? 'Press to check your place in the queue again' : undefined}
         onClick={onRequest}
       >
-        Talk to a human
+        {humanButtonLabel(status)}
       </button>
       {human.error && (
         <span class="baton-error" role="alert">

@@ -50,7 +50,7 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
       <QueueBanner status={state.status} email={state.email} onLeaveEmail={actions.leaveEmail} />
       <Transcript messages={state.messages} outbox={state.outbox} onRetry={actions.retry} />
       <Csat csat={state.csat} actions={actions} />
-      <HumanButton human={state.human} onRequest={actions.requestHuman} />
+      <HumanButton human={state.human} status={state.status} onRequest={actions.requestHuman} />
       <Composer onSend={actions.send} />
       <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />
     </section>
