@@ -47,16 +47,21 @@ describe.runIf(available)('the demo storefront, in headless Chromium', () => {
     await expect
       .poll(() => widget.getByTestId('baton-queue-banner').innerText(), { timeout: 15_000 })
       .toMatch(/queue/i);
-    const name = await page.locator('#shopper-name').innerText();
-    const waiting = await baton.store.listWaitingEntries('general');
-    const entry = waiting.find((w) => w.customerName?.startsWith(name));
-    expect(entry).toBeDefined();
-    const conversation = (await baton.store.getConversation(entry!.id))!;
+    const { id } = JSON.parse(
+      (await page.evaluate(() => localStorage.getItem('northwind-demo-customer')))!,
+    ) as { id: string };
     // The storefront's identify carries a userHash that checks out: the id is verified.
-    await expect
-      .poll(async () => (await baton.store.getVisitor(conversation.visitorId))?.verifiedId)
-      .toMatch(/^cust-\d{4}$/);
-    return (await baton.store.getVisitor(conversation.visitorId))!;
+    const visitorOf = async () => {
+      for (const w of await baton.store.listWaitingEntries('general')) {
+        const conversation = (await baton.store.getConversation(w.id))!;
+        const visitor = await baton.store.getVisitor(conversation.visitorId);
+        if (visitor?.verifiedId === id) return visitor;
+      }
+      return undefined;
+    };
+    await expect.poll(visitorOf).toBeDefined();
+    expect(id).toMatch(/^cust-\d{4}$/);
+    return (await visitorOf())!;
   }
 
   it('gives each browser its own verified demo customer, and a new one on request', async () => {

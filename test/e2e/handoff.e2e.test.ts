@@ -96,7 +96,24 @@ describe.runIf(available)('storefront → widget → handoff → console, in hea
     expect(await agentMessages.first().textContent()).toContain('Alex Rivera');
     await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/Alex Rivera/);
     expect(await assistant.count()).toBe(assistantCountAtEscalation);
+    // Every message shows its time.
+    expect(await agentMessages.first().locator('time').getAttribute('datetime')).toMatch(/^\d{4}-/);
     await page.screenshot({ path: resolve(ARTIFACTS, 'widget-agent-reply.png') });
+
+    // Escape closes the panel and gives the focus back to the launcher; a reply that arrives
+    // while it is closed is announced.
+    await widget.getByTestId('baton-input').focus();
+    await widget.getByTestId('baton-input').press('Escape');
+    await expect.poll(() => widget.getByTestId('baton-panel').count()).toBe(0);
+    expect(
+      await widget.getByTestId('baton-launcher').evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await consolePage.getByTestId('reply-input').fill('One more thing: it comes in two boxes.');
+    await consolePage.getByTestId('reply-send').click();
+    await expect
+      .poll(() => widget.getByTestId('baton-unread-status').innerText(), { timeout: 15_000 })
+      .toBe('1 new message in the chat');
+    await widget.getByTestId('baton-launcher').click();
 
     const events = await page.evaluate(
       () => (window as unknown as { batonEvents: string[] }).batonEvents,

@@ -1,4 +1,11 @@
-export function Launcher(props: { open: boolean; unread: number; onToggle: () => void }) {
+import type { Ref } from 'preact';
+
+export function Launcher(props: {
+  open: boolean;
+  unread: number;
+  onToggle: () => void;
+  buttonRef?: Ref<HTMLButtonElement>;
+}) {
   const { open, unread } = props;
   const label = open
     ? 'Close chat'
@@ -7,6 +14,7 @@ export function Launcher(props: { open: boolean; unread: number; onToggle: () =>
       : 'Open chat';
   return (
     <button
+      ref={props.buttonRef}
       type="button"
       class="baton-launcher"
       data-testid="baton-launcher"

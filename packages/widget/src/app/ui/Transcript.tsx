@@ -15,8 +15,17 @@ function authorLabel(message: ChatMessage): string | null {
   }
 }
 
+/** The message's time as the shopper's clock reads it, e.g. "14:05". */
+export function messageTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? ''
+    : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
 function MessageItem({ message }: { message: ChatMessage }) {
   const label = authorLabel(message);
+  const time = messageTime(message.createdAt);
   return (
     <li
       class={`baton-msg baton-msg-${message.role}`}
@@ -26,6 +35,11 @@ function MessageItem({ message }: { message: ChatMessage }) {
     >
       {label && <span class="baton-author">{label}</span>}
       <p class="baton-text">{message.text}</p>
+      {time && (
+        <time class="baton-time" dateTime={message.createdAt}>
+          {time}
+        </time>
+      )}
     </li>
   );
 }
