@@ -7,10 +7,9 @@
  *   pnpm bench:widget            (7 pairs)
  *   pnpm bench:widget --runs 3
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startBaton, type RunningBaton } from '../packages/server/src/bootstrap';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium } from '../test/e2e/browser';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -114,18 +113,7 @@ async function firstOpen(browser: Browser, url: string): Promise<number> {
 
 async function main() {
   const baton: RunningBaton = await startBaton({ port: 0, host: '127.0.0.1', log });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const url = baton.url;
     // Warm the server's caches and compilation once each way.
