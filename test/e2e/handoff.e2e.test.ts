@@ -121,6 +121,16 @@ describe.runIf(available)('storefront → widget → handoff → console, in hea
     expect(events).toEqual(
       expect.arrayContaining(['message', 'escalated', 'queue', 'agentJoined']),
     );
+    // A `ready` listener added after the chat loaded is called at once.
+    expect(
+      await page.evaluate(() => {
+        let called = false;
+        (window as unknown as { Baton: (...a: unknown[]) => void }).Baton('on', 'ready', () => {
+          called = true;
+        });
+        return called;
+      }),
+    ).toBe(true);
 
     // Reloading the storefront resumes the same conversation with its transcript.
     await page.reload();

@@ -146,6 +146,8 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
         listeners.set(event, set);
         if (name === 'on') set.add(fn as Listener);
         else set.delete(fn as Listener);
+        // Added after the chat loaded: `ready` has happened, so it is called at once.
+        if (name === 'on' && event === 'ready' && ready) (fn as Listener)(undefined);
       } else if ((LOADER_COMMANDS as readonly unknown[]).includes(name)) {
         // identify and setContext wait for the chat; opening it or asking for a person loads it.
         if (name === 'open' || name === 'requestHuman') {
