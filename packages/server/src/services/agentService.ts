@@ -139,8 +139,8 @@ export function createAgentService(deps: AgentServiceDeps) {
   async function connected(agent: Agent, socketId: string): Promise<PresenceStatus> {
     await deps.presence.add(socketId, agent.id);
     const presence = await store.getPresence(agent.id);
+    // The queues' broadcast also has push routing look again (queueService `changed`).
     await broadcastQueues(agent);
-    deps.reroute?.();
     return presence.status;
   }
 
@@ -159,7 +159,6 @@ export function createAgentService(deps: AgentServiceDeps) {
   async function setPresence(agent: Agent, status: PresenceStatus) {
     const presence = await store.updatePresence(agent.id, { status }, clock());
     await broadcastQueues(agent);
-    deps.reroute?.();
     return { status: presence.status };
   }
 

@@ -98,16 +98,8 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
 
   // The iframe's fallback store for its session token when third-party storage is blocked.
   const tokenKey = `baton:session:${siteKey}`;
-  function storedToken(token?: string | null): string | null {
-    try {
-      if (token === undefined) return win.localStorage.getItem(tokenKey);
-      if (token === null) win.localStorage.removeItem(tokenKey);
-      else win.localStorage.setItem(tokenKey, token);
-    } catch (err) {
-      console.warn('[Baton] localStorage is unavailable; a reload will start a new chat', err);
-    }
-    return null;
-  }
+  const storedToken = (token?: string | null) =>
+    storage(win, tokenKey, token, 'localStorage is unavailable; a reload will start a new chat');
 
   win.addEventListener('message', (event) => {
     const msg = acceptEnvelope(event, batonOrigin, frame?.contentWindow, FRAME_MESSAGES);
@@ -170,14 +162,17 @@ function hasResume(win: Window): boolean {
   return new URL(win.location.href).searchParams.has('baton_resume');
 }
 
-/** Reads (`value` undefined), writes or (null) removes a key of the storefront's localStorage. */
-function storage(win: Window, key: string, value?: string | null): string | null {
+/**
+ * Reads (`value` undefined), writes or (null) removes a key of the storefront's localStorage.
+ * Blocked storage reads as nothing, with `blocked` as a warning when what is lost matters.
+ */
+function storage(win: Window, key: string, value?: string | null, blocked?: string): string | null {
   try {
     if (value === undefined) return win.localStorage.getItem(key);
     if (value === null) win.localStorage.removeItem(key);
     else win.localStorage.setItem(key, value);
-  } catch {
-    // Storage blocked: the chat simply loads when opened.
+  } catch (err) {
+    if (blocked) console.warn(`[Baton] ${blocked}`, err);
   }
   return null;
 }

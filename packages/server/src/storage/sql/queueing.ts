@@ -1,6 +1,6 @@
 import type { TriggerName } from '@baton/shared';
 import type { Store, ClaimResult, WaitingEntry } from '../types';
-import { toConversation, one, json, dateOrNull } from './rows';
+import { toConversation, one, json, dateOrNull, CUSTOMER_NAME_SQL } from './rows';
 import type { SqlContext } from './context';
 
 /** Queueing, claims and resolution: who owns a conversation. */
@@ -167,7 +167,7 @@ export const queueingQueries = ({ q, db }: SqlContext) =>
            c.sla_breached_at, c.created_at, coalesce(c.packet ->> 'summary', '') AS summary,
            (SELECT coalesce(jsonb_agg(t ->> 'name'), '[]'::jsonb)
               FROM jsonb_array_elements(coalesce(c.packet -> 'triggers', '[]'::jsonb)) t) AS triggers,
-           coalesce(v.context -> 'customer' ->> 'name', v.name) AS customer_name,
+           ${CUSTOMER_NAME_SQL} AS customer_name,
            (SELECT count(*) FROM held_drafts h
               WHERE h.conversation_id = c.id AND h.status = 'pending')::int AS pending_drafts,
            (SELECT count(*) FROM pending_actions a

@@ -1,6 +1,6 @@
 import type { RiskTier } from '@baton/shared';
 import type { RoutingAgent, RoutingCandidate, Store, StoredOffer } from '../types';
-import { dateOrNull, one, type Row } from './rows';
+import { CUSTOMER_NAME_SQL, dateOrNull, one, type Row } from './rows';
 import type { SqlContext } from './context';
 
 /** Any constant: every node's routing step takes this lock, so they route one at a time. */
@@ -79,7 +79,7 @@ export const routingQueries = ({ q }: SqlContext) =>
         `SELECT c.id, c.episode, c.queue, c.tier, c.sla_deadline, c.enqueued_at,
            coalesce(c.packet ->> 'summary', '') AS summary,
            c.packet -> 'intent' ->> 'name' AS intent,
-           coalesce(v.context -> 'customer' ->> 'name', v.name) AS customer_name,
+           ${CUSTOMER_NAME_SQL} AS customer_name,
            (SELECT coalesce(array_agg(o.agent_id), '{}') FROM offers o
               WHERE o.conversation_id = c.id AND o.episode = c.episode
                 AND o.status IN ('declined', 'expired')) AS offered_to
@@ -179,7 +179,7 @@ export const routingQueries = ({ q }: SqlContext) =>
     async listPendingOffers(agentId) {
       const rows = await q(
         `SELECT o.*, c.tier, coalesce(c.packet ->> 'summary', '') AS summary,
-           coalesce(v.context -> 'customer' ->> 'name', v.name) AS customer_name
+           ${CUSTOMER_NAME_SQL} AS customer_name
          FROM offers o JOIN conversations c ON c.id = o.conversation_id
            LEFT JOIN visitors v ON v.id = c.visitor_id
          WHERE o.agent_id = $1 AND o.status = 'pending'

@@ -10,6 +10,9 @@ import type {
   Visitor,
 } from '../types';
 
+/** The customer's name a conversation shows: the storefront's context first, else identify's. */
+export const CUSTOMER_NAME_SQL = "coalesce(v.context -> 'customer' ->> 'name', v.name)";
+
 /** Rows as the drivers return them, mapped to the store's types. */
 export type Row = Record<string, unknown>;
 
