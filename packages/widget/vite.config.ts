@@ -9,8 +9,9 @@ export default defineConfig({
   build: {
     outDir: 'dist/frame',
     emptyOutDir: true,
-    // Evergreen browsers support modulepreload; the polyfill would only cost bytes.
-    modulePreload: { polyfill: false },
+    // No modulepreload links or polyfill: the chunks loaded later (languages, the rating
+    // prompt) are small and fetched when needed.
+    modulePreload: false,
     rolldownOptions: { input: fileURLToPath(new URL('frame.html', import.meta.url)) },
   },
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 /** The system Chromium the browser tests drive (CHROMIUM_PATH overrides it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,4 +43,36 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function openWidget(page: Page) {
   await page.getByTestId('baton-host-launcher').click();
   return page.frameLocator('iframe[src*="/widget/frame.html"]');
+}
+
+/** The widget's iframe on a storefront page. */
+export const WIDGET_FRAME = 'iframe[src*="/widget/frame.html"]';
+
+/**
+ * axe as a shopper meets the widget: the storefront page with the widget's iframe in it (axe
+ * must be in the frame too to look inside). Auditing the frame's document alone would judge it
+ * as a page of its own (e.g. "no main landmark"), which an embedded widget must not have.
+ */
+export async function widgetViolations(shop: Page, frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE);
+  return axeViolations(shop);
+}
+
+/**
+ * The same, inside the widget's iframe only. On a phone the open widget covers the whole
+ * storefront, and axe then reports the covered storefront text's contrast, not the widget's.
+ */
+export async function widgetOnlyViolations(shop: Page, frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE);
+  await shop.evaluate(AXE);
+  return shop.evaluate(async (selector) => {
+    type Rule = { id: string; nodes: { target: string[] }[] };
+    type AxeResult = { violations: Rule[]; passes: Rule[] };
+    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<AxeResult> } }).axe;
+    const result = await axe.run({ include: [[selector]] });
+    // Checked inside the frame: passing nodes' targets start with the iframe.
+    if (!result.passes.some((r) => r.nodes.some((n) => n.target.length > 1)))
+      throw new Error('axe did not look inside the widget frame');
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  }, WIDGET_FRAME);
 }

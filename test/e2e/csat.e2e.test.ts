@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
@@ -6,14 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, ConversationDetail, QueueSnapshot } from '../../packages/shared/src';
 import type { Socket } from '../../packages/server/node_modules/socket.io-client';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import {
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  openWidget,
+  widgetOnlyViolations,
+  widgetViolations,
+} from './browser';
 
 // socket.io-client is a dependency of packages/server (and the widget), not of the root.
 const { io } = createRequire(new URL('../../packages/server/package.json', import.meta.url))(
   'socket.io-client',
 ) as typeof import('../../packages/server/node_modules/socket.io-client');
 
-const WIDGET_FRAME = 'iframe[src*="/widget/frame.html"]';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: browser CSAT test — no Chromium at ${CHROMIUM}.\n`);
@@ -23,37 +29,6 @@ const log = {
   warn: () => undefined,
   error: (o: object, m: string) => console.error(m, o),
 };
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe as a shopper meets the widget: the storefront page with the widget's iframe in it (axe
- * must be in the frame too to look inside). Auditing the frame's document alone would judge it
- * as a page of its own (e.g. "no main landmark"), which an embedded widget must not have.
- */
-async function widgetViolations(shop: Page, frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE);
-  return axeViolations(shop);
-}
-
-/**
- * The same, inside the widget's iframe only. On a phone the open widget covers the whole
- * storefront, and axe then reports the covered storefront text's contrast, not the widget's.
- */
-async function widgetOnlyViolations(shop: Page, frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE);
-  await shop.evaluate(AXE);
-  return shop.evaluate(async (selector) => {
-    type Rule = { id: string; nodes: { target: string[] }[] };
-    type AxeResult = { violations: Rule[]; passes: Rule[] };
-    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<AxeResult> } }).axe;
-    const result = await axe.run({ include: [[selector]] });
-    // Checked inside the frame: passing nodes' targets start with the iframe.
-    if (!result.passes.some((r) => r.nodes.some((n) => n.target.length > 1)))
-      throw new Error('axe did not look inside the widget frame');
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }, WIDGET_FRAME);
-}
 
 async function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
   const res = (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;

@@ -307,6 +307,7 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     log,
     health: deps.health ?? (async () => ({})),
     frameAncestors: deps.deployment.site.allowedOrigins,
+    widgetSettings: deps.deployment.site.widget,
     loginThrottle: limiters.login,
     ...(deps.admin && { admin: { ...deps.admin, store, agents, scorecard } }),
     scorecard,

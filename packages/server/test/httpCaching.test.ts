@@ -42,6 +42,16 @@ describe('HTTP compression and caching', () => {
     await baton?.stop();
   });
 
+  it("writes the site's widget settings (site.yaml) into the loader, so its launcher is drawn in them", async () => {
+    const loader = await fetchRaw(`${baton.url}/widget.js`);
+    expect(loader.status).toBe(200);
+    expect(loader.body).not.toContain('__BATON_SITE_CONFIG__');
+    const literal = /"(\{\\"brandColor[^"\\]*(?:\\.[^"\\]*)*)"/.exec(loader.body)?.[1];
+    expect(literal).toBeDefined();
+    const settings = JSON.parse(JSON.parse(`"${literal}"`)) as Record<string, string>;
+    expect(settings).toMatchObject({ brandColor: '#1f3d2b', title: 'Northwind Goods' });
+  });
+
   it('sends brotli or gzip as accepted, with Vary, and plain bytes otherwise', async () => {
     const page = await fetchRaw(`${baton.url}/widget/frame.html`);
     const script = /src="(\/widget\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];

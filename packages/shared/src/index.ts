@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './events';
 export * from './validate';
 export * from './scorecard';
+export * from './notices';

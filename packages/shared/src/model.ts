@@ -1,3 +1,4 @@
+import type { Notice } from './notices';
 /** Domain types shared by the server, the widget and the console. */
 
 export const TRIGGERS = [
@@ -57,6 +58,11 @@ export interface ChatMessage {
   /** Client-generated id used to deduplicate retries (customer and agent messages). */
   clientId: string | null;
   createdAt: string;
+  /**
+   * A system message's meaning as a code plus parameters, so the widget shows it in the
+   * customer's language (`text` is its English rendering); absent on other messages.
+   */
+  notice?: Notice;
 }
 
 export type ConversationState = 'bot' | 'queued' | 'assigned' | 'resolved';
@@ -65,6 +71,8 @@ export interface WaitEstimate {
   minutes: number;
   /** How the estimate was measured, e.g. "median of 12 recent claims in billing". */
   basis: string;
+  /** How many measured waits the median is of. */
+  samples: number;
   /** True when the estimate is longer than the queue's first-response SLA for this tier. */
   exceedsSla: boolean;
 }
@@ -90,8 +98,10 @@ export interface QueueStatus {
   overdue: boolean;
   emailLeft: boolean;
   agentName: string | null;
-  /** One honest sentence summarising all of the above. */
+  /** One honest sentence summarising all of the above, in English. */
   text: string;
+  /** The same as a code plus parameters, for clients that show it in another language. */
+  notice: Notice;
 }
 
 export interface OrderInfo {

@@ -51,6 +51,27 @@ export const queueConfigSchema = z.object({
 });
 export type QueueConfig = z.infer<typeof queueConfigSchema>;
 
+/** How the widget looks and speaks on this site (`Baton('boot', {...})` overrides it per page). */
+const widgetSchema = z
+  .object({
+    /** `#rgb` or `#rrggbb`; the text on it is chosen (white or near-black) to contrast ≥ 4.5:1. */
+    brandColor: z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'expected #rgb or #rrggbb'),
+    position: z.enum(['left', 'right']),
+    title: z.string().min(1).max(60),
+    greeting: z.string().min(1).max(300),
+    launcherLabel: z.string().min(1).max(40),
+    /** An https URL or a path on this server: shown beside agents' messages instead of initials. */
+    avatarUrl: z
+      .string()
+      .max(2000)
+      .regex(/^(https:\/\/|\/)/, 'expected an https URL or a path'),
+    /** The default language (BCP 47, e.g. `es`); the page's `lang` and the browser's follow. */
+    locale: z.string().min(2).max(35),
+  })
+  .partial()
+  .strict();
+export type WidgetSettings = z.infer<typeof widgetSchema>;
+
 const siteSchema = z.object({
   id: z.string().min(1),
   siteKey: z.string().min(1),
@@ -62,6 +83,7 @@ const siteSchema = z.object({
   mailFrom: z.string().min(3).optional(),
   /** Secret for identity verification: the storefront sends HMAC-SHA256(secret, customer id). */
   identitySecret: z.string().min(16).optional(),
+  widget: widgetSchema.default({}),
 });
 const agentSeedSchema = z.object({
   id: z.string().min(1),

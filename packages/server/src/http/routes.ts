@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
 import { join } from 'node:path';
@@ -43,6 +43,8 @@ export interface HttpDeps {
   scorecard?: ScorecardService;
   /** Logs each HTTP request (pino-http), first of all middleware. */
   accessLog?: RequestHandler;
+  /** site.yaml's `widget:` settings, written into /widget.js so the launcher is drawn in them. */
+  widgetSettings?: Record<string, unknown>;
 }
 
 const STATUS: Record<string, number> = {
@@ -146,10 +148,21 @@ export function createHttpApp(deps: HttpDeps) {
 
   const { widgetDist, consoleDist, storefront } = deps.paths;
   const loader = join(widgetDist, 'loader', 'widget.js');
+  const settings = JSON.stringify(JSON.stringify(deps.widgetSettings ?? {}));
+  let built: { mtimeMs: number; body: string } | null = null;
   app.get('/widget.js', (_req, res) => {
     if (!existsSync(loader))
       return void res.status(503).type('text/plain').send('widget not built: run pnpm build');
-    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').sendFile(loader);
+    // Read again only when the build changed; the site's settings replace the placeholder.
+    const { mtimeMs } = statSync(loader);
+    if (built?.mtimeMs !== mtimeMs) {
+      const body = readFileSync(loader, 'utf8').replace(
+        /(["'`])__BATON_SITE_CONFIG__\1/,
+        () => settings,
+      );
+      built = { mtimeMs, body };
+    }
+    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').send(built.body);
   });
   const frameAncestors = deps.frameAncestors;
   app.use(

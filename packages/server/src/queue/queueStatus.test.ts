@@ -6,6 +6,7 @@ const HOURS = 'Mon–Fri 08:00–20:00 (UTC)';
 const estimate = (minutes: number, exceedsSla = false): WaitEstimate => ({
   minutes,
   basis: 'median wait of the last 7 customers in Billing',
+  samples: 7,
   exceedsSla,
 });
 

@@ -1,56 +1,43 @@
 import type { QueueStatus } from '@baton/shared';
+import { englishNotices, notice, type Notice } from '@baton/shared/notices';
 
 /** Everything the banner shows except what is derived from it here (the email offer, the text). */
-export type QueueStatusInput = Omit<QueueStatus, 'offerEmail' | 'text'>;
+export type QueueStatusInput = Omit<QueueStatus, 'offerEmail' | 'text' | 'notice'>;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** The honest banner: every sentence is backed by a number the server measured or knows. */
+/**
+ * The honest banner: every sentence is backed by a number the server measured or knows. Sent
+ * as a notice (code plus those numbers) that the widget words in the customer's language, and
+ * as English text for the console and older clients.
+ */
 export function buildQueueStatus(input: QueueStatusInput): QueueStatus {
   const offerEmail =
     input.state === 'queued' && (input.agentsOnline === 0 || input.overdue) && !input.emailLeft;
-  return { ...input, offerEmail, text: statusText(input) };
+  const n = statusNotice(input);
+  return { ...input, offerEmail, notice: n, text: englishNotices[n.code](n.params as never) };
 }
 
-function statusText(s: QueueStatusInput): string {
+function statusNotice(s: QueueStatusInput): Notice {
   const team = s.queueName ?? 'our team';
   switch (s.state) {
     case 'bot':
-      return 'You are chatting with our assistant. A person is one click away.';
+      return notice('status_bot', {});
     case 'resolved':
-      return 'This conversation was resolved. Write again any time.';
+      return notice('status_resolved', {});
     case 'assigned':
-      // A status, not an announcement: the transcript says once that they joined.
-      return `You are chatting with ${s.agentName ?? 'a teammate'} from ${team}.`;
+      return notice('status_assigned', { agent: s.agentName, team });
     case 'queued':
-      break;
+      return notice('status_queued', {
+        team,
+        position: s.position,
+        online: s.agentsOnline,
+        openNow: s.openNow,
+        hours: s.openingHours,
+        emailLeft: s.emailLeft,
+        overdue: s.overdue,
+        slaMinutes: s.slaMinutes,
+        minutes: s.estimate?.minutes ?? null,
+        samples: s.estimate?.samples ?? null,
+        exceedsSla: s.estimate?.exceedsSla ?? false,
+      });
   }
-  const place =
-    s.position === null ? 'You are in the queue' : `You are number ${s.position} in the queue`;
-  if (s.agentsOnline === 0) {
-    const hours = s.openingHours ? ` Opening hours: ${s.openingHours}.` : '';
-    const closed = s.openNow
-      ? `No one from ${team} is online right now.`
-      : `${team} is closed right now.`;
-    const keep = s.emailLeft
-      ? ` We have your email and will reply there; you keep your place.`
-      : ` Leave your email and we will reply there — you keep your place.`;
-    return `${place} for ${team}. ${closed}${hours}${keep}`;
-  }
-  const online = `${plural(s.agentsOnline, 'person', 'people')} from ${team} ${s.agentsOnline === 1 ? 'is' : 'are'} online.`;
-  if (s.overdue) {
-    const target = s.slaMinutes === null ? 'we promised' : `our ${s.slaMinutes}-minute target`;
-    const keep = s.emailLeft
-      ? 'We have your email and will reply there too; you keep your place.'
-      : 'Leave your email and we will reply there — you keep your place.';
-    return `${place} for ${team}. ${online} This is taking longer than ${target}, sorry. ${keep}`;
-  }
-  let wait = 'No estimate yet.';
-  if (s.estimate) {
-    wait = `Estimated wait about ${plural(s.estimate.minutes, 'minute', 'minutes')} (${s.estimate.basis}).`;
-    if (s.estimate.exceedsSla && s.slaMinutes !== null) {
-      wait += ` That is longer than our ${s.slaMinutes}-minute target, sorry.`;
-    }
-  }
-  return `${place} for ${team}. ${online} ${wait}`;
 }

@@ -18,6 +18,7 @@ describe('estimateWait', () => {
     expect(estimateWait(waits, 5, 'Billing')).toEqual({
       minutes: 3,
       basis: `median wait of the last ${MIN_SAMPLES} customers in Billing`,
+      samples: MIN_SAMPLES,
       exceedsSla: false,
     });
   });

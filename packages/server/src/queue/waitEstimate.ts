@@ -20,6 +20,7 @@ export function estimateWait(
   return {
     minutes,
     basis: `median wait of the last ${sorted.length} customers in ${queueName}`,
+    samples: sorted.length,
     exceedsSla: slaMinutes !== null && minutes > slaMinutes,
   };
 }

@@ -1,4 +1,5 @@
 // Native bcrypt hashes on libuv's thread pool, so a burst of logins never stalls the event loop.
+import { systemMessage } from './notices';
 import bcrypt from 'bcrypt';
 import {
   BatonError,
@@ -249,8 +250,7 @@ export function createAgentService(deps: AgentServiceDeps) {
     }
     const { message } = await store.appendMessage({
       conversationId,
-      role: 'system',
-      text: `${agent.name} joined the conversation.`,
+      ...systemMessage('agent_joined', { agent: agent.name }),
       now,
     });
     notifier.customerMessage(conversationId, message);
@@ -401,8 +401,7 @@ export function createAgentService(deps: AgentServiceDeps) {
       throw new BatonError(ErrorCode.NOT_ASSIGNED, 'The conversation is no longer yours');
     const { message } = await store.appendMessage({
       conversationId: conversation.id,
-      role: 'system',
-      text: `${agent.name} marked the conversation as resolved.`,
+      ...systemMessage('resolved', { agent: agent.name }),
       now,
     });
     notifier.customerMessage(conversation.id, message);
@@ -479,15 +478,15 @@ export function createAgentService(deps: AgentServiceDeps) {
       );
     }
     const label = action.action.replace(/_/g, ' ');
-    const text =
-      payload.decision === 'approve'
-        ? `${agent.name} approved your ${label} request.`
-        : `${agent.name} reviewed your ${label} request and could not approve it` +
-          (payload.note ? `: ${payload.note}` : '.');
     const { message } = await store.appendMessage({
       conversationId: payload.conversationId,
-      role: 'system',
-      text,
+      ...(payload.decision === 'approve'
+        ? systemMessage('action_approved', { agent: agent.name, action: label })
+        : systemMessage('action_denied', {
+            agent: agent.name,
+            action: label,
+            note: payload.note || null,
+          })),
       now: clock(),
     });
     notifier.customerMessage(payload.conversationId, message);

@@ -1,5 +1,7 @@
+import { systemMessage } from './notices';
 import {
   BatonError,
+  notice,
   ErrorCode,
   type ChatMessage,
   type ContextSetPayload,
@@ -120,6 +122,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         conversationId: session.conversationId,
         role: 'customer',
         text,
+        // The button's press is shown in the customer's language, like a notice.
+        ...(turn.kind === 'button' && { notice: notice('human_button', {}) }),
         clientId,
         now: clock(),
         reopenIfResolved: true,
@@ -265,8 +269,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     await store.updateVisitor(session.visitorId, { email: payload.email });
     const { message } = await store.appendMessage({
       conversationId: conversation.id,
-      role: 'system',
-      text: `We will reply to ${payload.email} and you keep your place in the queue.`,
+      ...systemMessage('email_left', { email: payload.email }),
       now: clock(),
     });
     notifier.customerMessage(conversation.id, message);

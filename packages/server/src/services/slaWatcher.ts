@@ -1,3 +1,4 @@
+import { systemMessage } from './notices';
 import type { SlaAlert } from '@baton/shared';
 import type { OutboxEvent, SlaDue, Store } from '../storage';
 import type { Clock } from './clock';
@@ -23,13 +24,6 @@ export interface SlaWatcherDeps {
 const BATCH = 100;
 /** How long the sweeping node holds its own events before any node's relay may send them. */
 const OWN_EVENTS_HOLD_MS = 3_000;
-
-/** The notice a customer gets when the promised wait has passed. */
-export function breachNotice(team: string, emailLeft: boolean): string {
-  return emailLeft
-    ? `This is taking longer than we promised, sorry. You are still in the queue for ${team}, and we will also reply to the email you left.`
-    : `This is taking longer than we promised, sorry. You are still in the queue for ${team}; if you would rather not wait, leave your email and we will reply there.`;
-}
 
 /**
  * SLAs that act. Every node sweeps the stored timers: a conversation still unclaimed at its
@@ -95,8 +89,7 @@ export function createSlaWatcher(deps: SlaWatcherDeps) {
         const team = queues.config(d.queue).displayName;
         const { message } = await tx.appendMessage({
           conversationId: d.conversationId,
-          role: 'system',
-          text: breachNotice(team, d.emailLeft !== null),
+          ...systemMessage('sla_breach', { team, emailLeft: d.emailLeft !== null }),
           now,
         });
         events.push({ type: 'message', conversationId: d.conversationId, message });

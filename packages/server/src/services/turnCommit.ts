@@ -1,4 +1,12 @@
-import type { ChatMessage, Decision, Lane } from '@baton/shared';
+import { systemMessage } from './notices';
+import {
+  englishNotices,
+  renderNotice,
+  type ChatMessage,
+  type Decision,
+  type Lane,
+  type Notice,
+} from '@baton/shared';
 import type { ContactFact, TurnFacts } from '@baton/escalation';
 import type { AssistantProposal } from '../assistant';
 import type {
@@ -190,11 +198,12 @@ export function createTurnCommit(deps: TurnCommitDeps) {
     }
 
     const events: OutboxEvent[] = [];
-    const say = async (role: 'assistant' | 'system', body: string) => {
+    const say = async (role: 'assistant' | 'system', body: string, n?: Notice) => {
       const { message } = await tx.appendMessage({
         conversationId: before.id,
         role,
         text: body,
+        ...(n && { notice: n }),
         now,
         ...(role === 'assistant' && { replyTo: job.messageId }),
       });
@@ -246,10 +255,11 @@ export function createTurnCommit(deps: TurnCommitDeps) {
       actionLabel: ACTION_LABEL[actionName] ?? actionName.replace(/_/g, ' '),
     });
     if (notice) {
-      await say('system', notice);
+      const text = renderNotice(englishNotices, notice)!;
+      await say('system', text, notice);
       if (after?.packet) {
         // The packet lists what the customer has been told, this notice included.
-        await tx.updatePacket(before.id, withNotice(after.packet, notice));
+        await tx.updatePacket(before.id, withNotice(after.packet, text));
       }
     }
     const queue = after?.queue ?? before.queue;
@@ -404,8 +414,7 @@ export function createTurnCommit(deps: TurnCommitDeps) {
     if (after) {
       const { message } = await tx.appendMessage({
         conversationId: before.id,
-        role: 'system',
-        text: `Something went wrong on our side with your last message; a teammate from ${teamOf(after.queue)} will reply here.`,
+        ...systemMessage('turn_failed', { team: teamOf(after.queue) }),
         now,
       });
       events.push({ type: 'message', conversationId: before.id, message });

@@ -1,3 +1,4 @@
+import { englishNotices, renderNotice } from '@baton/shared';
 import { describe, expect, it } from 'vitest';
 import type { AssistantProposal } from '../assistant';
 import { turnNotice, type NoticeInput, type NoticeState } from './turnNotices';
@@ -71,7 +72,7 @@ describe('turnNotice: what the customer is told, from (before, after, plan)', ()
       queuedAssisted,
       null,
       { act: 'hold_draft', escalates: false, lane: 'assisted' },
-      'A teammate from Support will check the answer before it is sent.',
+      'A teammate from Support will check the answer before it is sent to you.',
     ],
     [
       'a human-lane escalation by the rules',
@@ -96,8 +97,7 @@ describe('turnNotice: what the customer is told, from (before, after, plan)', ()
     ],
   ];
   it.each(rows)('%s', (_name, before, after, partial, expected) => {
-    expect(turnNotice({ before, after, plan: plan(partial), team, actionLabel: 'refund' })).toBe(
-      expected,
-    );
+    const n = turnNotice({ before, after, plan: plan(partial), team, actionLabel: 'refund' });
+    expect(n && renderNotice(englishNotices, n)).toBe(expected);
   });
 });

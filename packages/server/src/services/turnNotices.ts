@@ -1,3 +1,4 @@
+import { notice, type Notice } from '@baton/shared';
 import type { Conversation } from '../storage';
 import type { TurnPlan } from './turnPlanner';
 
@@ -21,21 +22,19 @@ export interface NoticeInput {
  * of the state before, the state after and the plan. Every sentence must be true at the moment
  * it is stored (it is written in the same transaction as the state it describes).
  */
-export function turnNotice({ before, after, plan, team, actionLabel }: NoticeInput): string | null {
+export function turnNotice({ before, after, plan, team, actionLabel }: NoticeInput): Notice | null {
   switch (plan.act) {
     case 'reply':
       return null;
     case 'hold_action':
-      return (
-        `A person from ${team(after?.queue ?? before.queue)} needs to approve this ` +
-        `${actionLabel ?? 'request'}; you will see their decision here.` +
-        (before.lane === 'autonomous'
-          ? ' Meanwhile the assistant can still help with general questions.'
-          : '')
-      );
+      return notice('approval_needed', {
+        team: team(after?.queue ?? before.queue),
+        action: actionLabel ?? 'request',
+        assistantContinues: before.lane === 'autonomous',
+      });
     case 'hold_draft':
       if (!plan.escalates) {
-        return `A teammate from ${team(before.queue)} will check the answer before it is sent.`;
+        return notice('draft_review', { team: team(before.queue) });
       }
       break;
     case 'silent':
@@ -46,16 +45,16 @@ export function turnNotice({ before, after, plan, team, actionLabel }: NoticeInp
   if (!after) return null;
   const name = team(after.queue);
   if (before.state === 'assigned') {
-    return `A person from ${name} is handling this conversation; the assistant has stepped back.`;
+    return notice('person_handling', { team: name });
   }
   if (plan.humanRequest) {
-    return `You asked for a person. The assistant has stepped back and you are in the queue for ${name}.`;
+    return notice('human_requested', { team: name });
   }
   if (!plan.proposal && plan.facts.text !== null) {
-    return `Our assistant could not answer just now; a teammate from ${name} will reply here.`;
+    return notice('assistant_failed', { team: name });
   }
   if (plan.lane === 'assisted') {
-    return `A teammate from ${name} will check the answer before it is sent to you.`;
+    return notice('draft_review', { team: name });
   }
-  return `This needs a person from ${name}. The assistant has stepped back and you are in the queue.`;
+  return notice('needs_person', { team: name });
 }

@@ -390,6 +390,15 @@ CREATE TABLE visitor_tokens (
 );
 `,
   },
+  {
+    id: 12,
+    name: 'message_notices',
+    sql: `
+-- A system message's meaning as a code plus parameters ({"code": ..., "params": {...}}), so each
+-- client words it in its reader's language; \`text\` keeps the English.
+ALTER TABLE messages ADD COLUMN notice JSONB;
+`,
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<number[]> {

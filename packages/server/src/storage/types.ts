@@ -1,6 +1,7 @@
 import type {
   SlaAlert,
   ChatMessage,
+  Notice,
   ConversationState,
   CustomerContext,
   Decision,
@@ -109,6 +110,8 @@ export interface NewMessage {
   text: string;
   authorName?: string | null;
   clientId?: string | null;
+  /** A system message's code and parameters (see `@baton/shared/notices`). */
+  notice?: Notice;
   now: Date;
   /**
    * Checked under the conversation's row lock, so the check and the write are one step:

@@ -6,9 +6,12 @@ import { newClientId } from './connection/clientId';
 import { createCustomerSocket } from './connection/customerSocket';
 import { createLoaderStorage } from './connection/loaderStorage';
 import { createTokenStore, getLocalStorage, tokenKey } from './connection/tokenStore';
+import { pickLanguage, useLanguage } from './i18n';
 import { createStore } from './state/store';
 import { initialWidgetState } from './state/widgetState';
 import { App } from './ui/App';
+import { applyTheme } from './theme';
+import { readConfig } from '../theme/config';
 import { createWidgetActions } from './widgetActions';
 import './ui/styles.css';
 
@@ -19,11 +22,15 @@ const ACTIVE_WITH_ASSISTANT_MS = 30 * 60 * 1000;
 
 const params = new URLSearchParams(location.search);
 const siteKey = params.get('siteKey') ?? '';
-const store = createStore(initialWidgetState());
+const store = createStore({ ...initialWidgetState(), narrow: params.get('narrow') === '1' });
 
 // Commands can only arrive after this module has run, so `actions` and `restore` exist by then.
 const bridge = createParentBridge(window, (type, payload) =>
-  type === 'restore' ? restore(payload) : actions.command(type, payload),
+  type === 'restore'
+    ? restore(payload)
+    : type === 'layout'
+      ? store.update((s) => ({ ...s, narrow: (payload as { narrow?: unknown })?.narrow === true }))
+      : actions.command(type, payload),
 );
 const ownStorage = getLocalStorage(window);
 const loaderStorage =
@@ -40,7 +47,30 @@ const client = createChatClient({
   newClientId: () => newClientId(),
   resumeToken: params.get('resume'),
 });
-const actions = createWidgetActions(store, client, bridge);
+const actions = createWidgetActions(
+  store,
+  client,
+  bridge,
+  (value) => void configure({ ...store.get().config, ...readConfig(value) }),
+);
+
+/**
+ * The store's look and the customer's language: from the loader (site.yaml merged with
+ * `Baton('boot')`, and the page's `lang`), then the browser's languages. The panel is drawn
+ * once its catalogue is in place, so it never flashes in English first.
+ */
+async function configure(config: ReturnType<typeof readConfig>): Promise<void> {
+  applyTheme(document.documentElement, config);
+  const language = pickLanguage([config.locale, params.get('lang'), ...navigator.languages]);
+  await useLanguage(language, document);
+  store.update((s) => ({ ...s, config, language }));
+}
+let initialConfig = {};
+try {
+  initialConfig = readConfig(JSON.parse(params.get('config') ?? '{}'));
+} catch {
+  console.error('[Baton] the widget configuration in the frame URL is not JSON');
+}
 
 let connecting = false;
 function connect(): void {
@@ -73,7 +103,9 @@ store.subscribe((s) => {
   bridge.post('active', { until: until && until > Date.now() ? until : null });
 });
 
-render(<App store={store} actions={actions} />, document.getElementById('baton-root')!);
-bridge.post('ready', undefined);
+void configure(initialConfig).then(() => {
+  render(<App store={store} actions={actions} />, document.getElementById('baton-root')!);
+  bridge.post('ready', undefined);
+});
 if (loaderStorage) setTimeout(connect, RESTORE_TIMEOUT_MS);
 else connect();

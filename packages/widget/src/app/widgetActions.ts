@@ -28,6 +28,8 @@ export function createWidgetActions(
   store: Store<WidgetState>,
   client: ChatClient,
   bridge: ParentBridge,
+  /** Applies a `Baton('boot', config)` from the page (look and language). */
+  configure: (config: unknown) => void = () => undefined,
 ): WidgetActions & { command(type: keyof LoaderToFrame, payload: unknown): void } {
   const actions: WidgetActions = {
     setOpen(open) {
@@ -55,6 +57,9 @@ export function createWidgetActions(
         break;
       case 'requestHuman':
         actions.requestHuman();
+        break;
+      case 'boot':
+        configure(payload);
         break;
       case 'identify': {
         const identify = toIdentifyPayload(payload);

@@ -5,6 +5,8 @@ import {
   LOADER_COMMANDS,
   type LoaderToFrame,
 } from '../protocol/envelope';
+import { readConfig, textOn, type WidgetConfig } from '../theme/config';
+import { loaderLabels } from './labels';
 import {
   applyBaseStyle,
   applyLayout,
@@ -20,6 +22,8 @@ export interface FrameHostOptions {
   doc: Document;
   batonOrigin: string;
   siteKey: string;
+  /** site.yaml's widget settings with queued `Baton('boot')` options over them. */
+  config?: WidgetConfig;
 }
 
 export interface FrameHost {
@@ -31,7 +35,9 @@ export interface FrameHost {
  * Mounts the widget iframe and relays between `window.Baton` and the iframe. Commands issued
  * before the iframe says `ready` are kept and sent in order afterwards.
  */
-export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOptions): FrameHost {
+export function createFrameHost(options: FrameHostOptions): FrameHost {
+  const { win, doc, batonOrigin, siteKey } = options;
+  let config = options.config ?? {};
   const listeners = new Map<string, Set<Listener>>();
   const pending: { type: keyof LoaderToFrame; payload: unknown }[] = [];
   const narrow = win.matchMedia(NARROW_QUERY);
@@ -46,6 +52,10 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
     mount();
     post('open', undefined);
   });
+  // In the language the chat will speak: the store's choice, else the page's, else the browser's.
+  const labels = () =>
+    loaderLabels([config.locale, doc.documentElement.lang, ...(win.navigator?.languages ?? [])]);
+  styleLauncher(launcher, config, labels()[0]);
   const whenBody = (fn: () => void) =>
     doc.body ? fn() : doc.addEventListener('DOMContentLoaded', fn);
   whenBody(() => doc.body.appendChild(launcher));
@@ -56,17 +66,23 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
     if (frame) return;
     frame = doc.createElement('iframe');
     frame.id = 'baton-widget';
-    frame.title = 'Chat with us';
+    frame.title = config.title ?? labels()[1];
     frame.setAttribute('allowtransparency', 'true');
     frame.src =
       `${batonOrigin}/widget/frame.html?siteKey=${encodeURIComponent(siteKey)}` +
       `&parentOrigin=${encodeURIComponent(win.location.origin)}` +
+      `&config=${encodeURIComponent(JSON.stringify(config))}` +
+      `&lang=${encodeURIComponent(doc.documentElement.lang)}` +
+      `&narrow=${narrow.matches ? 1 : 0}` +
       resumeParam(win);
     applyBaseStyle(frame);
     const f = frame;
-    const layout = () => applyLayout(f, open, narrow.matches);
+    const layout = () => applyLayout(f, open, narrow.matches, config);
     layout();
-    narrow.addEventListener('change', layout);
+    narrow.addEventListener('change', () => {
+      layout();
+      post('layout', { narrow: narrow.matches });
+    });
     relayout = layout;
     whenBody(() => doc.body.appendChild(f));
   }
@@ -140,6 +156,12 @@ export function createFrameHost({ win, doc, batonOrigin, siteKey }: FrameHostOpt
         else set.delete(fn as Listener);
         // Added after the chat loaded: `ready` has happened, so it is called at once.
         if (name === 'on' && event === 'ready' && ready) (fn as Listener)(undefined);
+      } else if (name === 'boot') {
+        // Later calls restyle what is drawn; the chat, once loaded, follows.
+        config = { ...config, ...readConfig(args[0]) };
+        styleLauncher(launcher, config, labels()[0]);
+        relayout();
+        if (frame) post('boot', config);
       } else if ((LOADER_COMMANDS as readonly unknown[]).includes(name)) {
         // identify and setContext wait for the chat; opening it or asking for a person loads it.
         if (name === 'open' || name === 'requestHuman') {
@@ -181,13 +203,40 @@ function storage(win: Window, key: string, value?: string | null, blocked?: stri
 function createLauncher(doc: Document, onOpen: () => void): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
-  button.setAttribute('aria-label', 'Open chat');
   button.setAttribute('data-testid', 'baton-host-launcher');
-  button.innerHTML =
-    '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none"/></svg>';
   setStyles(button, LAUNCHER_STYLE);
   button.addEventListener('click', onOpen);
   return button;
+}
+
+const ICON =
+  '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none"/></svg>';
+
+/** The store's colour, corner and label on the page's launcher, as the widget draws its own. */
+function styleLauncher(button: HTMLButtonElement, config: WidgetConfig, open: string): void {
+  const label = config.launcherLabel;
+  // The label is the store's text: set as text, never parsed as HTML.
+  button.innerHTML = ICON;
+  if (label) button.append(label);
+  button.setAttribute('aria-label', label ? `${label} — ${open}` : open);
+  const side = config.position === 'left' ? 'left' : 'right';
+  setStyles(button, {
+    [side]: '12px',
+    [side === 'left' ? 'right' : 'left']: 'auto',
+    background: config.brandColor ?? '#2448c4',
+    color: config.brandColor ? textOn(config.brandColor) : '#fff',
+    ...(label
+      ? {
+          width: 'auto',
+          padding: '0 18px 0 14px',
+          gap: '8px',
+          'border-radius': '28px',
+          display: 'flex',
+          'align-items': 'center',
+          font: '600 14px/1 system-ui, sans-serif',
+        }
+      : {}),
+  });
 }
 
 function resumeParam(win: Window): string {

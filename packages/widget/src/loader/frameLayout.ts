@@ -50,7 +50,17 @@ export function applyBaseStyle(frame: HTMLIFrameElement): void {
   setStyles(frame, BASE_STYLE);
 }
 
-export function applyLayout(frame: HTMLIFrameElement, open: boolean, narrow: boolean): void {
-  const size = !open ? CLOSED_SIZE : narrow ? { width: '100%', height: '100%' } : OPEN_SIZE;
-  setStyles(frame, size);
+export function applyLayout(
+  frame: HTMLIFrameElement,
+  open: boolean,
+  narrow: boolean,
+  config: { position?: 'left' | 'right'; launcherLabel?: string } = {},
+): void {
+  // A labelled launcher is wider: room for its words (about 9 px a character) and the icon.
+  const closed = config.launcherLabel
+    ? { ...CLOSED_SIZE, width: `${Math.min(96 + 9 * config.launcherLabel.length, 400)}px` }
+    : CLOSED_SIZE;
+  const size = !open ? closed : narrow ? { width: '100%', height: '100%' } : OPEN_SIZE;
+  const left = config.position === 'left';
+  setStyles(frame, { ...size, left: left ? '0' : 'auto', right: left ? 'auto' : '0' });
 }

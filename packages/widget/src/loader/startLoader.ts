@@ -1,5 +1,20 @@
 import { toOrigin } from '../protocol/envelope';
+import { readConfig, type WidgetConfig } from '../theme/config';
 import { createFrameHost } from './frameHost';
+
+/**
+ * site.yaml's `widget:` section. The server writes it over this placeholder when it serves
+ * /widget.js, so the launcher is drawn in the store's colours without a request of its own.
+ */
+const SITE_CONFIG = '__BATON_SITE_CONFIG__';
+
+export function siteConfig(text: string = SITE_CONFIG): WidgetConfig {
+  try {
+    return readConfig(JSON.parse(text));
+  } catch {
+    return {}; // served without the server (a test, a copy): the defaults
+  }
+}
 
 export interface BatonFunction {
   (command: string, ...args: unknown[]): void;
@@ -28,12 +43,14 @@ export function startLoader(win: BatonWindow, doc: Document): void {
     console.error('[Baton] widget.js needs a <script src=".../widget.js" data-site-key="..."> tag');
     return;
   }
-  const host = createFrameHost({ win, doc, batonOrigin, siteKey });
+  // `Baton('boot', {...})` calls queued by the stub shape the launcher before it is drawn.
+  const queued = Array.from(stub?.q ?? [], (call) => Array.from(call));
+  let config = siteConfig();
+  for (const [command, options] of queued)
+    if (command === 'boot') config = { ...config, ...readConfig(options) };
+  const host = createFrameHost({ win, doc, batonOrigin, siteKey, config });
   const baton: BatonFunction = (command, ...args) => host.command(command, args);
   baton.loaded = true;
-  for (const call of stub?.q ?? []) {
-    const [command, ...args] = Array.from(call);
-    host.command(command, args);
-  }
+  for (const [command, ...args] of queued) if (command !== 'boot') host.command(command, args);
   win.Baton = baton;
 }

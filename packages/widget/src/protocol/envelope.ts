@@ -4,6 +4,7 @@
  * origin *and* the expected window, so another frame or script cannot drive the widget.
  */
 import type { ChatMessage, CustomerContext, EscalatedEvent, QueueStatus } from '@baton/shared';
+import type { WidgetConfig } from '../theme/config';
 
 /** Marks Baton envelopes among the other postMessage traffic of a page. */
 export const ENVELOPE_VERSION = 1;
@@ -15,8 +16,15 @@ export interface LoaderToFrame {
   identify: { id?: string; name?: string; email?: string };
   setContext: CustomerContext;
   requestHuman: undefined;
+  /** The store's look and language (`Baton('boot', {...})` merged over site.yaml's). */
+  boot: WidgetConfig;
   /** Internal: the session token the loader keeps for the iframe (see FrameToLoader.session). */
   restore: { token: string | null };
+  /**
+   * Internal: the page is phone-narrow, so the open iframe fills it (the app draws a full-screen
+   * panel). The iframe cannot tell by its own width: the desktop panel is narrow too.
+   */
+  layout: { narrow: boolean };
 }
 
 /** Iframe → loader: lifecycle and conversation events, re-dispatched to `Baton('on', …)` listeners. */
@@ -52,12 +60,14 @@ export const LOADER_COMMANDS = [
   'identify',
   'setContext',
   'requestHuman',
+  'boot',
 ] as const satisfies readonly (keyof LoaderToFrame)[];
 
 /** Everything the iframe accepts from the loader. */
 export const LOADER_MESSAGES = [
   ...LOADER_COMMANDS,
   'restore',
+  'layout',
 ] as const satisfies readonly (keyof LoaderToFrame)[];
 
 /** The events `Baton('on', name, fn)` listeners receive. */

@@ -93,9 +93,9 @@ export const messagesQueries = (ctx: SqlContext) => {
            FROM flags f WHERE conversations.id = f.id
            RETURNING conversations.last_seq, f.reopened, f.human),
          m AS (
-           INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to)
+           INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to, notice)
            SELECT $1::text, $2::text, c.last_seq, $3::text, $4::text, $5::text, $6::text,
-             $7::timestamptz, $8::text
+             $7::timestamptz, $8::text, $14::jsonb
            FROM c RETURNING *),
          t AS (
            INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at,
@@ -121,6 +121,7 @@ export const messagesQueries = (ctx: SqlContext) => {
           input.turn?.kind ?? 'text',
           input.turn?.priority ?? false,
           input.turn !== undefined,
+          input.notice ? JSON.stringify(input.notice) : null,
         ],
         ex,
       );

@@ -1,4 +1,11 @@
-import type { ChatMessage, HeldDraft, MessageRole, PendingAction, RiskTier } from '@baton/shared';
+import type {
+  ChatMessage,
+  HeldDraft,
+  MessageRole,
+  Notice,
+  PendingAction,
+  RiskTier,
+} from '@baton/shared';
 import type {
   Agent,
   Conversation,
@@ -132,6 +139,7 @@ export function toMessage(r: Row): ChatMessage {
     authorName: (r.author_name as string | null) ?? null,
     clientId: (r.client_id as string | null) ?? null,
     createdAt: iso(r.created_at),
+    ...(r.notice != null && { notice: json<Notice>(r.notice) }),
   };
 }
 

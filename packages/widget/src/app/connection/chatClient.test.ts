@@ -79,6 +79,7 @@ const botStatus: QueueStatus = {
   emailLeft: false,
   agentName: null,
   text: '',
+  notice: { code: 'status_bot', params: {} },
 };
 
 function setup(storage: StorageLike = memoryStorage(), resumeToken: string | null = null) {

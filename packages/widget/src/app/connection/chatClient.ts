@@ -352,8 +352,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         position: null,
         offerEmail: false,
         overdue: false,
-        // The server's status says the team; this stands in until it arrives.
+        // Stands in until the server's own status arrives.
         text: `You are chatting with ${event.agentName}.`,
+        notice: {
+          code: 'status_assigned',
+          params: { agent: event.agentName, team: status.queueName ?? '' },
+        },
       });
     }
     notify('agentJoined', event);
@@ -367,7 +371,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         position: null,
         offerEmail: false,
         overdue: false,
-        text: 'This conversation has been resolved.',
+        text: 'This conversation was resolved. Write again any time.',
+        notice: { code: 'status_resolved', params: {} },
       });
     }
     store.update((s) =>

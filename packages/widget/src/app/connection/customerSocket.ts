@@ -1,7 +1,7 @@
 import type { CUSTOMER_NAMESPACE, CustomerClientEvents, CustomerServerEvents } from '@baton/shared';
-import { io, type Socket } from 'socket.io-client';
+import { createWireSocket, type WireSocket } from './wire';
 
-export type CustomerSocket = Socket<CustomerServerEvents, CustomerClientEvents>;
+export type CustomerSocket = WireSocket<CustomerServerEvents, CustomerClientEvents>;
 
 /**
  * Typed against the shared constant, but not imported at runtime: the shared package's index
@@ -10,9 +10,9 @@ export type CustomerSocket = Socket<CustomerServerEvents, CustomerClientEvents>;
 const NAMESPACE: typeof CUSTOMER_NAMESPACE = '/customer';
 
 /**
- * A socket to the Baton server that served the iframe (same origin). Not connected yet: the
- * caller connects once it knows the session token to resume.
+ * A socket to the Baton server that served the iframe (same origin), over WebSocket. Not
+ * connected yet: the caller connects once it knows the session token to resume.
  */
 export function createCustomerSocket(origin: string): CustomerSocket {
-  return io(origin + NAMESPACE, { transports: ['websocket', 'polling'], autoConnect: false });
+  return createWireSocket(origin + NAMESPACE);
 }

@@ -1,7 +1,7 @@
 /**
  * The "How did we do?" rating asked once a person resolved the conversation (`csat:submit`).
- * Pure state changes and the strings the prompt shows; the chat client sends it, the Csat
- * component draws it. The server keeps one rating per episode of the conversation, so the
+ * Pure state changes; the chat client sends it, the Csat component draws it (its strings are
+ * in the catalogue, i18n/). The server keeps one rating per episode of the conversation, so the
  * prompt belongs to the episode that was resolved and goes once the customer writes again.
  */
 import type { ChatMessage } from '@baton/shared';
@@ -22,45 +22,6 @@ export interface CsatState {
 
 /** `csatSubmitSchema`: the comment is at most 2,000 characters. */
 export const CSAT_COMMENT_MAX = 2000;
-
-export const CSAT_TEXT = {
-  question: 'How did we do?',
-  low: 'Very poor',
-  high: 'Excellent',
-  comment: 'Anything you want to add? (optional)',
-  send: 'Send',
-  sendLabel: 'Send rating',
-  sending: 'Sending…',
-  change: 'Change rating',
-} as const;
-
-/** Each choice's accessible name; the button itself shows only the number. */
-export const CSAT_CHOICES = [
-  { rating: 1, label: '1 of 5, very poor' },
-  { rating: 2, label: '2 of 5, poor' },
-  { rating: 3, label: '3 of 5, okay' },
-  { rating: 4, label: '4 of 5, good' },
-  { rating: 5, label: '5 of 5, excellent' },
-] as const;
-
-/** What the customer reads for each error code; the rating they chose stays selected. */
-const CSAT_ERRORS: Record<string, string> = {
-  RATE_LIMITED: 'Too many tries just now. Please wait a few seconds and send again.',
-  UNAVAILABLE: 'We could not save your rating just now. Please try again.',
-  INVALID_PAYLOAD: 'That rating could not be accepted. Please check it and send again.',
-  TIMEOUT: 'No answer from the server. Check your connection and try again.',
-};
-const CSAT_ERROR_FALLBACK = 'Your rating could not be saved. Please try again.';
-
-export function csatErrorText(error: { code: string }): string {
-  return CSAT_ERRORS[error.code] ?? CSAT_ERROR_FALLBACK;
-}
-
-export function csatThanks(saved: { rating: number; replaced: boolean }): string {
-  return saved.replaced
-    ? `Thanks — we updated your rating to ${saved.rating} of 5.`
-    : `Thanks for your feedback! You rated us ${saved.rating} of 5.`;
-}
 
 /** The prompt for a conversation that was just resolved, after the messages held so far. */
 export function openCsat(conversationId: string, messages: ChatMessage[]): CsatState {

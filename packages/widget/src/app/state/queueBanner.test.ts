@@ -1,6 +1,8 @@
 import type { QueueStatus } from '@baton/shared';
-import { describe, expect, it } from 'vitest';
-import { EMAIL_LEFT_TEXT, formatQueueBanner, showQueueBanner } from './queueBanner';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../i18n';
+import { en } from '../i18n/en';
+import { formatQueueBanner, showQueueBanner } from './queueBanner';
 
 function status(extra: Partial<QueueStatus> = {}): QueueStatus {
   return {
@@ -19,12 +21,30 @@ function status(extra: Partial<QueueStatus> = {}): QueueStatus {
     emailLeft: false,
     agentName: null,
     text: 'You are number 2 in the Billing queue.',
+    notice: {
+      code: 'status_queued',
+      params: {
+        team: 'Billing',
+        position: 2,
+        online: 3,
+        openNow: true,
+        hours: null,
+        emailLeft: false,
+        overdue: false,
+        slaMinutes: 15,
+        minutes: null,
+        samples: null,
+        exceedsSla: false,
+      },
+    },
     ...extra,
   };
 }
 
 describe('formatQueueBanner', () => {
-  it("says each fact once: the server's text, and nothing that repeats it", () => {
+  afterEach(() => useLanguage('en'));
+
+  it("says each fact once: in English the server's text, and nothing that repeats it", () => {
     const view = formatQueueBanner(status());
     expect(view).toEqual({
       headline: 'You are number 2 in the Billing queue.',
@@ -33,13 +53,30 @@ describe('formatQueueBanner', () => {
     });
   });
 
+  it("renders the notice in the customer's language, and the server's text for a code it does not know", async () => {
+    await useLanguage('de');
+    const german = formatQueueBanner(status()).headline;
+    expect(german).not.toMatch(/queue/);
+    expect(german).toContain('Billing');
+    expect(german).toMatch(/2/); // the place
+    expect(german).toMatch(/3/); // who is online
+    const assigned = status({
+      state: 'assigned',
+      agentName: 'Dana',
+      notice: { code: 'status_assigned', params: { agent: 'Dana', team: 'Billing' } },
+    });
+    expect(formatQueueBanner(assigned).headline).toMatch(/Dana.*Billing|Billing.*Dana/);
+    const unknown = status({ notice: { code: 'from_a_newer_server', params: {} } as never });
+    expect(formatQueueBanner(unknown).headline).toBe('You are number 2 in the Billing queue.');
+  });
+
   it('offers the email form when the server does, and acknowledges the email once saved', () => {
     const offered = formatQueueBanner(status({ agentsOnline: 0, offerEmail: true }));
     expect(offered.offerEmail).toBe(true);
     expect(offered.emailConfirmation).toBeNull();
     const left = formatQueueBanner(status({ agentsOnline: 0, offerEmail: true, emailLeft: true }));
     expect(left.offerEmail).toBe(false);
-    expect(left.emailConfirmation).toBe(EMAIL_LEFT_TEXT);
+    expect(left.emailConfirmation).toBe(en.emailSaved);
   });
 
   it('once assigned, only the text that names the agent', () => {
@@ -50,6 +87,7 @@ describe('formatQueueBanner', () => {
         position: null,
         emailLeft: true,
         text: 'Dana has joined.',
+        notice: { code: 'status_assigned', params: { agent: 'Dana', team: 'Billing' } },
       }),
     );
     expect(view).toEqual({

@@ -1,9 +1,12 @@
 /**
- * Turns a QueueStatus into the queue banner. The server's `text` says every fact once, each
+ * Turns a QueueStatus into the queue banner. The server's notice says every fact once, each
  * backed by a number it measured (place, who is online, the estimate or its absence, opening
- * hours, the email option); the banner adds nothing that would say one of them again.
+ * hours, the email option), rendered in the customer's language; the banner adds nothing that
+ * would say one of them again.
  */
 import type { QueueStatus } from '@baton/shared';
+import { renderNotice } from '@baton/shared/notices';
+import { t } from '../i18n';
 
 export interface QueueBannerView {
   headline: string;
@@ -13,10 +16,6 @@ export interface QueueBannerView {
   emailConfirmation: string | null;
 }
 
-/** The form's field label: the banner's text has already said what the email is for. */
-export const EMAIL_OFFER_TEXT = 'Your email';
-export const EMAIL_LEFT_TEXT = 'Email saved.';
-
 /** Whether the banner is shown at all: only once a human is involved. */
 export function showQueueBanner(status: QueueStatus | null): status is QueueStatus {
   return status !== null && status.state !== 'bot';
@@ -25,8 +24,15 @@ export function showQueueBanner(status: QueueStatus | null): status is QueueStat
 export function formatQueueBanner(status: QueueStatus): QueueBannerView {
   const waiting = status.state === 'queued';
   return {
-    headline: status.text,
+    headline: noticeText(status),
     offerEmail: waiting && status.offerEmail && !status.emailLeft,
-    emailConfirmation: waiting && status.emailLeft ? EMAIL_LEFT_TEXT : null,
+    emailConfirmation: waiting && status.emailLeft ? t.emailSaved : null,
   };
+}
+
+/** A notice in the customer's language: the server's English text in English or for a code the catalogue does not know. */
+export function noticeText(
+  item: Pick<QueueStatus, 'text'> & { notice?: QueueStatus['notice'] },
+): string {
+  return (t.notices && item.notice && renderNotice(t.notices, item.notice)) || item.text;
 }

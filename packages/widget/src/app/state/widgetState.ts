@@ -1,4 +1,5 @@
 import type { AckError, ChatMessage, QueueStatus } from '@baton/shared';
+import type { WidgetConfig } from '../../theme/config';
 import type { CsatState } from './csat';
 import type { OutboxItem } from './outbox';
 
@@ -29,6 +30,12 @@ export interface WidgetState {
   csat: CsatState | null;
   /** Opened from a reply email's link: the chat carried on here, or the link had expired. */
   resume: 'resumed' | 'expired' | null;
+  /** The store's look and words (site.yaml, then `Baton('boot')`). */
+  config: WidgetConfig;
+  /** The language the panel is shown in (its catalogue is loaded). */
+  language: string;
+  /** On a phone-narrow page: the open panel is full-screen (the loader says so). */
+  narrow: boolean;
 }
 
 export const idle: RequestState = { pending: false, error: null };
@@ -48,5 +55,8 @@ export function initialWidgetState(): WidgetState {
     transcript: { ...idle, sentTo: null },
     csat: null,
     resume: null,
+    config: {},
+    language: 'en',
+    narrow: false,
   };
 }

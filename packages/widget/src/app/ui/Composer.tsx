@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 const MAX_LENGTH = 4000;
 
@@ -26,8 +27,8 @@ export function Composer({ onSend }: { onSend: (text: string) => void }) {
         ref={input}
         class="baton-input"
         data-testid="baton-input"
-        aria-label="Message"
-        placeholder="Type a message…"
+        aria-label={t.message}
+        placeholder={t.placeholder}
         rows={2}
         maxLength={MAX_LENGTH}
         value={text}
@@ -43,10 +44,10 @@ export function Composer({ onSend }: { onSend: (text: string) => void }) {
         type="submit"
         class="baton-send"
         data-testid="baton-send"
-        aria-label="Send message"
+        aria-label={t.sendMessage}
         disabled={!text.trim()}
       >
-        Send
+        {t.send}
       </button>
     </form>
   );

@@ -104,7 +104,7 @@ describe('Csat', () => {
     const error = byTestId('baton-csat-error')[0]!;
     expect(error.props.role).toBe('alert');
     expect(text(error)).toBe(
-      'Too many tries just now. Please wait a few seconds and send again. (RATE_LIMITED)',
+      'Too many tries just now. Please wait a few seconds and try again. (RATE_LIMITED)',
     );
     expect(byTestId('baton-csat-choice')[1]!.props.checked).toBe(true);
     expect(byTestId('baton-csat-comment')[0]!.props.value).toBe('Slow');

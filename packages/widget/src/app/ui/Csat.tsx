@@ -1,11 +1,6 @@
-import {
-  CSAT_CHOICES,
-  CSAT_COMMENT_MAX,
-  CSAT_TEXT,
-  csatErrorText,
-  csatThanks,
-  type CsatState,
-} from '../state/csat';
+import { errorText, t } from '../i18n';
+import { CSAT_COMMENT_MAX, type CsatState } from '../state/csat';
+import './csat.css';
 import type { WidgetActions } from '../widgetActions';
 
 export type CsatActions = Pick<
@@ -33,7 +28,7 @@ export function Csat({ csat, actions }: { csat: CsatState | null; actions: CsatA
           ref={focusOnMount}
           data-testid="baton-csat-thanks"
         >
-          {csatThanks(csat.saved)}
+          {t.csatThanks(csat.saved.rating, csat.saved.replaced)}
         </p>
         <button
           type="button"
@@ -41,7 +36,7 @@ export function Csat({ csat, actions }: { csat: CsatState | null; actions: CsatA
           data-testid="baton-csat-change"
           onClick={actions.changeCsat}
         >
-          {CSAT_TEXT.change}
+          {t.csatChange}
         </button>
       </div>
     );
@@ -56,32 +51,35 @@ export function Csat({ csat, actions }: { csat: CsatState | null; actions: CsatA
       }}
     >
       <fieldset class="baton-csat-scale">
-        <legend class="baton-csat-question">{CSAT_TEXT.question}</legend>
-        {CSAT_CHOICES.map(({ rating, label }) => (
-          <label key={rating} class="baton-csat-choice">
-            <input
-              type="radio"
-              name="baton-csat-rating"
-              value={rating}
-              aria-label={label}
-              checked={csat.rating === rating}
-              data-testid="baton-csat-choice"
-              // Back from "Change rating": focus the rating that was sent.
-              ref={csat.editing && csat.rating === rating ? focusOnMount : undefined}
-              onChange={() => actions.rate(rating)}
-            />
-            <span aria-hidden="true">{rating}</span>
-          </label>
-        ))}
+        <legend class="baton-csat-question">{t.csatQuestion}</legend>
+        {t.csatChoices.map((label, i) => {
+          const rating = i + 1;
+          return (
+            <label key={rating} class="baton-csat-choice">
+              <input
+                type="radio"
+                name="baton-csat-rating"
+                value={rating}
+                aria-label={label}
+                checked={csat.rating === rating}
+                data-testid="baton-csat-choice"
+                // Back from "Change rating": focus the rating that was sent.
+                ref={csat.editing && csat.rating === rating ? focusOnMount : undefined}
+                onChange={() => actions.rate(rating)}
+              />
+              <span aria-hidden="true">{rating}</span>
+            </label>
+          );
+        })}
         <div class="baton-csat-ends" aria-hidden="true">
-          <span>{CSAT_TEXT.low}</span>
-          <span>{CSAT_TEXT.high}</span>
+          <span>{t.csatLow}</span>
+          <span>{t.csatHigh}</span>
         </div>
       </fieldset>
       {csat.rating !== null && (
         <>
           <label class="baton-csat-label" for="baton-csat-comment">
-            {CSAT_TEXT.comment}
+            {t.csatComment}
           </label>
           <div class="baton-csat-row">
             <textarea
@@ -97,19 +95,19 @@ export function Csat({ csat, actions }: { csat: CsatState | null; actions: CsatA
               type="submit"
               class="baton-csat-send"
               data-testid="baton-csat-submit"
-              aria-label={CSAT_TEXT.sendLabel}
+              aria-label={t.csatSend}
               aria-busy={csat.pending}
               // Not `disabled`: the button keeps focus while the rating is on its way.
               aria-disabled={csat.pending}
             >
-              {csat.pending ? CSAT_TEXT.sending : CSAT_TEXT.send}
+              {csat.pending ? t.sending : t.send}
             </button>
           </div>
         </>
       )}
       {csat.error && (
         <p class="baton-error baton-csat-error" role="alert" data-testid="baton-csat-error">
-          {csatErrorText(csat.error)} ({csat.error.code})
+          {errorText(csat.error)} ({csat.error.code})
         </p>
       )}
     </form>

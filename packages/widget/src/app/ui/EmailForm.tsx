@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorText, t } from '../i18n';
 import type { RequestState } from '../state/widgetState';
 
 /**
@@ -42,12 +43,12 @@ export function EmailForm(props: {
           disabled={request.pending}
           aria-busy={request.pending}
         >
-          Send
+          {t.send}
         </button>
       </div>
       {request.error && (
         <span class="baton-error" role="alert">
-          {request.error.message} ({request.error.code})
+          {errorText(request.error)} ({request.error.code})
         </span>
       )}
     </form>

@@ -1,9 +1,10 @@
 import type { QueueStatus } from '@baton/shared';
+import { errorText, t } from '../i18n';
 import type { RequestState } from '../state/widgetState';
 
 /** What the button says: the request, or that it was made (pressing again refreshes the place). */
 export function humanButtonLabel(status: QueueStatus | null): string {
-  return status?.state === 'queued' ? 'Waiting for a person…' : 'Talk to a human';
+  return status?.state === 'queued' ? t.waiting : t.human;
 }
 
 export function HumanButton({
@@ -26,14 +27,14 @@ export function HumanButton({
         // Not `disabled`: that would take the focus away while the request is in flight (a
         // second press meanwhile is ignored).
         aria-disabled={human.pending}
-        title={waiting ? 'Press to check your place in the queue again' : undefined}
+        title={waiting ? t.waitingHint : undefined}
         onClick={onRequest}
       >
         {humanButtonLabel(status)}
       </button>
       {human.error && (
         <span class="baton-error" role="alert">
-          {human.error.message} ({human.error.code})
+          {errorText(human.error)} ({human.error.code})
         </span>
       )}
     </div>

@@ -1,24 +1,25 @@
 import type { Ref } from 'preact';
+import { t } from '../i18n';
 
 export function Launcher(props: {
   open: boolean;
   unread: number;
+  /** The store's label beside the icon, while closed. */
+  text?: string | undefined;
   onToggle: () => void;
   buttonRef?: Ref<HTMLButtonElement>;
 }) {
   const { open, unread } = props;
-  const label = open
-    ? 'Close chat'
-    : unread > 0
-      ? `Open chat, ${unread} new ${unread === 1 ? 'message' : 'messages'}`
-      : 'Open chat';
+  const label = open ? t.close : unread > 0 ? t.openUnread(unread) : t.open;
+  const text = open ? undefined : props.text;
   return (
     <button
       ref={props.buttonRef}
       type="button"
-      class="baton-launcher"
+      class={text ? 'baton-launcher baton-launcher-label' : 'baton-launcher'}
       data-testid="baton-launcher"
-      aria-label={label}
+      // The visible words start the accessible name (WCAG 2.5.3, label in name).
+      aria-label={text ? `${text} — ${label}` : label}
       aria-expanded={open}
       aria-controls="baton-panel"
       onClick={props.onToggle}
@@ -36,6 +37,7 @@ export function Launcher(props: {
           />
         )}
       </svg>
+      {text}
       {!open && unread > 0 && (
         <span class="baton-badge" aria-hidden="true">
           {unread}

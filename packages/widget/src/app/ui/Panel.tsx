@@ -1,42 +1,39 @@
+import { errorText, t } from '../i18n';
 import type { WidgetState } from '../state/widgetState';
 import type { WidgetActions } from '../widgetActions';
 import { Composer } from './Composer';
-import { Csat } from './Csat';
 import { HumanButton } from './HumanButton';
 import { QueueBanner } from './QueueBanner';
 import { Transcript } from './Transcript';
-import { TranscriptEmail } from './TranscriptEmail';
+import { lazy } from './lazy';
 
-const CONNECTION_NOTICE: Record<WidgetState['connection'], string | null> = {
-  connecting: 'Connecting…',
-  online: null,
-  offline: 'Connection lost — reconnecting…',
-  failed: null,
-};
+// Shown only once a person is involved: fetched then, not with the first open.
+const Csat = lazy(() => import('./Csat').then((m) => m.Csat));
+const TranscriptEmail = lazy(() => import('./TranscriptEmail').then((m) => m.TranscriptEmail));
+
+const connectionNotice = (c: WidgetState['connection']) =>
+  c === 'connecting' ? t.connecting : c === 'offline' ? t.offline : null;
 
 export function Panel({ state, actions }: { state: WidgetState; actions: WidgetActions }) {
   const notice = state.fatalError
-    ? `Chat is unavailable: ${state.fatalError.message} (${state.fatalError.code})`
-    : (CONNECTION_NOTICE[state.connection] ??
-      (state.resume === 'expired'
-        ? 'That chat link has expired, so this is a new chat. Our reply is in your email.'
-        : null));
+    ? `${t.unavailable} ${errorText(state.fatalError)} (${state.fatalError.code})`
+    : (connectionNotice(state.connection) ?? (state.resume === 'expired' ? t.resumeExpired : null));
   return (
     <section
       id="baton-panel"
       class="baton-panel"
       data-testid="baton-panel"
-      aria-label="Chat"
+      aria-label={t.panel}
       onKeyDown={(e) => {
         if (e.key === 'Escape') actions.setOpen(false);
       }}
     >
       <header class="baton-header">
-        <h1 class="baton-title">Chat with us</h1>
+        <h1 class="baton-title">{state.config.title ?? t.title}</h1>
         <button
           type="button"
           class="baton-close"
-          aria-label="Close chat"
+          aria-label={t.close}
           onClick={() => actions.setOpen(false)}
         >
           ×
@@ -48,11 +45,21 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
         </p>
       )}
       <QueueBanner status={state.status} email={state.email} onLeaveEmail={actions.leaveEmail} />
-      <Transcript messages={state.messages} outbox={state.outbox} onRetry={actions.retry} />
-      <Csat csat={state.csat} actions={actions} />
+      <Transcript
+        messages={state.messages}
+        outbox={state.outbox}
+        onRetry={actions.retry}
+        queued={state.status?.state === 'queued'}
+        greeting={state.config.greeting}
+        avatarUrl={state.config.avatarUrl}
+      />
+      {state.csat && <Csat csat={state.csat} actions={actions} />}
       <HumanButton human={state.human} status={state.status} onRequest={actions.requestHuman} />
       <Composer onSend={actions.send} />
-      <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />
+      {/* A copy by email, once a person is involved (waiting, with one, or resolved). */}
+      {state.status && state.status.state !== 'bot' && (
+        <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />
+      )}
     </section>
   );
 }

@@ -1,7 +1,11 @@
 import type { QueueStatus } from '@baton/shared';
-import { EMAIL_OFFER_TEXT, formatQueueBanner, showQueueBanner } from '../state/queueBanner';
+import { t } from '../i18n';
+import { formatQueueBanner, showQueueBanner } from '../state/queueBanner';
 import type { RequestState } from '../state/widgetState';
-import { EmailForm } from './EmailForm';
+import { lazy } from './lazy';
+
+// Offered only when nobody is online or the wait is overdue: fetched then.
+const EmailForm = lazy(() => import('./EmailForm').then((m) => m.EmailForm));
 
 export function QueueBanner(props: {
   status: QueueStatus | null;
@@ -21,12 +25,7 @@ export function QueueBanner(props: {
     >
       <p class="baton-banner-text">{view.headline}</p>
       {view.offerEmail && (
-        <EmailForm
-          name="email"
-          label={EMAIL_OFFER_TEXT}
-          request={email}
-          onSend={props.onLeaveEmail}
-        />
+        <EmailForm name="email" label={t.email} request={email} onSend={props.onLeaveEmail} />
       )}
       {view.emailConfirmation && (
         <p class="baton-email-left" data-testid="baton-email-left">

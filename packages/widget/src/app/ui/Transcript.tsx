@@ -1,29 +1,56 @@
 import type { ChatMessage } from '@baton/shared';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { errorText, lang, t } from '../i18n';
 import type { OutboxItem } from '../state/outbox';
+import { noticeText } from '../state/queueBanner';
 
 function authorLabel(message: ChatMessage): string | null {
   switch (message.role) {
     case 'customer':
-      return 'You';
+      return t.you;
     case 'assistant':
-      return 'Assistant';
+      return t.assistant;
     case 'agent':
-      return message.authorName ?? 'Agent';
+      return message.authorName ?? t.agent;
     case 'system':
       return null;
   }
 }
 
-/** The message's time as the shopper's clock reads it, e.g. "14:05". */
-export function messageTime(iso: string): string {
+/** The message's time as the shopper's clock reads it, in their language's format, e.g. "14:05". */
+export function messageTime(iso: string, locale = lang): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? ''
-    : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    : d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
 }
 
-function MessageItem({ message }: { message: ChatMessage }) {
+/** "Dana Scully" → "DS": shown when the store set no avatar picture. */
+export const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+
+function Avatar({ name, url }: { name: string; url?: string | undefined }) {
+  return url ? (
+    <img class="baton-avatar" src={url} alt="" />
+  ) : (
+    <span class="baton-avatar" aria-hidden="true">
+      {initials(name)}
+    </span>
+  );
+}
+
+function MessageItem({
+  message,
+  avatarUrl,
+}: {
+  message: ChatMessage;
+  avatarUrl?: string | undefined;
+}) {
   const label = authorLabel(message);
   const time = messageTime(message.createdAt);
   return (
@@ -33,8 +60,16 @@ function MessageItem({ message }: { message: ChatMessage }) {
       data-role={message.role}
       data-seq={message.seq}
     >
-      {label && <span class="baton-author">{label}</span>}
-      <p class="baton-text">{message.text}</p>
+      {label && (
+        <span class="baton-author">
+          {message.role === 'agent' && <Avatar name={label} url={avatarUrl} />}
+          {label}
+        </span>
+      )}
+      {/* dir=auto: each message reads in its own direction (an English reply in an Arabic panel). */}
+      <p class="baton-text" dir="auto">
+        {message.notice ? noticeText(message) : message.text}
+      </p>
       {time && (
         <time class="baton-time" dateTime={message.createdAt}>
           {time}
@@ -52,13 +87,13 @@ function PendingItem({ item, onRetry }: { item: OutboxItem; onRetry: (clientId: 
       data-role="customer"
       data-status={item.status === 'sending' ? 'pending' : 'failed'}
     >
-      <span class="baton-author">You</span>
+      <span class="baton-author">{t.you}</span>
       <p class="baton-text">{item.text}</p>
       {item.status === 'sending' ? (
-        <span class="baton-meta">Sending…</span>
+        <span class="baton-meta">{t.sending}</span>
       ) : (
         <span class="baton-meta baton-error" role="alert">
-          Not sent: {item.error?.message ?? 'unknown error'}
+          {t.notSent} {errorText(item.error ?? { code: 'other' })}
           {item.error && ` (${item.error.code})`}{' '}
           <button
             type="button"
@@ -66,7 +101,7 @@ function PendingItem({ item, onRetry }: { item: OutboxItem; onRetry: (clientId: 
             data-testid="baton-retry"
             onClick={() => onRetry(item.clientId)}
           >
-            Retry
+            {t.retry}
           </button>
         </span>
       )}
@@ -78,8 +113,13 @@ export function Transcript(props: {
   messages: ChatMessage[];
   outbox: OutboxItem[];
   onRetry: (clientId: string) => void;
+  /** Waiting for a person: the customer's latest message gets one line saying who reads it. */
+  queued?: boolean;
+  greeting?: string | undefined;
+  avatarUrl?: string | undefined;
 }) {
   const { messages, outbox } = props;
+  const last = messages.at(-1);
   const log = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = log.current;
@@ -108,17 +148,22 @@ export function Transcript(props: {
       data-testid="baton-transcript"
       role="log"
       aria-live="polite"
-      aria-label="Conversation"
+      aria-label={t.conversation}
       // Focusable, so a keyboard can scroll a long conversation (axe scrollable-region-focusable).
       tabIndex={0}
     >
       <ol class="baton-messages">
         {messages.length === 0 && outbox.length === 0 && (
-          <li class="baton-empty">Ask us anything. A person is always one click away.</li>
+          <li class="baton-empty">{props.greeting ?? t.greeting}</li>
         )}
         {messages.map((m) => (
-          <MessageItem key={m.id} message={m} />
+          <MessageItem key={m.id} message={m} avatarUrl={props.avatarUrl} />
         ))}
+        {props.queued && last?.role === 'customer' && outbox.length === 0 && (
+          <li class="baton-note" data-testid="baton-queued-note">
+            {t.queuedNote}
+          </li>
+        )}
         {outbox.map((item) => (
           <PendingItem key={item.clientId} item={item} onRetry={props.onRetry} />
         ))}

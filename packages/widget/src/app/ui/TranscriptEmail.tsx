@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import type { WidgetState } from '../state/widgetState';
 import { EmailForm } from './EmailForm';
 
@@ -12,7 +13,7 @@ export function TranscriptEmail(props: {
   if (transcript.sentTo) {
     return (
       <p class="baton-transcript-sent" role="status" data-testid="baton-transcript-sent">
-        A copy of this chat is on its way to {transcript.sentTo}.
+        {t.transcriptSent(transcript.sentTo)}
       </p>
     );
   }
@@ -24,14 +25,14 @@ export function TranscriptEmail(props: {
         data-testid="baton-transcript-open"
         onClick={() => setOpen(true)}
       >
-        Email me this chat
+        {t.transcriptOpen}
       </button>
     );
   }
   return (
     <EmailForm
       name="transcript"
-      label="Send a copy of this chat to"
+      label={t.transcriptLabel}
       request={transcript}
       onSend={props.onSend}
       class="baton-transcript"
