@@ -1,6 +1,7 @@
 import type { AckError, ChatMessage, QueueStatus } from '@baton/shared';
 import type { CsatState } from './csat';
 import type { OutboxItem } from './outbox';
+import type { PeerTyping } from './typing';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'failed';
 
@@ -29,6 +30,8 @@ export interface WidgetState {
   csat: CsatState | null;
   /** Opened from a reply email's link: the chat carried on here, or the link had expired. */
   resume: 'resumed' | 'expired' | null;
+  /** The agent typing a reply, while their indicator lasts. */
+  agentTyping: PeerTyping | null;
 }
 
 export const idle: RequestState = { pending: false, error: null };
@@ -48,5 +51,6 @@ export function initialWidgetState(): WidgetState {
     transcript: { ...idle, sentTo: null },
     csat: null,
     resume: null,
+    agentTyping: null,
   };
 }

@@ -6,6 +6,7 @@ import { HumanButton } from './HumanButton';
 import { QueueBanner } from './QueueBanner';
 import { Transcript } from './Transcript';
 import { TranscriptEmail } from './TranscriptEmail';
+import { TypingIndicator } from './TypingIndicator';
 
 const CONNECTION_NOTICE: Record<WidgetState['connection'], string | null> = {
   connecting: 'Connecting…',
@@ -49,9 +50,10 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
       )}
       <QueueBanner status={state.status} email={state.email} onLeaveEmail={actions.leaveEmail} />
       <Transcript messages={state.messages} outbox={state.outbox} onRetry={actions.retry} />
+      <TypingIndicator typing={state.agentTyping} />
       <Csat csat={state.csat} actions={actions} />
       <HumanButton human={state.human} status={state.status} onRequest={actions.requestHuman} />
-      <Composer onSend={actions.send} />
+      <Composer onSend={actions.send} onTyping={actions.typing} />
       <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />
     </section>
   );
