@@ -23,6 +23,7 @@ import type {
 import type {
   ActionDecisionPayload,
   AgentMessagePayload,
+  AgentTypingPayload,
   DraftReviewPayload,
   ContextSetPayload,
   ConversationRefPayload,
@@ -37,6 +38,7 @@ import type {
   ResolvePayload,
   SessionStartPayload,
   SyncPayload,
+  TypingPayload,
 } from './schemas';
 
 export const CUSTOMER_NAMESPACE = '/customer';
@@ -61,6 +63,19 @@ export interface CsatResult {
   rating: number;
   /** An earlier rating of this episode was replaced. */
   replaced: boolean;
+}
+
+/** To the customer: the agent who owns the conversation is typing (or stopped). */
+export interface AgentTypingEvent {
+  conversationId: string;
+  typing: boolean;
+  agentName: string;
+}
+
+/** To agents watching the conversation: the customer is typing (or stopped). */
+export interface CustomerTypingEvent {
+  conversationId: string;
+  typing: boolean;
 }
 
 export interface EscalatedEvent {
@@ -88,6 +103,12 @@ export interface CustomerClientEvents {
     payload: SyncPayload,
     ack: AckFn<{ messages: ChatMessage[]; status: QueueStatus }>,
   ) => void;
+  /**
+   * The customer is typing (`true`, repeated at most every few seconds while keys are pressed)
+   * or stopped (`false`). Relayed to the agents watching the conversation only while it is with a
+   * person (queued or assigned): `relayed` says whether it was. Ephemeral: nothing is stored.
+   */
+  typing: (payload: TypingPayload, ack: AckFn<{ relayed: boolean }>) => void;
 }
 
 export interface CustomerServerEvents {
@@ -102,6 +123,8 @@ export interface CustomerServerEvents {
    * missed with `sync` and your highest contiguous `seq`.
    */
   resync: (event: Record<string, never>) => void;
+  /** The agent is typing (or stopped); show it until `typing: false`, a message, or ~6 s pass. */
+  typing: (event: AgentTypingEvent) => void;
 }
 
 // ---- /agent ----
@@ -123,6 +146,8 @@ export interface AgentClientEvents {
   'offer:accept': (payload: OfferRefPayload, ack: AckFn<ConversationDetail>) => void;
   /** Pass on an offer: it goes to the next agent at once. Presence stays as it is. */
   'offer:decline': (payload: OfferRefPayload, ack: AckFn<Record<string, never>>) => void;
+  /** Tells the customer this agent is typing (or stopped). Owner only (`NOT_ASSIGNED`). */
+  typing: (payload: AgentTypingPayload, ack: AckFn<Record<string, never>>) => void;
 }
 
 export interface AgentServerEvents {
@@ -163,6 +188,11 @@ export interface AgentServerEvents {
    * queues (`queues:get`) and the conversations you have open (`conversation:get`).
    */
   resync: (event: Record<string, never>) => void;
+  /**
+   * The customer of a conversation this agent owns or has open is typing (or stopped); show it
+   * until `typing: false`, a customer message, or ~6 s without a refresh.
+   */
+  typing: (event: CustomerTypingEvent) => void;
 }
 
 /** HTTP: POST /api/agent/login { email, password } → 200 { token, agent } | 401 { error }. */

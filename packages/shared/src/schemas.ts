@@ -79,6 +79,8 @@ export const identifySchema = z.object({
 export const contextSetSchema = customerContextSchema;
 export const leaveEmailSchema = z.object({ email: z.email().max(320) });
 export const syncSchema = z.object({ lastSeq: z.number().int().nonnegative() });
+/** The customer is typing (or stopped): only the flag travels, never the draft. */
+export const typingSchema = z.object({ typing: z.boolean() }).strict();
 /** The customer's rating of the conversation (its current episode); a later one replaces it. */
 export const csatSubmitSchema = z.object({
   /** Must be the session's conversation when given. */
@@ -105,6 +107,8 @@ export const agentMessageSchema = z.object({
   clientId: clientIdSchema,
   text: messageText,
 });
+/** The agent is typing a reply (or stopped) in a conversation they own; only the flag travels. */
+export const agentTypingSchema = z.object({ conversationId: id, typing: z.boolean() }).strict();
 export const resolveSchema = z.object({
   conversationId: id,
   outcome: z.object({
@@ -136,6 +140,8 @@ export type ContextSetPayload = z.infer<typeof contextSetSchema>;
 export type LeaveEmailPayload = z.infer<typeof leaveEmailSchema>;
 export type TranscriptEmailPayload = z.infer<typeof transcriptEmailSchema>;
 export type SyncPayload = z.infer<typeof syncSchema>;
+export type TypingPayload = z.infer<typeof typingSchema>;
+export type AgentTypingPayload = z.infer<typeof agentTypingSchema>;
 export type CsatSubmitPayload = z.infer<typeof csatSubmitSchema>;
 export type AgentLoginPayload = z.infer<typeof agentLoginSchema>;
 export type PresencePayload = z.infer<typeof presenceSchema>;

@@ -789,3 +789,64 @@ describe('offers (push routing)', () => {
     expect(t.store.getState().notice?.message).toMatch(/now Away/);
   });
 });
+
+describe('typing', () => {
+  const NOW = Date.parse('2025-01-01T12:05:00.000Z');
+
+  it('tells the customer the owner is typing, throttled, and stopped on clear and send', async () => {
+    const t = await claimed();
+    t.transport.handle('message:send', (p) => ({
+      ok: true,
+      data: { message: message(3, { role: 'agent', text: p.text, clientId: p.clientId }) },
+    }));
+    for (const text of ['H', 'He', 'Hel']) t.store.setReplyText('c1', text);
+    t.store.setReplyText('c1', '');
+    t.store.setReplyText('c1', 'Hello');
+    await t.store.sendReply('c1');
+    expect(t.transport.callsOf('typing').map((c) => c.payload)).toEqual([
+      { conversationId: 'c1', typing: true },
+      { conversationId: 'c1', typing: false },
+      { conversationId: 'c1', typing: true },
+      { conversationId: 'c1', typing: false },
+    ]);
+  });
+
+  it('sends nothing for a conversation the agent does not own (a preview)', async () => {
+    const t = await signedIn();
+    t.transport.handle('conversation:get', () => ({ ok: true, data: detail() }));
+    await t.store.load('c1');
+    t.store.setReplyText('c1', 'draft');
+    expect(t.transport.callsOf('typing')).toEqual([]);
+  });
+
+  it("shows the customer's indicator until 6 s pass without a refresh, or their message", async () => {
+    const t = await claimed();
+    vi.useFakeTimers();
+    try {
+      const pane = () => t.store.getState().panes.c1!;
+      t.transport.push('typing', { conversationId: 'c1', typing: true });
+      expect(pane().customerTypingUntil).toBe(NOW + 6_000);
+      vi.advanceTimersByTime(4_000);
+      t.transport.push('typing', { conversationId: 'c1', typing: true }); // a refresh
+      vi.advanceTimersByTime(5_999);
+      expect(pane().customerTypingUntil).not.toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(pane().customerTypingUntil).toBeNull();
+
+      t.transport.push('typing', { conversationId: 'c1', typing: true });
+      t.transport.push('message', { conversationId: 'c1', message: message(3, { role: 'agent' }) });
+      expect(pane().customerTypingUntil).not.toBeNull();
+      t.transport.push('message', { conversationId: 'c1', message: message(4) });
+      expect(pane().customerTypingUntil).toBeNull();
+
+      t.transport.push('typing', { conversationId: 'c1', typing: true });
+      t.transport.push('typing', { conversationId: 'c1', typing: false });
+      expect(pane().customerTypingUntil).toBeNull();
+      // Not on screen: nothing to show, nothing kept.
+      t.transport.push('typing', { conversationId: 'elsewhere', typing: true });
+      expect(t.store.getState().panes.elsewhere).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

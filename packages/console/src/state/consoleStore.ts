@@ -34,6 +34,7 @@ import {
 } from './outbox';
 import type { MyConversation, SessionStore, StoredSession } from './sessionStore';
 import { addAlert, stillWaiting } from './slaAlerts';
+import { customerTypingUntil, typingAfterMessages, typingToSend, type TypingSent } from './typing';
 
 export type ResolveOutcome = ResolvePayload['outcome'];
 
@@ -74,6 +75,8 @@ export interface ConversationPane {
   resolving: boolean;
   /** Held drafts and pending actions (by id) with a review/decision in flight. */
   reviewing: string[];
+  /** Until when "Customer is typing…" shows (ms since the epoch); null: hidden. */
+  customerTypingUntil: number | null;
 }
 
 export interface Notice {
@@ -139,6 +142,7 @@ function emptyPane(id: string): ConversationPane {
     loadError: null,
     resolving: false,
     reviewing: [],
+    customerTypingUntil: null,
   };
 }
 
@@ -170,6 +174,9 @@ export class ConsoleStore {
   private readonly makeClientId: () => string;
   private readonly sendTimeoutMs: number;
   private readonly sendAttempts: number;
+  /** My `typing: true` flags per conversation (throttle), and the customers' expiry timers. */
+  private typingSent: TypingSent = new Map();
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: ConsoleDeps) {
     this.now = deps.now ?? Date.now;
@@ -310,6 +317,9 @@ export class ConsoleStore {
     });
     transport.on('conversation:claimed', (event) => {
       if (live()) this.onClaimed(event);
+    });
+    transport.on('typing', ({ conversationId, typing }) => {
+      if (live()) this.setCustomerTyping(conversationId, customerTypingUntil(typing, this.now()));
     });
     transport.on('conversation:updated', ({ conversationId }) => {
       if (live()) this.onUpdated(conversationId);
@@ -540,6 +550,34 @@ export class ConsoleStore {
 
   setReplyText(conversationId: string, text: string): void {
     this.patchPane(conversationId, { replyText: text });
+    if (canReply(this.state, this.state.panes[conversationId])) {
+      this.sendTyping(conversationId, text.trim() !== '');
+    }
+  }
+
+  /** Tells the customer I am typing (throttled), or stopped. Best effort: it expires there. */
+  private sendTyping(conversationId: string, hasText: boolean): void {
+    const next = typingToSend(this.typingSent, conversationId, hasText, this.now());
+    if (!next || !this.transport) return;
+    this.typingSent = next.sent;
+    void this.transport.request('typing', { conversationId, typing: next.typing });
+  }
+
+  /** Shows (or hides) the customer's indicator; it hides itself when its time is up. */
+  private setCustomerTyping(conversationId: string, until: number | null): void {
+    const pane = this.state.panes[conversationId];
+    clearTimeout(this.typingTimers.get(conversationId));
+    this.typingTimers.delete(conversationId);
+    if (!pane) return;
+    if (pane.customerTypingUntil !== until)
+      this.patchPane(conversationId, { customerTypingUntil: until });
+    if (until === null) return;
+    // Replaced by every refresh, so it fires only when none came in time.
+    const timer = setTimeout(
+      () => this.setCustomerTyping(conversationId, null),
+      until - this.now(),
+    );
+    this.typingTimers.set(conversationId, timer);
   }
 
   async sendReply(conversationId: string): Promise<void> {
@@ -551,6 +589,7 @@ export class ConsoleStore {
       return;
     }
     const clientId = this.makeClientId();
+    this.sendTyping(conversationId, false);
     this.patchPane(conversationId, {
       replyText: '',
       outbox: addOutgoing(pane.outbox, clientId, text),
@@ -749,10 +788,13 @@ export class ConsoleStore {
     if (pane) {
       const merged = mergeMessages(pane.messages, messages);
       if (merged !== pane.messages) {
+        const typing = typingAfterMessages(pane.customerTypingUntil, messages);
         this.patchPane(conversationId, {
           messages: merged,
           outbox: settleOutgoing(pane.outbox, merged),
+          customerTypingUntil: typing,
         });
+        if (typing === null) clearTimeout(this.typingTimers.get(conversationId));
         // A seq gap means a live event was missed (e.g. during a reconnect): refetch.
         if (live && hasGap(merged)) void this.load(conversationId);
       }

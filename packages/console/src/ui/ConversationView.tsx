@@ -4,6 +4,7 @@ import { actionDecisionBlocker, groupActions } from '../state/actions';
 import { canReply, type ConsoleState, type ConversationPane } from '../state/consoleStore';
 import { draftReviewBlocker, groupDrafts } from '../state/drafts';
 import { transcriptToText } from '../state/messages';
+import { CUSTOMER_TYPING_TEXT } from '../state/typing';
 import { LaneBadge, StateBadge } from './badges';
 import { Decisions } from './Decisions';
 import { downloadText } from './download';
@@ -137,6 +138,11 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
           onRetry={(clientId) => void store.retryReply(pane.id, clientId)}
           onDiscard={(clientId) => store.discardReply(pane.id, clientId)}
         />
+      )}
+      {detail && (
+        <p class="muted small typing-note" role="status" data-testid="customer-typing">
+          {pane.customerTypingUntil !== null ? CUSTOMER_TYPING_TEXT : ''}
+        </p>
       )}
 
       {mine ? (

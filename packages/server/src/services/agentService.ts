@@ -6,6 +6,7 @@ import {
   ErrorCode,
   type AgentLoginResult,
   type AgentMessagePayload,
+  type AgentTypingPayload,
   type AgentProfile,
   type ChatMessage,
   type ActionDecisionPayload,
@@ -385,6 +386,17 @@ export function createAgentService(deps: AgentServiceDeps) {
     return { message };
   }
 
+  /** The owner's typing flag, to the customer's sockets (every node). Nothing is stored. */
+  async function typing(agent: Agent, payload: AgentTypingPayload) {
+    await owned(agent, payload.conversationId);
+    notifier.customerTyping(payload.conversationId, {
+      conversationId: payload.conversationId,
+      typing: payload.typing,
+      agentName: agent.name,
+    });
+    return {};
+  }
+
   async function resolve(agent: Agent, payload: ResolvePayload) {
     const conversation = await owned(agent, payload.conversationId);
     const open = (await store.listActions(conversation.id)).filter((a) => a.status === 'pending');
@@ -539,6 +551,7 @@ export function createAgentService(deps: AgentServiceDeps) {
     getConversation,
     claim,
     reply,
+    typing,
     resolve,
     transcript,
   };

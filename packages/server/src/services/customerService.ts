@@ -12,6 +12,7 @@ import {
   type IdentifyPayload,
   type LeaveEmailPayload,
   type TranscriptEmailPayload,
+  type TypingPayload,
   type QueueStatus,
   type SessionStartPayload,
   type SessionStartResult,
@@ -313,6 +314,21 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return { messages, status: await deps.queues.status(conversation) };
   }
 
+  /**
+   * Relays the customer's typing flag to the agents watching the conversation, only while it is
+   * with a person (queued or assigned): with the assistant nobody watches, and a flag for a
+   * resolved chat would say someone is typing to nobody. One read by key; nothing is written.
+   */
+  async function typing(
+    session: CustomerSession,
+    payload: TypingPayload,
+  ): Promise<{ relayed: boolean }> {
+    const conversation = await conversationOf(session);
+    const withPerson = conversation.state === 'queued' || conversation.state === 'assigned';
+    if (withPerson) notifier.agentTyping(conversation.id, payload.typing);
+    return { relayed: withPerson };
+  }
+
   return {
     startSession,
     sendMessage,
@@ -323,6 +339,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     emailTranscript,
     submitCsat,
     sync,
+    typing,
   };
 }
 export type CustomerService = ReturnType<typeof createCustomerService>;

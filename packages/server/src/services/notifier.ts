@@ -1,4 +1,5 @@
 import type {
+  AgentTypingEvent,
   ChatMessage,
   EscalatedEvent,
   Offer,
@@ -18,8 +19,12 @@ export interface Notifier {
   customerEscalated(conversationId: string, event: EscalatedEvent): void;
   customerAgentJoined(conversationId: string, agentName: string): void;
   customerResolved(conversationId: string): void;
+  /** The owner is typing (or stopped): to the customer's sockets. Ephemeral, never stored. */
+  customerTyping(conversationId: string, event: AgentTypingEvent): void;
   /** Agents watching the conversation (its owner and anyone who opened it). */
   agentMessage(conversationId: string, message: ChatMessage): void;
+  /** The customer is typing (or stopped): to the agents watching it. Ephemeral, never stored. */
+  agentTyping(conversationId: string, typing: boolean): void;
   queueSnapshot(snapshot: QueueSnapshot): void;
   /** Something agents see changed (held draft, pending action, decision): they refetch it. */
   conversationUpdated(conversationId: string, queue: string | null): void;
@@ -71,7 +76,9 @@ export function createRecordingNotifier(): Notifier & {
     customerEscalated: rec('customerEscalated'),
     customerAgentJoined: rec('customerAgentJoined'),
     customerResolved: rec('customerResolved'),
+    customerTyping: rec('customerTyping'),
     agentMessage: rec('agentMessage'),
+    agentTyping: rec('agentTyping'),
     queueSnapshot: rec('queueSnapshot'),
     stopWatching: rec('stopWatching'),
     revalidateWatchers: async (...args: unknown[]) => {

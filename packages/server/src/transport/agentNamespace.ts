@@ -1,6 +1,7 @@
 import {
   actionDecisionSchema,
   agentMessageSchema,
+  agentTypingSchema,
   draftReviewSchema,
   conversationRefSchema,
   ErrorCode,
@@ -171,6 +172,7 @@ export function registerAgentNamespace(
     });
     bind('offer:decline', offerRefSchema, (p) => agents.declineOffer(agent, p.offerId));
     bind('message:send', agentMessageSchema, (p) => agents.reply(agent, p));
+    bind('typing', agentTypingSchema, (p) => agents.typing(agent, p));
     bind('conversation:resolve', resolveSchema, (p) => agents.resolve(agent, p));
     bind('draft:review', draftReviewSchema, (p) => agents.reviewDraft(agent, p));
     bind('action:decide', actionDecisionSchema, (p) => agents.decideAction(agent, p));

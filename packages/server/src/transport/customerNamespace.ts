@@ -8,6 +8,7 @@ import {
   transcriptEmailSchema,
   sessionStartSchema,
   syncSchema,
+  typingSchema,
   type CustomerClientEvents,
   type CustomerServerEvents,
 } from '@baton/shared';
@@ -88,5 +89,7 @@ export function registerCustomerNamespace(
     bind('transcript:email', transcriptEmailSchema, (p) => customers.emailTranscript(session(), p));
     bind('csat:submit', csatSubmitSchema, (p) => customers.submitCsat(session(), p));
     bind('sync', syncSchema, (p) => customers.sync(session(), p.lastSeq));
+    // Spends the same budget as every event: the widget sends at most one every few seconds.
+    bind('typing', typingSchema, (p) => customers.typing(session(), p));
   });
 }

@@ -29,8 +29,11 @@ export function createSocketNotifier(
       customers.to(conversationRoom(id)).emit('agent:joined', { conversationId: id, agentName }),
     customerResolved: (id) =>
       customers.to(conversationRoom(id)).emit('conversation:resolved', { conversationId: id }),
+    customerTyping: (id, event) => customers.to(conversationRoom(id)).emit('typing', event),
     agentMessage: (id, message) =>
       agents.to(watchRoom(id)).emit('message', { conversationId: id, message }),
+    agentTyping: (id, typing) =>
+      agents.to(watchRoom(id)).emit('typing', { conversationId: id, typing }),
     queueSnapshot: (snapshot) =>
       agents.to(queueRoom(snapshot.name)).emit('queues:update', { queues: [snapshot] }),
     conversationUpdated: (id, queue) => {

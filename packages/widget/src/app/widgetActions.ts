@@ -13,6 +13,8 @@ import type { WidgetState } from './state/widgetState';
 export interface WidgetActions {
   setOpen(open: boolean): void;
   send(text: string): void;
+  /** The composer changed (`hasText`) or lost the focus (`false`): the typing indicator. */
+  typing(hasText: boolean): void;
   retry(clientId: string): void;
   requestHuman(): void;
   leaveEmail(email: string): void;
@@ -38,6 +40,7 @@ export function createWidgetActions(
       bridge.post(open ? 'open' : 'close', undefined);
     },
     send: (text) => client.send(text),
+    typing: (hasText) => client.typing(hasText),
     retry: (clientId) => client.retry(clientId),
     requestHuman: () => client.requestHuman(),
     leaveEmail: (email) => client.leaveEmail(email),

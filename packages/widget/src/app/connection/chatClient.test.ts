@@ -716,3 +716,55 @@ describe('chatClient rating (CSAT)', () => {
     expect(store.get().csat).toBeNull();
   });
 });
+
+describe('chatClient typing', () => {
+  const withPerson = (state: QueueStatus['state']) => ({ ...botStatus, state, text: '' });
+
+  it('sends throttled typing flags only while a person has the chat, and false on send', async () => {
+    const { socket, client } = setup();
+    socket.connect();
+    await flush();
+    client.typing(true);
+    expect(socket.sent('typing')).toEqual([]); // the assistant has it: nobody to tell
+    socket.fire('queue:status', withPerson('assigned'));
+    client.typing(false);
+    client.typing(true);
+    client.typing(true);
+    client.typing(true);
+    client.send('hello');
+    expect(socket.sent('typing')).toEqual([{ typing: true }, { typing: false }]);
+    // The flag never carries the draft.
+    expect(JSON.stringify(socket.sent('typing'))).not.toContain('hello');
+  });
+
+  it("shows the agent's indicator, refreshes it, and drops it after 6 s or on their message", async () => {
+    const { socket, store } = setup();
+    socket.connect();
+    await flush();
+    vi.useFakeTimers();
+    try {
+      socket.fire('typing', { conversationId: 'other', typing: true, agentName: 'Eve' });
+      expect(store.get().agentTyping).toBeNull();
+      socket.fire('typing', { conversationId: 'c1', typing: true, agentName: 'Dana' });
+      expect(store.get().agentTyping?.name).toBe('Dana');
+      vi.advanceTimersByTime(4_000);
+      socket.fire('typing', { conversationId: 'c1', typing: true, agentName: 'Dana' });
+      vi.advanceTimersByTime(5_999);
+      expect(store.get().agentTyping?.name).toBe('Dana');
+      vi.advanceTimersByTime(1);
+      expect(store.get().agentTyping).toBeNull();
+
+      socket.fire('typing', { conversationId: 'c1', typing: true, agentName: 'Dana' });
+      socket.fire('message', msg(1, { role: 'customer' }));
+      expect(store.get().agentTyping?.name).toBe('Dana');
+      socket.fire('message', msg(2, { role: 'agent', authorName: 'Dana' }));
+      expect(store.get().agentTyping).toBeNull();
+
+      socket.fire('typing', { conversationId: 'c1', typing: true, agentName: 'Dana' });
+      socket.fire('typing', { conversationId: 'c1', typing: false, agentName: 'Dana' });
+      expect(store.get().agentTyping).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

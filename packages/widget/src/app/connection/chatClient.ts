@@ -16,6 +16,13 @@ import type { FrameToLoader } from '../../protocol/envelope';
 import { csatAfterMessages, csatAnswered, csatPayload, csatSending, openCsat } from '../state/csat';
 import { reconcileOutbox, setOutboxStatus, addToOutbox } from '../state/outbox';
 import type { Store } from '../state/store';
+import {
+  createTypingSender,
+  peerTyping,
+  typingAfterMessages,
+  typingAt,
+  type PeerTyping,
+} from '../state/typing';
 import { contiguousSeq, hasGap, mergeMessages, newMessages } from '../state/transcript';
 import { idle, type WidgetState } from '../state/widgetState';
 import type { CustomerSocket } from './customerSocket';
@@ -48,6 +55,8 @@ export interface ChatClientOptions {
 
 export interface ChatClient {
   send(text: string): void;
+  /** The composer changed (`hasText`) or lost the focus (`false`): throttled `typing` events. */
+  typing(hasText: boolean): void;
   retry(clientId: string): void;
   requestHuman(): void;
   leaveEmail(email: string): void;
@@ -98,6 +107,21 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const call = <E extends ClientEvent>(event: E, payload: PayloadOf<E>) =>
     request(socket, ackTimeoutMs, event, payload);
 
+  // Best effort: a lost flag expires on the agent's side.
+  const typingSender = createTypingSender((typing) => void call('typing', { typing }));
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Shows the agent's indicator (or hides it) and hides it when it runs out. */
+  function setAgentTyping(typing: PeerTyping | null): void {
+    clearTimeout(typingTimer);
+    store.update((s) => (s.agentTyping === typing ? s : { ...s, agentTyping: typing }));
+    if (typing) {
+      typingTimer = setTimeout(
+        () => setAgentTyping(typingAt(store.get().agentTyping, Date.now())),
+        typing.until - Date.now(),
+      );
+    }
+  }
+
   function whenReady(): Promise<void> {
     return ready ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
   }
@@ -126,6 +150,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       outbox: reconcileOutbox(s.outbox, messages),
       unread: s.unread + unread,
       csat: csatAfterMessages(s.csat, added),
+      agentTyping: typingAfterMessages(s.agentTyping, added),
     }));
     if (announce) for (const message of added) notify('message', message);
     if (hasGap(messages)) void fillGap();
@@ -328,6 +353,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   });
   socket.on('disconnect', () => {
     setReady(false);
+    setAgentTyping(null);
     store.update((s) => ({ ...s, connection: s.fatalError ? s.connection : 'offline' }));
   });
   socket.on('connect_error', (err: Error & { data?: AckError }) => {
@@ -341,6 +367,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   // without leaving a gap we could see, so ask for everything after what we hold.
   socket.on('resync', () => void fillGap());
   socket.on('queue:status', applyStatus);
+  socket.on('typing', (event) => {
+    if (event.conversationId === store.get().conversationId)
+      setAgentTyping(peerTyping(event, Date.now()));
+  });
   socket.on('escalated', (event) => notify('escalated', event));
   socket.on('agent:joined', (event) => {
     const { status } = store.get();
@@ -385,8 +415,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   // ---- commands ----
 
   return {
+    typing(hasText) {
+      // Only while a person has the chat: the server relays it to nobody else.
+      const state = store.get().status?.state;
+      if (ready && (state === 'queued' || state === 'assigned')) typingSender.input(hasText);
+    },
     send(text) {
       if (!text.trim()) return;
+      typingSender.stop();
       const clientId = newClientId();
       // Writing again begins a new episode: the rating prompt was for the one resolved.
       store.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, clientId, text), csat: null }));

@@ -2,6 +2,7 @@ import type { AckError, ChatMessage, QueueStatus } from '@baton/shared';
 import type { WidgetConfig } from '../../theme/config';
 import type { CsatState } from './csat';
 import type { OutboxItem } from './outbox';
+import type { PeerTyping } from './typing';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'failed';
 
@@ -36,6 +37,8 @@ export interface WidgetState {
   language: string;
   /** On a phone-narrow page: the open panel is full-screen (the loader says so). */
   narrow: boolean;
+  /** The agent typing a reply, while their indicator lasts. */
+  agentTyping: PeerTyping | null;
 }
 
 export const idle: RequestState = { pending: false, error: null };
@@ -58,5 +61,6 @@ export function initialWidgetState(): WidgetState {
     config: {},
     language: 'en',
     narrow: false,
+    agentTyping: null,
   };
 }

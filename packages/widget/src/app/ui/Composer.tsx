@@ -3,7 +3,14 @@ import { t } from '../i18n';
 
 const MAX_LENGTH = 4000;
 
-export function Composer({ onSend }: { onSend: (text: string) => void }) {
+export function Composer({
+  onSend,
+  onTyping,
+}: {
+  onSend: (text: string) => void;
+  /** Whether the box holds text, on each change; `false` when it loses the focus. */
+  onTyping: (hasText: boolean) => void;
+}) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => input.current?.focus(), []);
@@ -32,7 +39,11 @@ export function Composer({ onSend }: { onSend: (text: string) => void }) {
         rows={2}
         maxLength={MAX_LENGTH}
         value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          onTyping(e.currentTarget.value.trim() !== '');
+        }}
+        onBlur={() => onTyping(false)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();

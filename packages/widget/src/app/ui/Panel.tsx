@@ -6,6 +6,7 @@ import { HumanButton } from './HumanButton';
 import { QueueBanner } from './QueueBanner';
 import { Transcript } from './Transcript';
 import { lazy } from './lazy';
+import { TypingIndicator } from './TypingIndicator';
 
 // Shown only once a person is involved: fetched then, not with the first open.
 const Csat = lazy(() => import('./Csat').then((m) => m.Csat));
@@ -53,9 +54,10 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
         greeting={state.config.greeting}
         avatarUrl={state.config.avatarUrl}
       />
+      <TypingIndicator typing={state.agentTyping} />
       {state.csat && <Csat csat={state.csat} actions={actions} />}
       <HumanButton human={state.human} status={state.status} onRequest={actions.requestHuman} />
-      <Composer onSend={actions.send} />
+      <Composer onSend={actions.send} onTyping={actions.typing} />
       {/* A copy by email, once a person is involved (waiting, with one, or resolved). */}
       {state.status && state.status.state !== 'bot' && (
         <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />
