@@ -1,4 +1,5 @@
 import type { ContactFact } from '@baton/escalation';
+import type { ChatMessage } from '@baton/shared';
 import {
   assistantFailureReason,
   type Assistant,
@@ -30,6 +31,16 @@ export interface TurnServiceDeps {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A message's text as an assistant reads it: files it carried are named, since the assistant
+ * cannot see them (a file sent alone would otherwise be an empty line).
+ */
+export function withAttachmentNames(m: Pick<ChatMessage, 'text' | 'attachments'>): string {
+  if (!m.attachments?.length) return m.text;
+  const files = `[attached: ${m.attachments.map((a) => `${a.name} (${a.mime})`).join(', ')}]`;
+  return m.text ? `${m.text} ${files}` : files;
+}
 
 /** How many earlier messages an assistant is shown. */
 const ASSISTANT_HISTORY = 20;
@@ -106,7 +117,7 @@ export function createTurnService(deps: TurnServiceDeps) {
             {
               text,
               context: visitor?.context ?? {},
-              history: history.map((m) => ({ role: m.role, text: m.text })),
+              history: history.map((m) => ({ role: m.role, text: withAttachmentNames(m) })),
             },
             // A request for a person never waits long on the assistant: it only names the topic.
             // Missing that short deadline is by design, not a failure worth reporting to agents.

@@ -1,9 +1,17 @@
-import type { ChatMessage, HeldDraft, MessageRole, PendingAction, RiskTier } from '@baton/shared';
+import type {
+  AttachmentRef,
+  ChatMessage,
+  HeldDraft,
+  MessageRole,
+  PendingAction,
+  RiskTier,
+} from '@baton/shared';
 import type {
   Agent,
   Conversation,
   PolicyVersionRow,
   Site,
+  StoredAttachment,
   StoredDecision,
   StoredPolicyState,
   TurnJob,
@@ -132,6 +140,23 @@ export function toMessage(r: Row): ChatMessage {
     authorName: (r.author_name as string | null) ?? null,
     clientId: (r.client_id as string | null) ?? null,
     createdAt: iso(r.created_at),
+    ...(r.attachments != null && { attachments: json<AttachmentRef[]>(r.attachments) }),
+  };
+}
+
+export function toAttachment(r: Row): StoredAttachment {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    uploaderRole: r.uploader_role as StoredAttachment['uploaderRole'],
+    uploaderId: String(r.uploader_id),
+    name: String(r.name),
+    mime: r.mime as StoredAttachment['mime'],
+    size: Number(r.size),
+    sha256: String(r.sha256),
+    storage: r.storage as StoredAttachment['storage'],
+    messageId: (r.message_id as string | null) ?? null,
+    createdAt: dateOrNull(r.created_at)!,
   };
 }
 
