@@ -13,6 +13,9 @@ import type { WidgetState } from './state/widgetState';
 export interface WidgetActions {
   setOpen(open: boolean): void;
   send(text: string): void;
+  /** Uploads a file and sends it. */
+  attach(file: File): void;
+  fileUrl: ChatClient['fileUrl'];
   retry(clientId: string): void;
   requestHuman(): void;
   leaveEmail(email: string): void;
@@ -36,6 +39,8 @@ export function createWidgetActions(
       bridge.post(open ? 'open' : 'close', undefined);
     },
     send: (text) => client.send(text),
+    attach: (file) => client.sendFile(file),
+    fileUrl: (id) => client.fileUrl(id),
     retry: (clientId) => client.retry(clientId),
     requestHuman: () => client.requestHuman(),
     leaveEmail: (email) => client.leaveEmail(email),

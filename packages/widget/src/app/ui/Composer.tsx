@@ -1,8 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AttachButton } from './Attachment';
 
 const MAX_LENGTH = 4000;
 
-export function Composer({ onSend }: { onSend: (text: string) => void }) {
+export function Composer({
+  onSend,
+  onAttach,
+}: {
+  onSend: (text: string) => void;
+  onAttach: (file: File) => void;
+}) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => input.current?.focus(), []);
@@ -39,6 +46,7 @@ export function Composer({ onSend }: { onSend: (text: string) => void }) {
           }
         }}
       />
+      <AttachButton onAttach={onAttach} />
       <button
         type="submit"
         class="baton-send"

@@ -48,10 +48,15 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
         </p>
       )}
       <QueueBanner status={state.status} email={state.email} onLeaveEmail={actions.leaveEmail} />
-      <Transcript messages={state.messages} outbox={state.outbox} onRetry={actions.retry} />
+      <Transcript
+        messages={state.messages}
+        outbox={state.outbox}
+        onRetry={actions.retry}
+        fileUrl={actions.fileUrl}
+      />
       <Csat csat={state.csat} actions={actions} />
       <HumanButton human={state.human} status={state.status} onRequest={actions.requestHuman} />
-      <Composer onSend={actions.send} />
+      <Composer onSend={actions.send} onAttach={actions.attach} />
       <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />
     </section>
   );

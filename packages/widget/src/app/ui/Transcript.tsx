@@ -1,6 +1,8 @@
 import type { ChatMessage } from '@baton/shared';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { OutboxItem } from '../state/outbox';
+import type { WidgetActions } from '../widgetActions';
+import { AttachmentView } from './Attachment';
 
 function authorLabel(message: ChatMessage): string | null {
   switch (message.role) {
@@ -23,7 +25,13 @@ export function messageTime(iso: string): string {
     : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
-function MessageItem({ message }: { message: ChatMessage }) {
+function MessageItem({
+  message,
+  fileUrl,
+}: {
+  message: ChatMessage;
+  fileUrl: WidgetActions['fileUrl'];
+}) {
   const label = authorLabel(message);
   const time = messageTime(message.createdAt);
   return (
@@ -34,7 +42,10 @@ function MessageItem({ message }: { message: ChatMessage }) {
       data-seq={message.seq}
     >
       {label && <span class="baton-author">{label}</span>}
-      <p class="baton-text">{message.text}</p>
+      {message.text && <p class="baton-text">{message.text}</p>}
+      {message.attachments?.map((file) => (
+        <AttachmentView key={file.id} file={file} fileUrl={fileUrl} />
+      ))}
       {time && (
         <time class="baton-time" dateTime={message.createdAt}>
           {time}
@@ -53,7 +64,7 @@ function PendingItem({ item, onRetry }: { item: OutboxItem; onRetry: (clientId: 
       data-status={item.status === 'sending' ? 'pending' : 'failed'}
     >
       <span class="baton-author">You</span>
-      <p class="baton-text">{item.text}</p>
+      <p class="baton-text">{item.text || item.file?.name}</p>
       {item.status === 'sending' ? (
         <span class="baton-meta">Sending…</span>
       ) : (
@@ -78,6 +89,7 @@ export function Transcript(props: {
   messages: ChatMessage[];
   outbox: OutboxItem[];
   onRetry: (clientId: string) => void;
+  fileUrl: WidgetActions['fileUrl'];
 }) {
   const { messages, outbox } = props;
   const log = useRef<HTMLDivElement>(null);
@@ -117,7 +129,7 @@ export function Transcript(props: {
           <li class="baton-empty">Ask us anything. A person is always one click away.</li>
         )}
         {messages.map((m) => (
-          <MessageItem key={m.id} message={m} />
+          <MessageItem key={m.id} message={m} fileUrl={props.fileUrl} />
         ))}
         {outbox.map((item) => (
           <PendingItem key={item.clientId} item={item} onRetry={props.onRetry} />
