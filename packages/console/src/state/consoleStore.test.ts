@@ -27,6 +27,8 @@ function setup(storage = memoryStorage()) {
     fetchAudits: vi.fn(async () => ({ ok: true as const, data: { audits: [] } })),
     fetchAudit: vi.fn(),
     submitVerdict: vi.fn(),
+    uploadAttachment: vi.fn(),
+    fetchAttachment: vi.fn(),
   };
   const connect = vi.fn(() => transport);
   const onAlert = vi.fn();
