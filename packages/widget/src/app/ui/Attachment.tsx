@@ -37,41 +37,27 @@ export function AttachButton({ onAttach }: { onAttach: (file: File) => void }) {
 /** An attachment in the transcript: the image itself, or a link that saves the PDF. */
 export function AttachmentView(props: { file: AttachmentRef; fileUrl: WidgetActions['fileUrl'] }) {
   const { file } = props;
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<Awaited<ReturnType<typeof props.fileUrl>> | null>(null);
   useEffect(() => {
     let live = true;
-    void props.fileUrl(file.id).then((r) => {
-      if (!live) return;
-      if (r.ok) setUrl(r.data);
-      else setError(r.error.code);
-    });
+    void props.fileUrl(file.id).then((r) => live && setLoaded(r));
     return () => {
       live = false;
     };
   }, [file.id]);
-  if (error) {
+  if (loaded && !loaded.ok) {
     return (
       <span class="baton-meta baton-error" role="alert">
-        {ATTACH_TEXT.unavailable}: {file.name} ({error})
+        {ATTACH_TEXT.unavailable}: {file.name} ({loaded.error.code})
       </span>
     );
   }
+  const url = loaded?.data;
   return file.mime === 'application/pdf' ? (
-    <a
-      class="baton-file"
-      data-testid="baton-attachment"
-      href={url ?? undefined}
-      download={file.name}
-    >
+    <a class="baton-file" data-testid="baton-attachment" href={url} download={file.name}>
       {ATTACH_TEXT.pdf}: {file.name}
     </a>
   ) : (
-    <img
-      class="baton-file baton-image"
-      data-testid="baton-attachment"
-      src={url ?? undefined}
-      alt={file.name}
-    />
+    <img class="baton-file baton-image" data-testid="baton-attachment" src={url} alt={file.name} />
   );
 }
