@@ -333,7 +333,15 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     loginThrottle: limiters.login,
     ...(deps.admin && { admin: { ...deps.admin, store, agents, scorecard } }),
     scorecard,
-    attachments: { attachments, requester },
+    attachments: {
+      attachments,
+      requester,
+      // An upload is a write like a message: it spends the same budget (reads do not).
+      admit: (who, req) =>
+        who.role === 'customer'
+          ? limiters.customerEvent(req.ip ?? 'unknown', who.visitorId)
+          : limiters.agent.consume(who.agent.id),
+    },
     metrics: {
       text: () => metrics.text(),
       ...(deps.metricsToken && { token: deps.metricsToken }),

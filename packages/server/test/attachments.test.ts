@@ -10,7 +10,10 @@ import {
   type SessionStartResult,
   type UploadedAttachment,
 } from '@baton/shared';
+import { DEFAULT_RATE_LIMITS } from '../src/app';
 import { REPO_ROOT, type RunningBaton } from '../src/bootstrap';
+import { detectMime, sanitizeName } from '../src/services/attachmentService';
+import { withAttachmentNames } from '../src/services/turnService';
 import {
   ALEX,
   call,
@@ -545,5 +548,60 @@ describe('attachments directory', () => {
       await baton.stop();
       rmSync(attachmentsDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('attachment limits and helpers', () => {
+  it('counts an upload against the customer’s event budget (429 RATE_LIMITED), not a download', async () => {
+    const baton = await startTestServer({
+      rateLimits: { ...DEFAULT_RATE_LIMITS, customer: { points: 2, seconds: 60 } },
+    });
+    const sockets: { close(): void }[] = [];
+    try {
+      // session:start counts only per IP (no visitor yet): two uploads spend the visitor's two.
+      const c = await newCustomer(baton.url, sockets);
+      const first = await upload(baton.url, c.conversationId, customerAuth(c), 'a.png', PNG);
+      const second = await upload(baton.url, c.conversationId, customerAuth(c), 'b.png', PNG);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      const third = await upload(baton.url, c.conversationId, customerAuth(c), 'c.png', PNG);
+      expect([third.status, errorCode(third.body)]).toEqual([429, 'RATE_LIMITED']);
+      const read = await download(
+        baton.url,
+        c.conversationId,
+        String(first.body.id),
+        customerAuth(c),
+      );
+      expect(read.status).toBe(200);
+    } finally {
+      for (const s of sockets) s.close();
+      await baton.stop();
+    }
+  });
+
+  it('tells each accepted kind from its bytes and cleans names', () => {
+    const bytes = (hex: string) => Buffer.from(hex, 'hex');
+    expect(detectMime(PNG)).toBe('image/png');
+    expect(detectMime(bytes('ffd8ffe000104a464946'))).toBe('image/jpeg');
+    expect(detectMime(Buffer.from('GIF89a\x01\x00'))).toBe('image/gif');
+    expect(detectMime(bytes('52494646240000005745425056503820'))).toBe('image/webp');
+    expect(detectMime(PDF)).toBe('application/pdf');
+    expect(detectMime(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    expect(detectMime(bytes('504b0304'))).toBeNull(); // a zip
+    expect(sanitizeName('C:\\Users\\me\\invoice\u202egnp.pdf')).toBe('invoicegnp.pdf');
+    expect(sanitizeName('  \u0000 ..hidden  name.png ')).toBe('hidden name.png');
+    expect(sanitizeName('/')).toBe('attachment');
+    const long = sanitizeName(`${'x'.repeat(300)}.jpeg`);
+    expect([long.length, long.endsWith('.jpeg')]).toEqual([200, true]);
+  });
+
+  it('names files for the assistant, which cannot see them', () => {
+    const file = { id: 'a', name: 'mug.png', mime: 'image/png' as const, size: 3 };
+    expect(withAttachmentNames({ text: '', attachments: [file] })).toBe(
+      '[attached: mug.png (image/png)]',
+    );
+    expect(withAttachmentNames({ text: 'it broke', attachments: [file] })).toBe(
+      'it broke [attached: mug.png (image/png)]',
+    );
+    expect(withAttachmentNames({ text: 'hello' })).toBe('hello');
   });
 });

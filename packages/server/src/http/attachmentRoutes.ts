@@ -12,6 +12,8 @@ export interface AttachmentRouteDeps {
   attachments: AttachmentService;
   /** Who a request comes from: a customer (`X-Baton-Site-Key` + session token) or an agent. */
   requester: (req: Request) => Promise<Requester>;
+  /** Spends the sender's event budget on an upload (throws RATE_LIMITED when it is spent). */
+  admit?: (who: Requester, req: Request) => Promise<void>;
   /** Largest upload accepted; ATTACHMENT_MAX_BYTES by default. */
   maxBytes?: number;
 }
@@ -103,6 +105,7 @@ export function createAttachmentRouter(deps: AttachmentRouteDeps) {
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         const who = await deps.requester(req);
+        await deps.admit?.(who, req);
         const { name } = parsePayload(attachmentUploadSchema, req.query ?? {});
         const uploaded = await deps.attachments.upload(
           who,
