@@ -11,9 +11,9 @@ import {
   type UploadedAttachment,
 } from '@baton/shared';
 import { DEFAULT_RATE_LIMITS } from '../src/app';
+import { transcriptText } from '../src/services/customerEmails';
 import { REPO_ROOT, type RunningBaton } from '../src/bootstrap';
-import { detectMime, sanitizeName } from '../src/services/attachmentService';
-import { withAttachmentNames } from '../src/services/turnService';
+import { detectMime, sanitizeName, withAttachmentNames } from '../src/services/attachmentService';
 import {
   ALEX,
   call,
@@ -603,5 +603,20 @@ describe('attachment limits and helpers', () => {
       'it broke [attached: mug.png (image/png)]',
     );
     expect(withAttachmentNames({ text: 'hello' })).toBe('hello');
+    // The transcript email names them too.
+    const emailed = transcriptText('Northwind', [
+      {
+        id: 'm1',
+        conversationId: 'c',
+        seq: 1,
+        role: 'customer',
+        text: '',
+        authorName: null,
+        clientId: null,
+        createdAt: '2025-01-01T12:00:00.000Z',
+        attachments: [file],
+      },
+    ]);
+    expect(emailed).toContain('2025-01-01 12:00  You: [attached: mug.png (image/png)]');
   });
 });

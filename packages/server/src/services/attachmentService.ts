@@ -7,6 +7,7 @@ import {
   BatonError,
   ErrorCode,
   type AttachmentMime,
+  type ChatMessage,
   type UploadedAttachment,
 } from '@baton/shared';
 import type { AttachmentRefError, StoredAttachment, Store } from '../storage';
@@ -26,6 +27,16 @@ export interface AttachmentServiceDeps {
    * null, the database (`attachment_blobs`).
    */
   dir: string | null;
+}
+
+/**
+ * A message's text as an assistant or an email reads it: files it carried are named, since
+ * neither shows them (a file sent alone would otherwise be an empty line).
+ */
+export function withAttachmentNames(m: Pick<ChatMessage, 'text' | 'attachments'>): string {
+  if (!m.attachments?.length) return m.text;
+  const files = `[attached: ${m.attachments.map((a) => `${a.name} (${a.mime})`).join(', ')}]`;
+  return m.text ? `${m.text} ${files}` : files;
 }
 
 /** A message named attachments it may not send: INVALID_PAYLOAD naming them. */

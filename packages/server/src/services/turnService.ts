@@ -1,5 +1,4 @@
 import type { ContactFact } from '@baton/escalation';
-import type { ChatMessage } from '@baton/shared';
 import {
   assistantFailureReason,
   type Assistant,
@@ -11,6 +10,7 @@ import type { Clock } from './clock';
 import type { Metrics } from './metrics';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
+import { withAttachmentNames } from './attachmentService';
 import { buildContacts, contactsInWindow } from './contactTopics';
 import { createTurnCommit, type Committed, type Prepared } from './turnCommit';
 
@@ -31,16 +31,6 @@ export interface TurnServiceDeps {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * A message's text as an assistant reads it: files it carried are named, since the assistant
- * cannot see them (a file sent alone would otherwise be an empty line).
- */
-export function withAttachmentNames(m: Pick<ChatMessage, 'text' | 'attachments'>): string {
-  if (!m.attachments?.length) return m.text;
-  const files = `[attached: ${m.attachments.map((a) => `${a.name} (${a.mime})`).join(', ')}]`;
-  return m.text ? `${m.text} ${files}` : files;
-}
 
 /** How many earlier messages an assistant is shown. */
 const ASSISTANT_HISTORY = 20;
