@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -25,6 +25,7 @@ import { createSlaWatcher } from './services/slaWatcher';
 import { createRouter } from './services/router';
 import { createMetrics } from './services/metrics';
 import { createScorecardService } from './services/scorecardService';
+import { createAttachmentService, type Requester } from './services/attachmentService';
 import { createEmailWorker, type Mailer } from './services/mailer';
 import { createCustomerEmails } from './services/customerEmails';
 import { createTurnRunner } from './services/turnRunner';
@@ -97,6 +98,11 @@ export interface BatonServerDeps {
   /** How often stored emails are looked for (default 2 s), and the retry backoff per attempt. */
   emailSweepMs?: number;
   emailBackoff?: (attempts: number) => number;
+  /**
+   * Where attachments' bytes are kept: files in this directory (shared by every node), or, when
+   * absent, the database.
+   */
+  attachmentsDir?: string;
 }
 
 export interface BatonServer {
@@ -301,6 +307,23 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     },
   });
   const scorecard = createScorecardService({ store, policy: deps.policy, queues, clock });
+  const attachments = createAttachmentService({
+    store,
+    agents,
+    clock,
+    dir: deps.attachmentsDir ?? null,
+  });
+  const bearer = (header: string | undefined) => /^Bearer (.+)$/.exec(header ?? '')?.[1];
+  // A customer names their site (X-Baton-Site-Key) beside their session token; an agent does not.
+  const requester = async (req: Request): Promise<Requester> => {
+    const token = bearer(req.get('authorization'));
+    const siteKey = req.get('x-baton-site-key');
+    if (siteKey !== undefined) {
+      return { role: 'customer', ...(await customers.authenticate(siteKey, token)) };
+    }
+    const { sessionExpiresAt: _, ...agent } = await agents.authenticate(token);
+    return { role: 'agent', agent };
+  };
   app = createHttpApp({
     agents,
     paths: deps.paths,
@@ -311,6 +334,15 @@ export function createBatonServer(deps: BatonServerDeps): BatonServer {
     loginThrottle: limiters.login,
     ...(deps.admin && { admin: { ...deps.admin, store, agents, scorecard } }),
     scorecard,
+    attachments: {
+      attachments,
+      requester,
+      // An upload is a write like a message: it spends the same budget (reads do not).
+      admit: (who, req) =>
+        who.role === 'customer'
+          ? limiters.customerEvent(req.ip ?? 'unknown', who.visitorId)
+          : limiters.agent.consume(who.agent.id),
+    },
     metrics: {
       text: () => metrics.text(),
       ...(deps.metricsToken && { token: deps.metricsToken }),

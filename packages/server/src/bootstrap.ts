@@ -50,6 +50,11 @@ export interface StartOptions {
   databaseUrl?: string;
   /** PGlite data directory; omit (with no databaseUrl) for an in-memory database. */
   dataDir?: string;
+  /**
+   * Where attachments' bytes are kept (BATON_ATTACHMENTS_DIR). Default: `attachments/` beside
+   * the PGlite data (`<dataDir>/attachments`); with PostgreSQL, or PGlite in memory, the database.
+   */
+  attachmentsDir?: string;
   redisUrl?: string;
   demoDir?: string;
   policyFile?: string;
@@ -243,6 +248,9 @@ export async function startBaton(options: StartOptions): Promise<RunningBaton> {
     ...(options.routingSweepMs && { routingSweepMs: options.routingSweepMs }),
     ...(options.accessLog && { accessLog: options.accessLog }),
     mailer,
+    ...((options.attachmentsDir || (options.dataDir && !options.databaseUrl)) && {
+      attachmentsDir: options.attachmentsDir ?? resolve(options.dataDir!, 'attachments'),
+    }),
     ...(options.emailSweepMs && { emailSweepMs: options.emailSweepMs }),
     ...(options.emailBackoff && { emailBackoff: options.emailBackoff }),
     // GET /metrics needs the admin token when there is one.

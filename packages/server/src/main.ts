@@ -32,6 +32,11 @@ const baton = await startBaton({
   },
   adminToken,
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
+  // Attachments' bytes: this directory (every node must share it), else beside the PGlite data,
+  // or in PostgreSQL itself.
+  ...(process.env.BATON_ATTACHMENTS_DIR && {
+    attachmentsDir: resolve(process.env.BATON_ATTACHMENTS_DIR),
+  }),
   ...(process.env.REDIS_URL && { redisUrl: process.env.REDIS_URL }),
   ...(process.env.BATON_DEMO_DIR && { demoDir: resolve(process.env.BATON_DEMO_DIR) }),
   ...(process.env.BATON_POLICY && { policyFile: resolve(process.env.BATON_POLICY) }),

@@ -30,6 +30,10 @@ export const ErrorCode = {
   OFFER_GONE: 'OFFER_GONE',
   /** Too many events in a short time; `details.retryAfterMs` says when to try again. Retryable. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An upload is larger than the limit (HTTP 413); it was cut off, not stored. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** An upload's bytes are not a kind accepted (PNG, JPEG, GIF, WebP or PDF) (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** No handler for this event name on this namespace. */
   UNKNOWN_EVENT: 'UNKNOWN_EVENT',
   /** The connection's Origin is not allowed on this namespace (sent as `connect_error`). */

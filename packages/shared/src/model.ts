@@ -46,6 +46,41 @@ export interface Decision {
 
 export type MessageRole = 'customer' | 'assistant' | 'agent' | 'system';
 
+/** The kinds of file that may be attached, told from their bytes (never the name or header). */
+export const ATTACHMENT_MIME_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+] as const;
+export type AttachmentMime = (typeof ATTACHMENT_MIME_TYPES)[number];
+/** Largest attachment accepted (10 MB); a longer upload is cut off with 413 PAYLOAD_TOO_LARGE. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** Most attachments one message may carry. */
+export const ATTACHMENTS_PER_MESSAGE = 5;
+
+/**
+ * An uploaded file as a message carries it. The bytes are at
+ * `GET /api/conversations/:conversationId/attachments/:id` for that conversation's customer and
+ * agents only.
+ */
+export interface AttachmentRef {
+  id: string;
+  /** The uploaded file's name, made safe (no path, no control characters, at most 200). */
+  name: string;
+  /** Detected from the bytes. */
+  mime: AttachmentMime;
+  size: number;
+}
+
+/** What `POST /api/conversations/:conversationId/attachments` answers (201). */
+export interface UploadedAttachment extends AttachmentRef {
+  conversationId: string;
+  sha256: string;
+  createdAt: string;
+}
+
 export interface ChatMessage {
   id: string;
   conversationId: string;
@@ -63,6 +98,8 @@ export interface ChatMessage {
    * customer's language (`text` is its English rendering); absent on other messages.
    */
   notice?: Notice;
+  /** Files sent with the message (absent when none); `text` may then be empty. */
+  attachments?: AttachmentRef[];
 }
 
 export type ConversationState = 'bot' | 'queued' | 'assigned' | 'resolved';

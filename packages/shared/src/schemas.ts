@@ -1,6 +1,6 @@
 /** Zod schemas for every client → server payload. Servers validate with these; clients may too. */
 import { z } from 'zod';
-import { ESCALATION_OUTCOMES, ROOT_CAUSES } from './model';
+import { ATTACHMENTS_PER_MESSAGE, ESCALATION_OUTCOMES, ROOT_CAUSES } from './model';
 
 const id = z.string().min(1).max(128);
 /** Client-generated message id: makes retries idempotent. */
@@ -10,6 +10,29 @@ export const clientIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 const messageText = z.string().trim().min(1, 'must not be empty').max(4000);
+/**
+ * Attachments the sender uploaded to the same conversation and has not sent yet. With at least
+ * one, the text may be empty.
+ */
+const attachmentIds = z
+  .array(id)
+  .min(1)
+  .max(ATTACHMENTS_PER_MESSAGE)
+  .refine((ids) => new Set(ids).size === ids.length, 'each attachment once');
+/** Text that may be empty when the message carries an attachment (see `textOrAttachment`). */
+const messageBody = z.string().trim().max(4000);
+const textOrAttachment: [
+  (m: { text: string; attachments?: string[] | undefined }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (m) => m.text.length > 0 || m.attachments !== undefined,
+  { path: ['text'], message: 'must not be empty (unless the message carries an attachment)' },
+];
+
+/** The query of an upload (`POST /api/conversations/:conversationId/attachments?name=…`). */
+export const attachmentUploadSchema = z.object({
+  name: z.string().trim().min(1, 'give the file name').max(1000),
+});
 
 const orderSchema = z
   .object({
@@ -64,7 +87,9 @@ export const sessionStartSchema = z.object({
   /** Highest seq the client already has; the ack carries only later messages. */
   lastSeq: z.number().int().nonnegative().optional(),
 });
-export const customerMessageSchema = z.object({ clientId: clientIdSchema, text: messageText });
+export const customerMessageSchema = z
+  .object({ clientId: clientIdSchema, text: messageBody, attachments: attachmentIds.optional() })
+  .refine(...textOrAttachment);
 export const humanRequestSchema = z.object({ clientId: clientIdSchema });
 export const identifySchema = z.object({
   id: z.string().max(128).optional(),
@@ -102,11 +127,14 @@ export const agentLoginSchema = z.object({
 export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
 export const conversationRefSchema = z.object({ conversationId: id });
 export const offerRefSchema = z.object({ offerId: id });
-export const agentMessageSchema = z.object({
-  conversationId: id,
-  clientId: clientIdSchema,
-  text: messageText,
-});
+export const agentMessageSchema = z
+  .object({
+    conversationId: id,
+    clientId: clientIdSchema,
+    text: messageBody,
+    attachments: attachmentIds.optional(),
+  })
+  .refine(...textOrAttachment);
 /** The agent is typing a reply (or stopped) in a conversation they own; only the flag travels. */
 export const agentTypingSchema = z.object({ conversationId: id, typing: z.boolean() }).strict();
 export const resolveSchema = z.object({
@@ -148,6 +176,7 @@ export type PresencePayload = z.infer<typeof presenceSchema>;
 export type ConversationRefPayload = z.infer<typeof conversationRefSchema>;
 export type OfferRefPayload = z.infer<typeof offerRefSchema>;
 export type AgentMessagePayload = z.infer<typeof agentMessageSchema>;
+export type AttachmentUploadQuery = z.infer<typeof attachmentUploadSchema>;
 export type ResolvePayload = z.infer<typeof resolveSchema>;
 export type DraftReviewPayload = z.infer<typeof draftReviewSchema>;
 export type ActionDecisionPayload = z.infer<typeof actionDecisionSchema>;

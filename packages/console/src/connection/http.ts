@@ -6,6 +6,7 @@ import type {
   DecisionSummary,
   Scorecard,
   ScorecardDimension,
+  UploadedAttachment,
 } from '@baton/shared';
 import { failure, type ClientErrorCode, type Result } from './result';
 
@@ -32,6 +33,14 @@ export interface ConsoleHttp {
     conversationId: string,
     verdict: { verdict: AuditVerdict; note?: string },
   ): Promise<Result<unknown>>;
+  /** Uploads an image or PDF to a conversation the agent owns; its id goes with a reply. */
+  uploadAttachment(
+    token: string,
+    conversationId: string,
+    file: Blob & { name: string },
+  ): Promise<Result<UploadedAttachment>>;
+  /** An attachment's bytes (the request carries the token, so it cannot be a plain URL). */
+  fetchAttachment(token: string, conversationId: string, id: string): Promise<Result<Blob>>;
 }
 
 export interface ScorecardRequest {
@@ -139,6 +148,29 @@ export function createHttpClient(fetchImpl: FetchLike): ConsoleHttp {
         (body): body is AuditDetail => isObject(body) && Array.isArray(body.messages),
       );
     },
+    uploadAttachment(token, conversationId, file) {
+      return call(
+        `${attachmentsPath(conversationId)}?name=${encodeURIComponent(file.name)}`,
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+          body: file,
+        },
+        (body): body is UploadedAttachment => isObject(body) && typeof body.id === 'string',
+      );
+    },
+    async fetchAttachment(token, conversationId, id) {
+      let response: Response;
+      try {
+        response = await fetchImpl(`${attachmentsPath(conversationId)}/${encodeURIComponent(id)}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+      } catch {
+        return failure('NETWORK', 'Cannot reach the Baton server. Check the connection and retry.');
+      }
+      if (response.ok) return { ok: true, data: await response.blob() };
+      return { ok: false, error: errorFromBody(response.status, await readJson(response)) };
+    },
     submitVerdict(token, conversationId, verdict) {
       return call(
         `/api/agent/audits/${encodeURIComponent(conversationId)}`,
@@ -156,6 +188,9 @@ export function createHttpClient(fetchImpl: FetchLike): ConsoleHttp {
     },
   };
 }
+
+const attachmentsPath = (conversationId: string) =>
+  `/api/conversations/${encodeURIComponent(conversationId)}/attachments`;
 
 const auth = (token: string): RequestInit => ({
   headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },

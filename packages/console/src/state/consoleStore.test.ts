@@ -27,6 +27,8 @@ function setup(storage = memoryStorage()) {
     fetchAudits: vi.fn(async () => ({ ok: true as const, data: { audits: [] } })),
     fetchAudit: vi.fn(),
     submitVerdict: vi.fn(),
+    uploadAttachment: vi.fn(),
+    fetchAttachment: vi.fn(),
   };
   const connect = vi.fn(() => transport);
   const onAlert = vi.fn();
@@ -278,6 +280,58 @@ describe('replies', () => {
     const payloads = t.transport.callsOf('message:send').map((c) => c.payload);
     expect(new Set(payloads.map((p) => JSON.stringify(p))).size).toBe(1);
     expect(t.store.getState().panes.c1!.outbox).toEqual([]);
+  });
+
+  it('sends a file: uploaded once with the token, then sent by id; Retry does not upload again', async () => {
+    const t = await claimed();
+    vi.mocked(t.http.uploadAttachment).mockResolvedValue({
+      ok: true,
+      data: {
+        id: 'att-1',
+        conversationId: 'c1',
+        name: 'label.pdf',
+        mime: 'application/pdf',
+        size: 4,
+        sha256: 'x',
+        createdAt: '2025-01-01T12:00:00.000Z',
+      },
+    });
+    t.transport.handle('message:send', () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'oops' },
+    }));
+    const file = Object.assign(new Blob(['%PDF']), { name: 'label.pdf' });
+    await t.store.attachFile('c1', file);
+    expect(t.http.uploadAttachment).toHaveBeenCalledWith('tok', 'c1', file);
+    expect(t.transport.callsOf('message:send').map((c) => c.payload)).toEqual([
+      { conversationId: 'c1', clientId: 'a_client_1', text: '', attachments: ['att-1'] },
+    ]);
+    expect(t.store.getState().panes.c1!.outbox[0]).toMatchObject({ status: 'failed' });
+
+    t.transport.handle('message:send', ({ clientId }) => ({
+      ok: true,
+      data: { message: message(3, { role: 'agent', clientId, text: '' }) },
+    }));
+    await t.store.retryReply('c1', 'a_client_1');
+    expect(t.http.uploadAttachment).toHaveBeenCalledTimes(1);
+    expect(t.transport.callsOf('message:send').at(-1)?.payload).toMatchObject({
+      attachments: ['att-1'],
+    });
+    expect(t.store.getState().panes.c1!.outbox).toEqual([]);
+  });
+
+  it('shows a refused upload with its reason and sends nothing', async () => {
+    const t = await claimed();
+    vi.mocked(t.http.uploadAttachment).mockResolvedValue({
+      ok: false,
+      error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only images and PDFs can be attached' },
+    });
+    await t.store.attachFile('c1', Object.assign(new Blob(['hi']), { name: 'notes.png' }));
+    expect(t.transport.callsOf('message:send')).toEqual([]);
+    expect(t.store.getState().panes.c1!.outbox[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/Only images and PDFs/),
+    });
   });
 
   it('does not retry a reply the server refused', async () => {

@@ -46,6 +46,8 @@ export type ActionDecision = 'approve' | 'deny';
 
 /** The protocol's limit for one message (`messageText` in @baton/shared schemas). */
 export const MAX_REPLY_LENGTH = 4000;
+/** ATTACHMENT_MAX_BYTES in @baton/shared: larger files are refused before uploading. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export interface ConsoleDeps {
   http: ConsoleHttp;
@@ -597,6 +599,34 @@ export class ConsoleStore {
     await this.deliver(conversationId, clientId, text);
   }
 
+  /** Sends an image or PDF as a reply of its own: uploaded, then sent with its id. */
+  async attachFile(conversationId: string, file: Blob & { name: string }): Promise<void> {
+    const pane = this.state.panes[conversationId];
+    if (!pane) return;
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      this.notify('error', 'An attachment can be at most 10 MB.');
+      return;
+    }
+    const clientId = this.makeClientId();
+    this.patchPane(conversationId, { outbox: addOutgoing(pane.outbox, clientId, '', file) });
+    await this.deliver(conversationId, clientId, '');
+  }
+
+  /** An object URL of an attachment of the conversation, fetched once with the token. */
+  attachmentUrl(conversationId: string, id: string): Promise<Result<string>> {
+    let url = this.attachmentUrls.get(id);
+    if (!url) {
+      url = this.authorized((http, token) => http.fetchAttachment(token, conversationId, id)).then(
+        (r): Result<string> => (r.ok ? { ok: true, data: URL.createObjectURL(r.data) } : r),
+      );
+      // A failure is tried again next time.
+      void url.then((r) => r.ok || this.attachmentUrls.delete(id));
+      this.attachmentUrls.set(id, url);
+    }
+    return url;
+  }
+  private readonly attachmentUrls = new Map<string, Promise<Result<string>>>();
+
   /** Sends a failed reply again under its original clientId, so it cannot appear twice. */
   async retryReply(conversationId: string, clientId: string): Promise<void> {
     const reply = this.state.panes[conversationId]?.outbox.find((r) => r.clientId === clientId);
@@ -620,11 +650,27 @@ export class ConsoleStore {
     const stillPending = () =>
       this.state.panes[conversationId]?.outbox.some((r) => r.clientId === clientId) ?? false;
 
+    const queued = this.state.panes[conversationId]?.outbox.find((r) => r.clientId === clientId);
+    let attachments = queued?.attachments;
+    if (queued?.file && !attachments) {
+      patchReply({ status: 'sending', attempts: 1, error: null });
+      const file = queued.file;
+      const up = await this.authorized((http, token) =>
+        http.uploadAttachment(token, conversationId, file),
+      );
+      if (transport !== this.transport) return;
+      if (!up.ok) {
+        patchReply({ status: 'failed', error: describeError(up.error) });
+        return;
+      }
+      attachments = [up.data.id];
+      patchReply({ attachments });
+    }
     for (let attempt = 1; attempt <= this.sendAttempts; attempt++) {
       patchReply({ status: 'sending', attempts: attempt, error: null });
       const result = await transport.request(
         'message:send',
-        { conversationId, clientId, text },
+        { conversationId, clientId, text, ...(attachments && { attachments }) },
         this.sendTimeoutMs,
       );
       if (transport !== this.transport) return;

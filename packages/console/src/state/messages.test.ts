@@ -76,4 +76,10 @@ describe('authorOf / transcriptToText', () => {
       '[2025-01-01T12:00:01.000Z] #1 Customer:\nhi\n\n[2025-01-01T12:00:02.000Z] #2 System:\nmessage 2',
     );
   });
+
+  it('names the files a message carried', () => {
+    const file = { id: 'a1', name: 'mug.png', mime: 'image/png' as const, size: 10 };
+    const text = transcriptToText([message(1, { text: '', attachments: [file] })]);
+    expect(text).toBe('[2025-01-01T12:00:01.000Z] #1 Customer:\n[attached: mug.png (image/png)]');
+  });
 });

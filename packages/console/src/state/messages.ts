@@ -68,6 +68,10 @@ export function transcriptToText(
   customerName?: string | null,
 ): string {
   return messages
-    .map((m) => `[${m.createdAt}] #${m.seq} ${authorOf(m, customerName)}:\n${m.text}`)
+    .map((m) => {
+      const files = m.attachments?.map((a) => `[attached: ${a.name} (${a.mime})]`) ?? [];
+      const body = [m.text, ...files].filter(Boolean).join(' ');
+      return `[${m.createdAt}] #${m.seq} ${authorOf(m, customerName)}:\n${body}`;
+    })
     .join('\n\n');
 }

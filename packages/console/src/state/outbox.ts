@@ -8,14 +8,21 @@ export interface OutgoingReply {
   status: 'sending' | 'failed';
   attempts: number;
   error: string | null;
+  /** A file sent as the reply: uploaded first (once), then its id goes with the message. */
+  file?: Blob & { name: string };
+  attachments?: string[];
 }
 
 export function addOutgoing(
   outbox: readonly OutgoingReply[],
   clientId: string,
   text: string,
+  file?: Blob & { name: string },
 ): OutgoingReply[] {
-  return [...outbox, { clientId, text, status: 'sending', attempts: 0, error: null }];
+  return [
+    ...outbox,
+    { clientId, text, status: 'sending', attempts: 0, error: null, ...(file && { file }) },
+  ];
 }
 
 export function updateOutgoing(

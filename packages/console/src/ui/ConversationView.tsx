@@ -137,6 +137,7 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
           customerName={customerName}
           onRetry={(clientId) => void store.retryReply(pane.id, clientId)}
           onDiscard={(clientId) => store.discardReply(pane.id, clientId)}
+          loadAttachment={(id) => store.attachmentUrl(pane.id, id)}
         />
       )}
       {detail && (
@@ -152,6 +153,7 @@ export function ConversationView({ state, pane }: { state: ConsoleState; pane: C
             inputRef={inputRef}
             onChange={(text) => store.setReplyText(pane.id, text)}
             onSend={() => void store.sendReply(pane.id)}
+            onAttach={(file) => void store.attachFile(pane.id, file)}
           />
           <ResolveForm
             key={pane.id}

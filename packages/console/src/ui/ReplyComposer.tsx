@@ -1,15 +1,17 @@
 import type { RefObject } from 'preact';
 import { MAX_REPLY_LENGTH } from '../state/consoleStore';
+import { AttachButton } from './AttachmentView';
 
 interface ReplyComposerProps {
   text: string;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   onChange: (text: string) => void;
   onSend: () => void;
+  onAttach: (file: File) => void;
 }
 
 /** The agent's reply box: Enter sends, Shift+Enter starts a new line. */
-export function ReplyComposer({ text, inputRef, onChange, onSend }: ReplyComposerProps) {
+export function ReplyComposer({ text, inputRef, onChange, onSend, onAttach }: ReplyComposerProps) {
   const length = text.trim().length;
   const tooLong = length > MAX_REPLY_LENGTH;
   const canSend = length > 0 && !tooLong;
@@ -43,9 +45,17 @@ export function ReplyComposer({ text, inputRef, onChange, onSend }: ReplyCompose
         <span class={`muted small${tooLong ? ' over' : ''}`}>
           Enter to send · Shift+Enter for a new line · {length}/{MAX_REPLY_LENGTH}
         </span>
-        <button type="submit" class="btn btn-primary" data-testid="reply-send" disabled={!canSend}>
-          Send
-        </button>
+        <span class="composer-actions">
+          <AttachButton onAttach={onAttach} />
+          <button
+            type="submit"
+            class="btn btn-primary"
+            data-testid="reply-send"
+            disabled={!canSend}
+          >
+            Send
+          </button>
+        </span>
       </div>
     </form>
   );

@@ -1,8 +1,10 @@
 import type { ChatMessage } from '@baton/shared';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { authorOf } from '../state/messages';
+import type { Result } from '../connection/result';
 import type { OutgoingReply } from '../state/outbox';
 import { clockTime } from '../state/time';
+import { AttachmentView } from './AttachmentView';
 
 interface TranscriptProps {
   messages: ChatMessage[];
@@ -10,6 +12,8 @@ interface TranscriptProps {
   customerName: string | null;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
+  /** An object URL of an attachment's bytes. */
+  loadAttachment: (id: string) => Promise<Result<string>>;
 }
 
 /** Distance from the bottom (px) under which new messages keep the view pinned to the end. */
@@ -22,6 +26,7 @@ export function Transcript({
   customerName,
   onRetry,
   onDiscard,
+  loadAttachment,
 }: TranscriptProps) {
   const scroller = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
@@ -67,7 +72,10 @@ export function Transcript({
                 {clockTime(message.createdAt)}
               </time>
             </div>
-            <p class="msg-text">{message.text}</p>
+            {message.text && <p class="msg-text">{message.text}</p>}
+            {message.attachments?.map((file) => (
+              <AttachmentView key={file.id} file={file} load={loadAttachment} />
+            ))}
           </li>
         ))}
         {outbox.map((reply) => (
@@ -88,7 +96,7 @@ export function Transcript({
                   : 'Not delivered'}
               </span>
             </div>
-            <p class="msg-text">{reply.text}</p>
+            <p class="msg-text">{reply.text || reply.file?.name}</p>
             {reply.status === 'failed' && (
               <div class="msg-failure">
                 <span>{reply.error}</span>

@@ -14,6 +14,7 @@ import { edgeError } from '../transport/handler';
 import type { LoginThrottle } from '../transport/rateLimit';
 import type { ScorecardService } from '../services/scorecardService';
 import { createAdminRouter, type AdminDeps } from './adminRoutes';
+import { createAttachmentRouter, type AttachmentRouteDeps } from './attachmentRoutes';
 import { createScorecardRouter } from './scorecardRoutes';
 import { securityHeaders } from './securityHeaders';
 
@@ -45,6 +46,8 @@ export interface HttpDeps {
   accessLog?: RequestHandler;
   /** site.yaml's `widget:` settings, written into /widget.js so the launcher is drawn in them. */
   widgetSettings?: Record<string, unknown>;
+  /** Image and PDF attachments at /api/conversations/:id/attachments; absent, none. */
+  attachments?: AttachmentRouteDeps;
 }
 
 const STATUS: Record<string, number> = {
@@ -52,6 +55,11 @@ const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHORIZED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.UNKNOWN_SITE]: 401,
+  [ErrorCode.NOT_ASSIGNED]: 403,
+  [ErrorCode.CONVERSATION_CLOSED]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.ORIGIN_NOT_ALLOWED]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
@@ -129,6 +137,8 @@ export function createHttpApp(deps: HttpDeps) {
       next(err);
     }
   });
+
+  if (deps.attachments) app.use('/api/conversations', createAttachmentRouter(deps.attachments));
 
   const scorecard = deps.scorecard;
   if (scorecard) {

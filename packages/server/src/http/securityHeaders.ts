@@ -14,7 +14,8 @@ const consoleHeaders = helmet({
       scriptSrc: ["'self'"],
       scriptSrcAttr: ["'none'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
+      // blob: attachments' thumbnails (fetched with the agent's token, shown as object URLs).
+      imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
       // 'self' covers the same-origin WebSocket (CSP Level 3).
       connectSrc: ["'self'"],

@@ -22,6 +22,7 @@ import {
   type ResolvePayload,
 } from '@baton/shared';
 import {
+  AttachmentRefError,
   StateConflictError,
   type Agent,
   type ClaimResult,
@@ -34,6 +35,7 @@ import type { Metrics } from './metrics';
 import type { Notifier } from './notifier';
 import type { PresenceKeeper } from './presence';
 import type { QueueService } from './queueService';
+import { attachmentRefused } from './attachmentService';
 import { hashToken, newToken } from './tokens';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -369,8 +371,12 @@ export function createAgentService(deps: AgentServiceDeps) {
         now: clock(),
         // Ownership is checked again under the row lock: a resolve in another tab wins.
         guard: { states: ['assigned'], assignedAgentId: agent.id },
+        ...(payload.attachments && {
+          attachments: { ids: payload.attachments, uploaderId: agent.id },
+        }),
       })
       .catch((err: unknown) => {
+        if (err instanceof AttachmentRefError) throw attachmentRefused(err);
         if (err instanceof StateConflictError) {
           throw err.state === 'resolved'
             ? new BatonError(ErrorCode.CONVERSATION_CLOSED, 'The conversation is resolved')
@@ -542,6 +548,10 @@ export function createAgentService(deps: AgentServiceDeps) {
     readerCheck,
     checkAccess: async (agent: Agent, conversationId: string) => {
       await readable(agent, conversationId);
+    },
+    /** Throws unless the agent owns the open conversation (may reply, or upload to it). */
+    checkOwner: async (agent: Agent, conversationId: string) => {
+      await owned(agent, conversationId);
     },
     connected,
     disconnected,

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@baton/shared';
 import type { Conversation, Email, Store, Visitor } from '../storage';
+import { withAttachmentNames } from './attachmentService';
 import type { Clock } from './clock';
 import type { EmailWorker } from './mailer';
 import type { Notifier } from './notifier';
@@ -37,7 +38,8 @@ export function transcriptText(siteName: string, messages: ChatMessage[]): strin
   const lines = messages.map((m) => {
     const at = m.createdAt.slice(0, 16).replace('T', ' ');
     const name = who(m);
-    return name ? `${at}  ${name}: ${m.text}` : `${at}  (${m.text})`;
+    const text = withAttachmentNames(m);
+    return name ? `${at}  ${name}: ${text}` : `${at}  (${text})`;
   });
   return [`Your chat with ${siteName} (times in UTC):`, '', ...lines, ''].join('\n');
 }
@@ -101,7 +103,7 @@ export function createCustomerEmails(deps: CustomerEmailsDeps) {
       const body = [
         `${agentName}${team ? ` from ${team.displayName}` : ''} at ${site.name} replied to your chat:`,
         '',
-        message.text,
+        withAttachmentNames(message),
         '',
         link
           ? `To carry on, open this link, on any device, within ${RESUME_LINK_DAYS} days: the chat picks up where you left it.\n${link}`

@@ -17,8 +17,14 @@ import {
   type SessionStartPayload,
   type SessionStartResult,
 } from '@baton/shared';
-import { ConversationNotFoundError, type Conversation, type Store } from '../storage';
+import {
+  AttachmentRefError,
+  ConversationNotFoundError,
+  type Conversation,
+  type Store,
+} from '../storage';
 import type { Clock } from './clock';
+import { attachmentRefused } from './attachmentService';
 import { knownAddress } from './customerEmails';
 import type { Notifier } from './notifier';
 import type { QueueService } from './queueService';
@@ -116,7 +122,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     session: CustomerSession,
     clientId: string,
     text: string,
-    turn: { kind: 'text' | 'button'; priority: boolean; unlessHuman?: boolean },
+    turn: { kind: 'text' | 'button'; priority: boolean; unlessHuman?: boolean } | undefined,
+    attachments?: string[],
   ) {
     const stored = await store
       .appendMessage({
@@ -124,16 +131,18 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         role: 'customer',
         text,
         // The button's press is shown in the customer's language, like a notice.
-        ...(turn.kind === 'button' && { notice: notice('human_button', {}) }),
+        ...(turn?.kind === 'button' && { notice: notice('human_button', {}) }),
         clientId,
         now: clock(),
         reopenIfResolved: true,
-        turn,
+        ...(turn && { turn }),
+        ...(attachments && { attachments: { ids: attachments, uploaderId: session.visitorId } }),
       })
       .catch((err: unknown) => {
         if (err instanceof ConversationNotFoundError) {
           throw new BatonError(ErrorCode.NOT_FOUND, 'Conversation not found');
         }
+        if (err instanceof AttachmentRefError) throw attachmentRefused(err);
         throw err;
       });
     if (!stored.duplicate) {
@@ -157,12 +166,17 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   ): Promise<{ message: ChatMessage }> {
     // A typed request for a person jumps ahead of any slower assistant turn.
     const priority = humanRequestOf(payload.text) !== null;
-    // Waiting for or with a person, the message is only stored and delivered: no turn.
-    const stored = await customerMessage(session, payload.clientId, payload.text, {
-      kind: 'text',
-      priority,
-      unlessHuman: true,
-    });
+    // Waiting for or with a person, the message is only stored and delivered: no turn. Nor for
+    // a file sent without words: the assistant cannot read it, and a turn on no text would only
+    // count as not understood (a low-confidence escalation); the next words the customer writes
+    // are a turn as usual, with the file named in the assistant's history.
+    const stored = await customerMessage(
+      session,
+      payload.clientId,
+      payload.text,
+      payload.text === '' ? undefined : { kind: 'text', priority, unlessHuman: true },
+      payload.attachments,
+    );
     const { message, duplicate } = stored;
     if (stored.turn === false && !duplicate) return { message };
     if (await unfinished(message, duplicate)) {
@@ -329,7 +343,23 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return { relayed: withPerson };
   }
 
+  /**
+   * The customer behind a session token (HTTP requests: attachments), and whether the
+   * conversation is theirs: anyone else's is as good as unknown (NOT_FOUND).
+   */
+  async function authenticate(siteKey: string, token: string | undefined) {
+    const site = siteKey.length <= 128 ? await store.getSiteByKey(siteKey) : null;
+    if (!site) throw new BatonError(ErrorCode.UNKNOWN_SITE, 'Unknown site key');
+    const visitor =
+      token && token.length <= 256
+        ? await store.getVisitorByToken(site.id, hashToken(token))
+        : null;
+    if (!visitor) throw new BatonError(ErrorCode.UNAUTHORIZED, 'Missing or invalid session token');
+    return { siteId: site.id, visitorId: visitor.id };
+  }
+
   return {
+    authenticate,
     startSession,
     sendMessage,
     requestHuman,

@@ -10,6 +10,7 @@ import type { Clock } from './clock';
 import type { Metrics } from './metrics';
 import type { PolicyHolder } from './policyHolder';
 import type { QueueService } from './queueService';
+import { withAttachmentNames } from './attachmentService';
 import { buildContacts, contactsInWindow } from './contactTopics';
 import { createTurnCommit, type Committed, type Prepared } from './turnCommit';
 
@@ -106,7 +107,7 @@ export function createTurnService(deps: TurnServiceDeps) {
             {
               text,
               context: visitor?.context ?? {},
-              history: history.map((m) => ({ role: m.role, text: m.text })),
+              history: history.map((m) => ({ role: m.role, text: withAttachmentNames(m) })),
             },
             // A request for a person never waits long on the assistant: it only names the topic.
             // Missing that short deadline is by design, not a failure worth reporting to agents.

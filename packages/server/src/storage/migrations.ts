@@ -392,6 +392,35 @@ CREATE TABLE visitor_tokens (
   },
   {
     id: 12,
+    name: 'attachments',
+    sql: `
+-- Files customers and agents attach (images, PDFs): who uploaded what to which conversation, and
+-- the message that sent it (NULL until sent; a message sends an attachment once). The bytes are
+-- in attachment_blobs (storage 'db') or in the configured directory as <id> (storage 'disk').
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  uploader_role TEXT NOT NULL CHECK (uploader_role IN ('customer', 'agent')),
+  uploader_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  storage TEXT NOT NULL CHECK (storage IN ('db', 'disk')),
+  message_id TEXT REFERENCES messages(id),
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX attachments_conversation ON attachments (conversation_id, created_at);
+CREATE TABLE attachment_blobs (
+  attachment_id TEXT PRIMARY KEY REFERENCES attachments(id),
+  data BYTEA NOT NULL
+);
+-- What a message carries ([{id, name, mime, size}]), read with the message itself.
+ALTER TABLE messages ADD COLUMN attachments JSONB;
+`,
+  },
+  {
+    id: 13,
     name: 'message_notices',
     sql: `
 -- A system message's meaning as a code plus parameters ({"code": ..., "params": {...}}), so each

@@ -1,6 +1,7 @@
 import type { SqlDatabase, SqlExecutor } from './sql';
 import type { Store } from './types';
 import { agentsQueries } from './sql/agents';
+import { attachmentsQueries } from './sql/attachments';
 import type { SqlContext } from './sql/context';
 import { historyQueries } from './sql/history';
 import { messagesQueries } from './sql/messages';
@@ -50,6 +51,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...emailQueries(ctx),
     ...routingQueries(ctx),
     ...scorecardQueries(ctx),
+    ...attachmentsQueries(ctx),
     // Every call of the store passed to `fn` joins one transaction.
     transaction: (fn) => db.transaction((tx) => fn(createSqlStore(insideTransaction(tx, db.kind)))),
     close: () => db.close(),

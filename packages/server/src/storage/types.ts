@@ -1,4 +1,5 @@
 import type {
+  AttachmentMime,
   SlaAlert,
   ChatMessage,
   Notice,
@@ -130,6 +131,37 @@ export interface NewMessage {
   turn?: { kind: TurnKind; priority: boolean; unlessHuman?: boolean };
   /** The customer message an assistant reply answers: at most one reply per message. */
   replyTo?: string;
+  /**
+   * Uploaded attachments the message sends, in this order. Checked under the conversation's row
+   * lock: each must be of this conversation, uploaded by `uploaderId` in the message's role, and
+   * not sent yet; otherwise `AttachmentRefError` is thrown and nothing is stored.
+   */
+  attachments?: { ids: string[]; uploaderId: string };
+}
+
+/** An attachment's metadata; its bytes are in the database (`db`) or a directory (`disk`). */
+export interface StoredAttachment {
+  id: string;
+  conversationId: string;
+  uploaderRole: 'customer' | 'agent';
+  /** The visitor's id (customer) or the agent's. */
+  uploaderId: string;
+  name: string;
+  mime: AttachmentMime;
+  size: number;
+  sha256: string;
+  storage: 'db' | 'disk';
+  /** The message that sent it; null until sent. */
+  messageId: string | null;
+  createdAt: Date;
+}
+
+/** A message named attachments it may not send (another conversation's, another sender's, used). */
+export class AttachmentRefError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`attachments not sendable here: ${ids.join(', ')}`);
+    this.name = 'AttachmentRefError';
+  }
 }
 
 export type TurnKind = 'text' | 'button';
@@ -492,6 +524,13 @@ export interface Store {
   ): Promise<{ message: ChatMessage; duplicate: boolean; reopened?: boolean; turn?: boolean }>;
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   getMessage(id: string): Promise<ChatMessage | null>;
+  /** Stores an attachment's metadata, and its bytes too when `data` is given (storage `db`). */
+  createAttachment(
+    input: Omit<StoredAttachment, 'messageId'> & { data?: Uint8Array },
+  ): Promise<StoredAttachment>;
+  getAttachment(id: string): Promise<StoredAttachment | null>;
+  /** The bytes of an attachment stored in the database; null when there are none. */
+  getAttachmentData(id: string): Promise<Uint8Array | null>;
   /**
    * A message with its conversation and visitor, and the `recent` messages before it (oldest
    * first; none by default), in one query: what a turn starts from. With `contactsSince`, also

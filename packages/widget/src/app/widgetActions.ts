@@ -15,6 +15,9 @@ export interface WidgetActions {
   send(text: string): void;
   /** The composer changed (`hasText`) or lost the focus (`false`): the typing indicator. */
   typing(hasText: boolean): void;
+  /** Uploads a file and sends it. */
+  attach(file: File): void;
+  fileUrl: ChatClient['fileUrl'];
   retry(clientId: string): void;
   requestHuman(): void;
   leaveEmail(email: string): void;
@@ -41,6 +44,8 @@ export function createWidgetActions(
     },
     send: (text) => client.send(text),
     typing: (hasText) => client.typing(hasText),
+    attach: (file) => client.sendFile(file),
+    fileUrl: (id) => client.fileUrl(id),
     retry: (clientId) => client.retry(clientId),
     requestHuman: () => client.requestHuman(),
     leaveEmail: (email) => client.leaveEmail(email),

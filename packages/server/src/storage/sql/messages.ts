@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { AttachmentRef } from '@baton/shared';
 import {
+  AttachmentRefError,
   ConversationNotFoundError,
   StateConflictError,
   type NewMessage,
@@ -74,6 +76,8 @@ export const messagesQueries = (ctx: SqlContext) => {
   async function appendAlone(
     input: NewMessage,
     ex?: SqlExecutor,
+    /** The checked attachments the message carries (see `sendable`). */
+    refs?: AttachmentRef[],
   ): ReturnType<Store['appendMessage']> {
     let rows: Row[];
     try {
@@ -93,9 +97,9 @@ export const messagesQueries = (ctx: SqlContext) => {
            FROM flags f WHERE conversations.id = f.id
            RETURNING conversations.last_seq, f.reopened, f.human),
          m AS (
-           INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to, notice)
+           INSERT INTO messages (id, conversation_id, seq, role, text, author_name, client_id, created_at, reply_to, attachments, notice)
            SELECT $1::text, $2::text, c.last_seq, $3::text, $4::text, $5::text, $6::text,
-             $7::timestamptz, $8::text, $14::jsonb
+             $7::timestamptz, $8::text, $14::jsonb, $15::jsonb
            FROM c RETURNING *),
          t AS (
            INSERT INTO turns (message_id, conversation_id, seq, kind, priority, created_at,
@@ -121,6 +125,7 @@ export const messagesQueries = (ctx: SqlContext) => {
           input.turn?.kind ?? 'text',
           input.turn?.priority ?? false,
           input.turn !== undefined,
+          refs ? JSON.stringify(refs) : null,
           input.notice ? JSON.stringify(input.notice) : null,
         ],
         ex,
@@ -138,6 +143,37 @@ export const messagesQueries = (ctx: SqlContext) => {
     const row = rows[0];
     if (!row) throw new ConversationNotFoundError(input.conversationId);
     return appended(row, input);
+  }
+
+  /**
+   * The attachments a message may send, in the order named: of its conversation, uploaded by its
+   * sender in its role, and not sent yet. Locked until the transaction ends.
+   */
+  async function sendable(
+    input: NewMessage,
+    attachments: NonNullable<NewMessage['attachments']>,
+    tx: SqlExecutor,
+  ): Promise<AttachmentRef[]> {
+    const rows = await q(
+      `SELECT id, name, mime, size FROM attachments
+       WHERE id = ANY($1::text[]) AND conversation_id = $2 AND uploader_role = $3
+         AND uploader_id = $4 AND message_id IS NULL
+       FOR UPDATE`,
+      [attachments.ids, input.conversationId, input.role, attachments.uploaderId],
+      tx,
+    );
+    const found = new Map(rows.map((r) => [String(r.id), r]));
+    const refused = attachments.ids.filter((id) => !found.has(id));
+    if (refused.length > 0) throw new AttachmentRefError(refused);
+    return attachments.ids.map((id) => {
+      const r = found.get(id)!;
+      return {
+        id,
+        name: String(r.name),
+        mime: r.mime as AttachmentRef['mime'],
+        size: Number(r.size),
+      };
+    });
   }
 
   // Plain writes outside a transaction are group-committed (see createAppendBatcher). PGlite runs
@@ -169,9 +205,9 @@ export const messagesQueries = (ctx: SqlContext) => {
         toConversation,
       ),
     async appendMessage(input) {
-      // Nothing to check before writing (no guard, not the button) and no transaction to abort:
-      // one statement, one round trip.
-      if (!input.guard && input.turn?.kind !== 'button') {
+      // Nothing to check before writing (no guard, not the button, no attachments) and no
+      // transaction to abort: one statement, one round trip.
+      if (!input.guard && input.turn?.kind !== 'button' && !input.attachments) {
         if (!db.inTransaction) return batcher.append(input);
         // In a transaction (a turn's reply or notice) the statement's own row lock is enough
         // when there is no retry to find: a retry committed while it waited would abort the
@@ -190,8 +226,9 @@ export const messagesQueries = (ctx: SqlContext) => {
         const guard = input.guard;
         const button = input.turn?.kind === 'button';
         // A retry is found before any check (a retried reply is the stored one even if the state
-        // moved on since); without checks, it is found by the write itself, one round trip less.
-        if (input.clientId && (guard || button)) {
+        // moved on since, and its attachments are sent already); without checks, it is found by
+        // the write itself, one round trip less.
+        if (input.clientId && (guard || button || input.attachments)) {
           const [earlier] = await q(
             'SELECT * FROM messages WHERE conversation_id = $1 AND role = $2 AND client_id = $3',
             [input.conversationId, input.role, input.clientId],
@@ -220,8 +257,17 @@ export const messagesQueries = (ctx: SqlContext) => {
         ) {
           throw new StateConflictError(input.conversationId, state, owner);
         }
-        // The checks passed under the lock: the same one statement writes it.
-        return appendAlone(input, tx);
+        if (!input.attachments) return appendAlone(input, tx);
+        // The checks passed under the lock: the same one statement writes it, and the
+        // attachments are marked sent by it (in this transaction, so none is sent twice).
+        const refs = await sendable(input, input.attachments, tx);
+        const stored = await appendAlone(input, tx, refs);
+        await q(
+          'UPDATE attachments SET message_id = $1 WHERE id = ANY($2::text[])',
+          [stored.message.id, input.attachments.ids],
+          tx,
+        );
+        return stored;
       });
     },
     async listMessages(conversationId, afterSeq = 0) {

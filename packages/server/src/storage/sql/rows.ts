@@ -1,4 +1,5 @@
 import type {
+  AttachmentRef,
   ChatMessage,
   HeldDraft,
   MessageRole,
@@ -11,6 +12,7 @@ import type {
   Conversation,
   PolicyVersionRow,
   Site,
+  StoredAttachment,
   StoredDecision,
   StoredPolicyState,
   TurnJob,
@@ -140,6 +142,23 @@ export function toMessage(r: Row): ChatMessage {
     clientId: (r.client_id as string | null) ?? null,
     createdAt: iso(r.created_at),
     ...(r.notice != null && { notice: json<Notice>(r.notice) }),
+    ...(r.attachments != null && { attachments: json<AttachmentRef[]>(r.attachments) }),
+  };
+}
+
+export function toAttachment(r: Row): StoredAttachment {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    uploaderRole: r.uploader_role as StoredAttachment['uploaderRole'],
+    uploaderId: String(r.uploader_id),
+    name: String(r.name),
+    mime: r.mime as StoredAttachment['mime'],
+    size: Number(r.size),
+    sha256: String(r.sha256),
+    storage: r.storage as StoredAttachment['storage'],
+    messageId: (r.message_id as string | null) ?? null,
+    createdAt: dateOrNull(r.created_at)!,
   };
 }
 

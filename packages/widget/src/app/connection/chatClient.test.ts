@@ -768,3 +768,83 @@ describe('chatClient typing', () => {
     }
   });
 });
+
+describe('chatClient attachments', () => {
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+  it('uploads a file with the session token, then sends its id; Retry does not upload again', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) =>
+      json(201, { id: 'att-1' }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const { socket, store, client } = setup();
+      socket.connect();
+      await flush();
+      let sends = 0;
+      const answer = socket.answer;
+      socket.answer = (event, payload) => {
+        if (event !== 'message:send') return answer(event, payload);
+        // The first send is refused; the retry is stored.
+        if (++sends === 1) return { ok: false, error: { code: 'INTERNAL', message: 'oops' } };
+        return {
+          ok: true,
+          data: { message: msg(1, { role: 'customer', text: '', clientId: 'client-0001' }) },
+        };
+      };
+      client.sendFile(new File([new Uint8Array([137, 80, 78, 71])], 'mug.png'));
+      await flush();
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      const [url, init] = fetchMock.mock.calls[0]!;
+      expect(url).toBe('/api/conversations/c1/attachments?name=mug.png');
+      expect(init?.method).toBe('POST');
+      expect(init?.headers).toEqual({
+        Authorization: 'Bearer tok-1',
+        'X-Baton-Site-Key': 'site-1',
+      });
+      expect(socket.sent('message:send')).toEqual([
+        { clientId: 'client-0001', text: '', attachments: ['att-1'] },
+      ]);
+      expect(store.get().outbox[0]).toMatchObject({ status: 'failed', attachments: ['att-1'] });
+
+      client.retry('client-0001');
+      await flush();
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(socket.sent('message:send')).toHaveLength(2);
+      expect(store.get().outbox).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('shows a refused upload inline with its code and sends nothing', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only images and PDFs' } }),
+      ),
+    );
+    try {
+      const { socket, store, client } = setup();
+      socket.connect();
+      await flush();
+      client.sendFile(new File(['plain text'], 'notes.png'));
+      await flush();
+      expect(store.get().outbox[0]).toMatchObject({
+        status: 'failed',
+        error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only images and PDFs' },
+      });
+      expect(socket.sent('message:send')).toEqual([]);
+      // Too large never leaves the browser.
+      client.sendFile(new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.png'));
+      await flush();
+      expect(store.get().outbox[1]).toMatchObject({
+        status: 'failed',
+        error: { code: 'PAYLOAD_TOO_LARGE' },
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -13,6 +13,7 @@ import type {
   SessionStartPayload,
 } from '@baton/shared';
 import type { FrameToLoader } from '../../protocol/envelope';
+import { attachmentUrl, uploadFile } from '../attachments';
 import { csatAfterMessages, csatAnswered, csatPayload, csatSending, openCsat } from '../state/csat';
 import { reconcileOutbox, setOutboxStatus, addToOutbox } from '../state/outbox';
 import type { Store } from '../state/store';
@@ -57,6 +58,10 @@ export interface ChatClient {
   send(text: string): void;
   /** The composer changed (`hasText`) or lost the focus (`false`): throttled `typing` events. */
   typing(hasText: boolean): void;
+  /** Uploads the file and sends it as a message of its own; errors show on it, with Retry. */
+  sendFile(file: File): void;
+  /** An object URL of an attachment of the conversation (fetched with the session token). */
+  fileUrl(id: string): ReturnType<typeof attachmentUrl>;
   retry(clientId: string): void;
   requestHuman(): void;
   leaveEmail(email: string): void;
@@ -106,6 +111,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   const call = <E extends ClientEvent>(event: E, payload: PayloadOf<E>) =>
     request(socket, ackTimeoutMs, event, payload);
+  const auth = () => ({ siteKey, token: tokens.get(), conversationId: store.get().conversationId });
 
   // Best effort: a lost flag expires on the agent's side.
   const typingSender = createTypingSender((typing) => void call('typing', { typing }));
@@ -285,7 +291,21 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         await whenReady();
         const item = store.get().outbox.find((i) => i.clientId === clientId);
         if (!item || item.status !== 'sending') return; // confirmed by a broadcast meanwhile
-        const res = await call('message:send', { clientId, text: item.text });
+        let attachments = item.attachments;
+        if (item.file && !attachments) {
+          const up = await uploadFile(auth(), item.file);
+          if (!up.ok) return fail(clientId, up.error);
+          attachments = [up.data];
+          store.update((s) => ({
+            ...s,
+            outbox: s.outbox.map((i) => (i.clientId === clientId ? { ...i, attachments } : i)),
+          }));
+        }
+        const res = await call('message:send', {
+          clientId,
+          text: item.text,
+          ...(attachments && { attachments }),
+        });
         if (res === NO_ANSWER) {
           // A drop rejects at once; only count timeouts on a live connection.
           if (socket.connected && ++attempt > maxAttempts) {
@@ -428,6 +448,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       store.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, clientId, text), csat: null }));
       void deliver(clientId);
     },
+    sendFile(file) {
+      const clientId = newClientId();
+      store.update((s) => ({
+        ...s,
+        outbox: addToOutbox(s.outbox, clientId, '', file),
+        csat: null,
+      }));
+      void deliver(clientId);
+    },
+    fileUrl: (id) => attachmentUrl(auth(), id),
     retry(clientId) {
       store.update((s) => ({ ...s, outbox: setOutboxStatus(s.outbox, clientId, 'sending') }));
       void deliver(clientId);

@@ -113,7 +113,6 @@ const de: Strings = {
   typing: (name) => `${name} schreibt…`,
   attach: 'Datei anhängen',
   attachHint: 'Bilder oder PDF, bis zu 10 MB',
-  uploading: (name) => `${name} wird hochgeladen…`,
   openFile: (name) => `${name} öffnen`,
   email: 'Ihre E-Mail-Adresse',
   emailSaved: 'E-Mail-Adresse gespeichert.',
@@ -150,8 +149,8 @@ const de: Strings = {
       'Dieser Chat ist beendet. Schreiben Sie erneut, um einen neuen Chat zu beginnen.',
     UNKNOWN_SITE: 'Dieser Chat ist für diese Website nicht eingerichtet.',
     ORIGIN_NOT_ALLOWED: 'Dieser Chat ist für diese Website nicht eingerichtet.',
-    TOO_LARGE: 'Diese Datei ist größer als 10 MB.',
-    UNSUPPORTED_TYPE:
+    PAYLOAD_TOO_LARGE: 'Diese Datei ist größer als 10 MB.',
+    UNSUPPORTED_MEDIA_TYPE:
       'Es können nur Bilder (PNG, JPEG, GIF, WebP) und PDF-Dateien gesendet werden.',
     other: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },

@@ -42,7 +42,6 @@ export const en = {
   typing: (name: string) => `${name} is typing…`,
   attach: 'Attach a file',
   attachHint: 'Images or PDF, up to 10 MB',
-  uploading: (name: string) => `Uploading ${name}…`,
   openFile: (name: string) => `Open ${name}`,
   email: 'Your email',
   emailSaved: 'Email saved.',
@@ -77,8 +76,8 @@ export const en = {
     CONVERSATION_CLOSED: 'This chat has ended. Write again to start a new one.',
     UNKNOWN_SITE: 'This chat is not set up for this website.',
     ORIGIN_NOT_ALLOWED: 'This chat is not set up for this website.',
-    TOO_LARGE: 'That file is larger than 10 MB.',
-    UNSUPPORTED_TYPE: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.',
+    PAYLOAD_TOO_LARGE: 'That file is larger than 10 MB.',
+    UNSUPPORTED_MEDIA_TYPE: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.',
     other: 'Something went wrong. Please try again.',
   } as Record<string, string> & { other: string },
 };

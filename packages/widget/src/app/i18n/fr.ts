@@ -113,7 +113,6 @@ const fr: Strings = {
   typing: (name) => `${name} est en train d’écrire…`,
   attach: 'Joindre un fichier',
   attachHint: 'Images ou PDF, jusqu’à 10 Mo',
-  uploading: (name) => `Envoi de ${name}…`,
   openFile: (name) => `Ouvrir ${name}`,
   email: 'Votre adresse e-mail',
   emailSaved: 'Adresse e-mail enregistrée.',
@@ -147,8 +146,8 @@ const fr: Strings = {
       'Cette discussion est terminée. Écrivez-nous à nouveau pour en commencer une nouvelle.',
     UNKNOWN_SITE: 'Ce chat n’est pas configuré pour ce site web.',
     ORIGIN_NOT_ALLOWED: 'Ce chat n’est pas configuré pour ce site web.',
-    TOO_LARGE: 'Ce fichier dépasse 10 Mo.',
-    UNSUPPORTED_TYPE:
+    PAYLOAD_TOO_LARGE: 'Ce fichier dépasse 10 Mo.',
+    UNSUPPORTED_MEDIA_TYPE:
       'Vous pouvez envoyer uniquement des images (PNG, JPEG, GIF, WebP) et des fichiers PDF.',
     other: 'Une erreur s’est produite. Veuillez réessayer.',
   },

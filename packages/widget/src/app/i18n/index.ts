@@ -49,6 +49,9 @@ export async function useLanguage(language: string, doc?: Document): Promise<voi
   }
 }
 
+/** Codes whose words are another code's: a request that failed reads like one unanswered. */
+const SAME_AS: Record<string, string> = { NETWORK: 'TIMEOUT' };
+
 /** What the customer reads for an error: its code's text, or the general one. */
-export const errorText = (error: { code: string }): string =>
-  t.errors[error.code] ?? t.errors.other;
+export const errorText = ({ code }: { code: string }): string =>
+  t.errors[SAME_AS[code] ?? code] ?? t.errors.other;

@@ -111,7 +111,6 @@ const nl: Strings = {
   typing: (name) => `${name} is aan het typen…`,
   attach: 'Bestand bijvoegen',
   attachHint: 'Afbeeldingen of pdf, max. 10 MB',
-  uploading: (name) => `${name} wordt geüpload…`,
   openFile: (name) => `${name} openen`,
   email: 'Je e-mailadres',
   emailSaved: 'E-mailadres opgeslagen.',
@@ -145,8 +144,8 @@ const nl: Strings = {
       'Deze chat is beëindigd. Stuur een nieuw bericht om een nieuwe chat te starten.',
     UNKNOWN_SITE: 'Deze chat is niet ingesteld voor deze website.',
     ORIGIN_NOT_ALLOWED: 'Deze chat is niet ingesteld voor deze website.',
-    TOO_LARGE: 'Dat bestand is groter dan 10 MB.',
-    UNSUPPORTED_TYPE:
+    PAYLOAD_TOO_LARGE: 'Dat bestand is groter dan 10 MB.',
+    UNSUPPORTED_MEDIA_TYPE:
       'Je kunt alleen afbeeldingen (PNG, JPEG, GIF, WebP) en pdf-bestanden versturen.',
     other: 'Er ging iets mis. Probeer het opnieuw.',
   },

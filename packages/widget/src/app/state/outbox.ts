@@ -9,13 +9,22 @@ export type OutboxStatus = 'sending' | 'failed';
 export interface OutboxItem {
   clientId: string;
   text: string;
+  /** A file to send: uploaded first (once), then sent as the message's attachment. */
+  file?: File;
+  /** The uploaded file's id, once the upload succeeded. */
+  attachments?: string[];
   status: OutboxStatus;
   /** What went wrong, shown inline next to the message. */
   error: { code: string; message: string } | null;
 }
 
-export function addToOutbox(outbox: OutboxItem[], clientId: string, text: string): OutboxItem[] {
-  return [...outbox, { clientId, text, status: 'sending', error: null }];
+export function addToOutbox(
+  outbox: OutboxItem[],
+  clientId: string,
+  text: string,
+  file?: File,
+): OutboxItem[] {
+  return [...outbox, { clientId, text, status: 'sending', error: null, ...(file && { file }) }];
 }
 
 export function setOutboxStatus(

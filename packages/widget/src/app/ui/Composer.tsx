@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { AttachButton } from './Attachment';
 
 const MAX_LENGTH = 4000;
 
 export function Composer({
   onSend,
   onTyping,
+  onAttach,
 }: {
   onSend: (text: string) => void;
   /** Whether the box holds text, on each change; `false` when it loses the focus. */
   onTyping: (hasText: boolean) => void;
+  onAttach: (file: File) => void;
 }) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
@@ -51,6 +54,7 @@ export function Composer({
           }
         }}
       />
+      <AttachButton onAttach={onAttach} />
       <button
         type="submit"
         class="baton-send"

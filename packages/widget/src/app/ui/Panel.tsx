@@ -50,6 +50,7 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
         messages={state.messages}
         outbox={state.outbox}
         onRetry={actions.retry}
+        fileUrl={actions.fileUrl}
         queued={state.status?.state === 'queued'}
         greeting={state.config.greeting}
         avatarUrl={state.config.avatarUrl}
@@ -57,7 +58,7 @@ export function Panel({ state, actions }: { state: WidgetState; actions: WidgetA
       <TypingIndicator typing={state.agentTyping} />
       {state.csat && <Csat csat={state.csat} actions={actions} />}
       <HumanButton human={state.human} status={state.status} onRequest={actions.requestHuman} />
-      <Composer onSend={actions.send} onTyping={actions.typing} />
+      <Composer onSend={actions.send} onTyping={actions.typing} onAttach={actions.attach} />
       {/* A copy by email, once a person is involved (waiting, with one, or resolved). */}
       {state.status && state.status.state !== 'bot' && (
         <TranscriptEmail transcript={state.transcript} onSend={actions.emailTranscript} />

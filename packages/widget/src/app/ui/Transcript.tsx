@@ -3,6 +3,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { errorText, lang, t } from '../i18n';
 import type { OutboxItem } from '../state/outbox';
 import { noticeText } from '../state/queueBanner';
+import type { WidgetActions } from '../widgetActions';
+import { AttachmentView } from './Attachment';
 
 function authorLabel(message: ChatMessage): string | null {
   switch (message.role) {
@@ -47,9 +49,11 @@ function Avatar({ name, url }: { name: string; url?: string | undefined }) {
 function MessageItem({
   message,
   avatarUrl,
+  fileUrl,
 }: {
   message: ChatMessage;
   avatarUrl?: string | undefined;
+  fileUrl: WidgetActions['fileUrl'];
 }) {
   const label = authorLabel(message);
   const time = messageTime(message.createdAt);
@@ -67,9 +71,14 @@ function MessageItem({
         </span>
       )}
       {/* dir=auto: each message reads in its own direction (an English reply in an Arabic panel). */}
-      <p class="baton-text" dir="auto">
-        {message.notice ? noticeText(message) : message.text}
-      </p>
+      {message.text && (
+        <p class="baton-text" dir="auto">
+          {message.notice ? noticeText(message) : message.text}
+        </p>
+      )}
+      {message.attachments?.map((file) => (
+        <AttachmentView key={file.id} file={file} fileUrl={fileUrl} />
+      ))}
       {time && (
         <time class="baton-time" dateTime={message.createdAt}>
           {time}
@@ -88,7 +97,7 @@ function PendingItem({ item, onRetry }: { item: OutboxItem; onRetry: (clientId: 
       data-status={item.status === 'sending' ? 'pending' : 'failed'}
     >
       <span class="baton-author">{t.you}</span>
-      <p class="baton-text">{item.text}</p>
+      <p class="baton-text">{item.text || item.file?.name}</p>
       {item.status === 'sending' ? (
         <span class="baton-meta">{t.sending}</span>
       ) : (
@@ -117,6 +126,7 @@ export function Transcript(props: {
   queued?: boolean;
   greeting?: string | undefined;
   avatarUrl?: string | undefined;
+  fileUrl: WidgetActions['fileUrl'];
 }) {
   const { messages, outbox } = props;
   const last = messages.at(-1);
@@ -157,7 +167,7 @@ export function Transcript(props: {
           <li class="baton-empty">{props.greeting ?? t.greeting}</li>
         )}
         {messages.map((m) => (
-          <MessageItem key={m.id} message={m} avatarUrl={props.avatarUrl} />
+          <MessageItem key={m.id} message={m} avatarUrl={props.avatarUrl} fileUrl={props.fileUrl} />
         ))}
         {props.queued && last?.role === 'customer' && outbox.length === 0 && (
           <li class="baton-note" data-testid="baton-queued-note">
