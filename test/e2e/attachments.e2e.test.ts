@@ -4,18 +4,19 @@ import { resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import {
+  axeViolations,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  openWidget,
+  quietLog,
+} from './browser';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
 if (!available)
   console.warn(`\n⚠️  SKIPPED: browser attachments test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
 
 /** A 2×2 red PNG. */
 const PNG = Buffer.from(
@@ -39,7 +40,7 @@ describe.runIf(available)('attachments in the browser: widget → console', () =
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log: quietLog });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,6 +1,42 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Ack } from '../../packages/shared/src';
+import type { Socket } from '../../packages/server/node_modules/socket.io-client';
+
+// socket.io-client is a dependency of packages/server, not of the root.
+const { io } = createRequire(new URL('../../packages/server/package.json', import.meta.url))(
+  'socket.io-client',
+) as typeof import('../../packages/server/node_modules/socket.io-client');
+
+/** An agent over the socket protocol, logged in as `email` (the demo's agents), and its token. */
+export async function agentSocket(
+  url: string,
+  email: string,
+  password: string,
+): Promise<{ socket: Socket; token: string }> {
+  const login = await fetch(url + '/api/agent/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return { token, socket: io(url + '/agent', { auth: { token }, transports: ['websocket'] }) };
+}
+
+/** Emits with an ack; the data, or a thrown error with the code. */
+export async function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  const res = (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
+  if (!res.ok) throw new Error(`${event}: ${res.error.code} ${res.error.message}`);
+  return res.data;
+}
+
+/** A server log that stays quiet in tests but for errors. */
+export const quietLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (o: object, m: string) => console.error(m, o),
+};
 
 /** The system Chromium the browser tests drive (CHROMIUM_PATH overrides it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,40 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, ConversationDetail, QueueSnapshot } from '../../packages/shared/src';
+import type { ConversationDetail, QueueSnapshot } from '../../packages/shared/src';
 import type { Socket } from '../../packages/server/node_modules/socket.io-client';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 import {
+  agentSocket,
+  call,
   CHROMIUM,
   chromiumAvailable,
   launchChromium,
   openWidget,
+  quietLog,
   widgetOnlyViolations,
   widgetViolations,
 } from './browser';
 
-// socket.io-client is a dependency of packages/server (and the widget), not of the root.
-const { io } = createRequire(new URL('../../packages/server/package.json', import.meta.url))(
-  'socket.io-client',
-) as typeof import('../../packages/server/node_modules/socket.io-client');
-
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: browser CSAT test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
-
-async function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  const res = (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
-  if (!res.ok) throw new Error(`${event}: ${res.error.code} ${res.error.message}`);
-  return res.data;
-}
 
 /** How many of the rating prompt's controls are smaller than 44×44 px, and the comment's font size. */
 async function measure(frame: Frame) {
@@ -68,7 +53,7 @@ describe.runIf(available)('the customer rates a conversation a person resolved (
   let agent: Socket | undefined;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log: quietLog });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -89,13 +74,9 @@ describe.runIf(available)('the customer rates a conversation a person resolved (
     await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toMatch(/queue/i);
 
     // The agent, over the socket protocol: claims, answers, resolves.
-    const login = await fetch(baton.url + '/api/agent/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'alex@northwind.example', password: 'baton-demo-alex' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    agent = io(baton.url + '/agent', { auth: { token }, transports: ['websocket'] });
+    const login = await agentSocket(baton.url, 'alex@northwind.example', 'baton-demo-alex');
+    const token = login.token;
+    agent = login.socket;
     const { queues } = await call<{ queues: QueueSnapshot[] }>(agent, 'queues:get', {});
     const waiting = queues.flatMap((q) => q.waiting);
     expect(waiting).toHaveLength(1);

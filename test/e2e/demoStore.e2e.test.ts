@@ -1,16 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import { CHROMIUM, chromiumAvailable, launchChromium, openWidget, quietLog } from './browser';
 
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: demo storefront test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
 
 /**
  * The demo store tells the truth about itself: each browser is its own (verified) demo
@@ -21,7 +15,7 @@ describe.runIf(available)('the demo storefront, in headless Chromium', () => {
   let baton: RunningBaton;
   let browser: Browser;
   beforeAll(async () => {
-    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log: quietLog });
     browser = await launchChromium();
   });
   afterAll(async () => {

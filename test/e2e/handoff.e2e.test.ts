@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import { CHROMIUM, chromiumAvailable, launchChromium, openWidget, quietLog } from './browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 
@@ -10,18 +10,12 @@ const available = chromiumAvailable;
 if (!available)
   console.warn(`\n⚠️  SKIPPED: browser end-to-end test — no Chromium at ${CHROMIUM}.\n`);
 
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
-
 describe.runIf(available)('storefront → widget → handoff → console, in headless Chromium', () => {
   let baton: RunningBaton;
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log: quietLog });
     browser = await launchChromium();
   });
   afterAll(async () => {

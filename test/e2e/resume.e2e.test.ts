@@ -5,17 +5,18 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 import { SAM, call, connectAgent, newClientId, sleep } from '../../packages/server/test/harness';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import {
+  axeViolations,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  openWidget,
+  quietLog,
+} from './browser';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: browser resume test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
 
 /** The newest .eml in `dir` once one contains `text`, quoted-printable soft breaks undone. */
 async function mailContaining(dir: string, text: string): Promise<string> {
@@ -42,7 +43,7 @@ describe.runIf(available)('a reply email link carries the chat on in another bro
     baton = await startBaton({
       port: 0,
       host: '127.0.0.1',
-      log,
+      log: quietLog,
       mail: { outboxDir: outbox },
       emailSweepMs: 100,
     });

@@ -4,17 +4,18 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import {
+  axeViolations,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  openWidget,
+  quietLog,
+} from './browser';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: browser routing test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
 
 /** The demo with Customer Care routed round robin (30-second offers). */
 function deploymentDir(): string {
@@ -49,7 +50,7 @@ describe.runIf(available)('push routing in the console, in headless Chromium', (
     baton = await startBaton({
       port: 0,
       host: '127.0.0.1',
-      log,
+      log: quietLog,
       demoDir: dir,
       clock: () => new Date(Date.now() + offset),
       routingSweepMs: 100,

@@ -17,7 +17,7 @@ import {
   newClientId,
   waitFor,
 } from '../../packages/server/test/harness';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium } from './browser';
+import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, quietLog } from './browser';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
@@ -25,19 +25,13 @@ if (!available)
   console.warn(`\n⚠️  SKIPPED: browser scorecard test — no Chromium at ${CHROMIUM}.\n`);
 const ADMIN = 'scorecard-e2e-admin-token';
 
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
-
 describe.runIf(available)('the scorecard page in the console, in headless Chromium', () => {
   let baton: RunningBaton;
   let browser: Browser;
   const started = new Date(Date.now() - 60_000);
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    baton = await startBaton({ port: 0, host: '127.0.0.1', log, adminToken: ADMIN });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log: quietLog, adminToken: ADMIN });
     browser = await launchChromium();
 
     // A short day: one question the assistant answers alone, one customer handed to Alex, who

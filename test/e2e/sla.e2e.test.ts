@@ -1,19 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import {
+  axeViolations,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  openWidget,
+  quietLog,
+} from './browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: browser SLA test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
 
 describe.runIf(available)('SLA alerts in the console and the widget, in headless Chromium', () => {
   let baton: RunningBaton;
@@ -24,7 +25,7 @@ describe.runIf(available)('SLA alerts in the console and the widget, in headless
     baton = await startBaton({
       port: 0,
       host: '127.0.0.1',
-      log,
+      log: quietLog,
       clock: () => new Date(Date.now() + offset),
       slaSweepMs: 100,
     });

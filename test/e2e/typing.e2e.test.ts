@@ -3,16 +3,17 @@ import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
-import { axeViolations, CHROMIUM, chromiumAvailable, launchChromium, openWidget } from './browser';
+import {
+  axeViolations,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  openWidget,
+  quietLog,
+} from './browser';
 
 const available = chromiumAvailable;
 if (!available) console.warn(`\n⚠️  SKIPPED: browser typing test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -20,7 +21,7 @@ describe.runIf(available)('typing indicators between the widget and the console'
   let baton: RunningBaton;
   let browser: Browser;
   beforeAll(async () => {
-    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log: quietLog });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -5,43 +5,29 @@
  * full-screen panel with 44 px controls and 16 px input text.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, QueueSnapshot } from '../../packages/shared/src';
+import type { QueueSnapshot } from '../../packages/shared/src';
 import type { Socket } from '../../packages/server/node_modules/socket.io-client';
 import { startBaton, type RunningBaton } from '../../packages/server/src/bootstrap';
 import {
+  agentSocket,
+  call,
   CHROMIUM,
   chromiumAvailable,
   launchChromium,
   openWidget,
+  quietLog,
   WIDGET_FRAME,
   widgetOnlyViolations,
   widgetViolations,
 } from './browser';
 
-const { io } = createRequire(new URL('../../packages/server/package.json', import.meta.url))(
-  'socket.io-client',
-) as typeof import('../../packages/server/node_modules/socket.io-client');
-
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const available = chromiumAvailable;
 if (!available)
   console.warn(`\n⚠️  SKIPPED: widget states browser test — no Chromium at ${CHROMIUM}.\n`);
-
-const log = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (o: object, m: string) => console.error(m, o),
-};
-
-async function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  const res = (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
-  if (!res.ok) throw new Error(`${event}: ${res.error.code} ${res.error.message}`);
-  return res.data;
-}
 
 /** A storefront page whose `Baton('boot', …)` runs before widget.js, as a store would put it. */
 async function shopWith(
@@ -76,7 +62,7 @@ describe.runIf(available)('the widget in every state, themed, localised and on a
   const agents: Socket[] = [];
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    baton = await startBaton({ port: 0, host: '127.0.0.1', log });
+    baton = await startBaton({ port: 0, host: '127.0.0.1', log: quietLog });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -139,13 +125,11 @@ describe.runIf(available)('the widget in every state, themed, localised and on a
     expect(await widgetViolations(shop, frame)).toEqual([]);
 
     // An agent joins: announced once, and the note about who will read it goes.
-    const login = await fetch(baton.url + '/api/agent/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'alex@northwind.example', password: 'baton-demo-alex' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const agent = io(baton.url + '/agent', { auth: { token }, transports: ['websocket'] });
+    const { socket: agent } = await agentSocket(
+      baton.url,
+      'alex@northwind.example',
+      'baton-demo-alex',
+    );
     agents.push(agent);
     const { queues } = await call<{ queues: QueueSnapshot[] }>(agent, 'queues:get', {});
     const conversationId = queues.flatMap((q) => q.waiting)[0]!.conversationId;

@@ -116,4 +116,33 @@ describe('queue broadcasts', () => {
     await queues.broadcast('general');
     expect(notifier.events.filter((e) => e.name === 'queueSnapshot')).toHaveLength(3);
   });
+
+  it('tells a customer who moved back why: more urgent work that came in later went ahead', async () => {
+    // A later arrival with an earlier deadline (a higher tier's shorter SLA) goes first.
+    const later = new Date(now.getTime() + 60_000);
+    const urgent = await newConversation(store, later);
+    await store.enqueue(urgent.id, {
+      lane: 'human',
+      unit: 'conversation',
+      tier: 3,
+      queue: 'general',
+      slaDeadline: new Date(now.getTime() - 1),
+      packet: packet(urgent.id),
+      now: later,
+    });
+    const { queues, notifier } = service();
+    await queues.broadcast('general');
+    const statuses = notifier.events
+      .filter((e) => e.name === 'customerStatus')
+      .map((e) => e.args[1] as QueueStatus);
+    expect(statuses[0]).toMatchObject({ conversationId: urgent.id, position: 1 });
+    expect(statuses[0]!.notice).toMatchObject({ params: { passedBy: 0 } });
+    expect(statuses[0]!.text).not.toMatch(/more urgent/);
+    for (const status of statuses.slice(1)) {
+      expect(status.notice).toMatchObject({ code: 'status_queued', params: { passedBy: 1 } });
+      expect(status.text).toContain(
+        'A more urgent conversation that came in after yours is ahead of you.',
+      );
+    }
+  });
 });

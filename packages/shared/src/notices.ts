@@ -16,6 +16,11 @@ export interface QueueFacts {
   emailLeft: boolean;
   overdue: boolean;
   slaMinutes: number | null;
+  /**
+   * Conversations that came in after this one but wait ahead of it (an earlier deadline: more
+   * urgent), so a customer who moved back is told why.
+   */
+  passedBy: number;
   /** The measured estimate (median of `samples` recent waits), or null: too few to say. */
   minutes: number | null;
   samples: number | null;
@@ -100,7 +105,13 @@ export const englishNotices: NoticeTexts = {
   // A status, not an announcement: the transcript says once that they joined.
   status_assigned: (p) => `You are chatting with ${p.agent ?? 'a teammate'} from ${p.team}.`,
   status_queued: (s) => {
-    const place = `${s.position === null ? 'You are in the queue' : `You are number ${s.position} in the queue`} for ${s.team}.`;
+    const passed =
+      s.passedBy === 0
+        ? ''
+        : s.passedBy === 1
+          ? ' A more urgent conversation that came in after yours is ahead of you.'
+          : ` ${s.passedBy} more urgent conversations that came in after yours are ahead of you.`;
+    const place = `${s.position === null ? 'You are in the queue' : `You are number ${s.position} in the queue`} for ${s.team}.${passed}`;
     if (s.online === 0) {
       const closed = s.openNow
         ? `No one from ${s.team} is online right now.`

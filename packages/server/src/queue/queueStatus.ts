@@ -2,7 +2,10 @@ import type { QueueStatus } from '@baton/shared';
 import { englishNotices, notice, type Notice } from '@baton/shared/notices';
 
 /** Everything the banner shows except what is derived from it here (the email offer, the text). */
-export type QueueStatusInput = Omit<QueueStatus, 'offerEmail' | 'text' | 'notice'>;
+export type QueueStatusInput = Omit<QueueStatus, 'offerEmail' | 'text' | 'notice'> & {
+  /** Conversations that came in later but wait ahead of this one (0 when unknown). */
+  passedBy?: number;
+};
 
 /**
  * The honest banner: every sentence is backed by a number the server measured or knows. Sent
@@ -13,7 +16,8 @@ export function buildQueueStatus(input: QueueStatusInput): QueueStatus {
   const offerEmail =
     input.state === 'queued' && (input.agentsOnline === 0 || input.overdue) && !input.emailLeft;
   const n = statusNotice(input);
-  return { ...input, offerEmail, notice: n, text: englishNotices[n.code](n.params as never) };
+  const { passedBy: _passedBy, ...fields } = input;
+  return { ...fields, offerEmail, notice: n, text: englishNotices[n.code](n.params as never) };
 }
 
 function statusNotice(s: QueueStatusInput): Notice {
@@ -29,6 +33,7 @@ function statusNotice(s: QueueStatusInput): Notice {
       return notice('status_queued', {
         team,
         position: s.position,
+        passedBy: s.passedBy ?? 0,
         online: s.agentsOnline,
         openNow: s.openNow,
         hours: s.openingHours,

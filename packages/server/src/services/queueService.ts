@@ -145,6 +145,13 @@ export function createQueueService(deps: QueueServiceDeps) {
     agentName: string | null,
     now: Date,
   ): QueueStatus {
+    // Ahead of it, those that came in later: it moved back, and the banner says why.
+    const mine = position === null ? undefined : shared.waiting[position - 1]?.enqueuedAt;
+    const passedBy = mine
+      ? shared.waiting
+          .slice(0, position! - 1)
+          .filter((c) => c.enqueuedAt !== null && c.enqueuedAt > mine).length
+      : 0;
     const queue = config(queueName);
     const sla = deps.slaMinutes(conversation.tier);
     const queued = conversation.state === 'queued';
@@ -155,6 +162,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       queue: queue.name,
       queueName: queue.displayName,
       position: queued ? position : null,
+      passedBy: queued ? passedBy : 0,
       agentsOnline: shared.agentsOnline,
       estimate: queued ? estimateWait(shared.waits, sla, queue.displayName) : null,
       slaMinutes: sla,

@@ -14,6 +14,16 @@ const msgs = (n: number) =>
 const min = (n: number) => count(n, ['دقيقة واحدة', 'دقيقتين', 'دقائق', 'دقيقة', 'دقيقة']);
 const sorry = 'نعتذر عن ذلك.';
 
+/** Conversations that came in later but went ahead (more urgent): said, never silent. */
+const passedBy = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? ' محادثة أكثر إلحاحًا وصلت بعد محادثتك تسبقك في الدور.'
+      : n === 2
+        ? ' محادثتان أكثر إلحاحًا وصلتا بعد محادثتك تسبقانك في الدور.'
+        : ` ${n} محادثات أكثر إلحاحًا وصلت بعد محادثتك تسبقك في الدور.`;
+
 const notices: NoticeTexts = {
   human_button: () => 'التحدث إلى شخص',
   agent_joined: (p) => `${p.agent} في المحادثة الآن.`,
@@ -50,9 +60,9 @@ const notices: NoticeTexts = {
       : `أنت تتحدث مع أحد أعضاء فريق ${p.team}.`,
   status_queued: (s) => {
     const place =
-      s.position === null
+      (s.position === null
         ? `أنت في قائمة انتظار فريق ${s.team}.`
-        : `ترتيبك ${s.position} في قائمة انتظار فريق ${s.team}.`;
+        : `ترتيبك ${s.position} في قائمة انتظار فريق ${s.team}.`) + passedBy(s.passedBy);
     if (s.online === 0) {
       const closed = s.openNow
         ? `لا أحد من فريق ${s.team} متصل الآن.`

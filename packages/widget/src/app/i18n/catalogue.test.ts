@@ -6,6 +6,7 @@ import { errorText, LANGUAGES, pickLanguage, t, useLanguage } from '.';
 const facts: QueueFacts = {
   team: 'Billing',
   position: 2,
+  passedBy: 0,
   online: 1,
   openNow: true,
   hours: null,

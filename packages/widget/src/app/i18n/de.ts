@@ -6,6 +6,14 @@ const msgs = (n: number) => `${n} ${n === 1 ? 'neue Nachricht' : 'neue Nachricht
 const min = (n: number) => `${n} ${n === 1 ? 'Minute' : 'Minuten'}`;
 const sorry = 'das tut uns leid.';
 
+/** Conversations that came in later but went ahead (more urgent): said, never silent. */
+const passedBy = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? ' Ein dringenderes Anliegen, das nach Ihrem kam, wird vor Ihnen bearbeitet.'
+      : ` ${n} dringendere Anliegen, die nach Ihrem kamen, werden vor Ihnen bearbeitet.`;
+
 const notices: NoticeTexts = {
   human_button: () => 'Mit einem Menschen sprechen',
   agent_joined: (p) => `${p.agent} ist dem Chat beigetreten.`,
@@ -43,9 +51,10 @@ const notices: NoticeTexts = {
   status_assigned: (p) => `Sie chatten mit ${p.agent ?? 'jemandem'} von ${p.team}.`,
   status_queued: (s) => {
     const place =
-      s.position === null
+      (s.position === null
         ? `Sie sind in der Warteschlange für ${s.team}.`
-        : `Sie sind Nummer ${s.position} in der Warteschlange für ${s.team}.`;
+        : `Sie sind Nummer ${s.position} in der Warteschlange für ${s.team}.`) +
+      passedBy(s.passedBy);
     if (s.online === 0) {
       const closed = s.openNow
         ? `Gerade ist niemand von ${s.team} online.`

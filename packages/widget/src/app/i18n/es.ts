@@ -6,6 +6,14 @@ const msgs = (n: number) => `${n} ${n === 1 ? 'mensaje nuevo' : 'mensajes nuevos
 const min = (n: number) => `${n} ${n === 1 ? 'minuto' : 'minutos'}`;
 const sorry = 'lo sentimos.';
 
+/** Conversations that came in later but went ahead (more urgent): said, never silent. */
+const passedBy = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? ' Una conversación más urgente que llegó después de la tuya va por delante.'
+      : ` ${n} conversaciones más urgentes que llegaron después de la tuya van por delante.`;
+
 const notices: NoticeTexts = {
   human_button: () => 'Hablar con una persona',
   agent_joined: (p) => `${p.agent} se ha unido a la conversación.`,
@@ -41,9 +49,9 @@ const notices: NoticeTexts = {
   status_assigned: (p) => `Estás chateando con ${p.agent ?? 'alguien'} de ${p.team}.`,
   status_queued: (s) => {
     const place =
-      s.position === null
+      (s.position === null
         ? `Estás en la cola de ${s.team}.`
-        : `Estás en la posición ${s.position} de la cola de ${s.team}.`;
+        : `Estás en la posición ${s.position} de la cola de ${s.team}.`) + passedBy(s.passedBy);
     if (s.online === 0) {
       const closed = s.openNow
         ? `Ahora mismo no hay nadie de ${s.team} conectado.`

@@ -6,6 +6,14 @@ const msgs = (n: number) => `${n} ${n <= 1 ? 'nouveau message' : 'nouveaux messa
 const min = (n: number) => `${n} ${n <= 1 ? 'minute' : 'minutes'}`;
 const sorry = 'veuillez nous en excuser.';
 
+/** Conversations that came in later but went ahead (more urgent): said, never silent. */
+const passedBy = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? ' Une conversation plus urgente, arrivée après la vôtre, passe avant vous.'
+      : ` ${n} conversations plus urgentes, arrivées après la vôtre, passent avant vous.`;
+
 const notices: NoticeTexts = {
   human_button: () => 'Parler à un conseiller',
   agent_joined: (p) => `${p.agent} a rejoint la discussion.`,
@@ -43,9 +51,10 @@ const notices: NoticeTexts = {
   status_assigned: (p) => `Vous discutez avec ${p.agent ?? 'un membre'} de l’équipe ${p.team}.`,
   status_queued: (s) => {
     const place =
-      s.position === null
+      (s.position === null
         ? `Vous êtes dans la file d’attente de l’équipe ${s.team}.`
-        : `Vous êtes en position ${s.position} dans la file d’attente de l’équipe ${s.team}.`;
+        : `Vous êtes en position ${s.position} dans la file d’attente de l’équipe ${s.team}.`) +
+      passedBy(s.passedBy);
     if (s.online === 0) {
       const closed = s.openNow
         ? `Aucun membre de l’équipe ${s.team} n’est en ligne pour le moment.`

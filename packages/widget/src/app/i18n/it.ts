@@ -6,6 +6,14 @@ const msgs = (n: number) => `${n} ${n === 1 ? 'nuovo messaggio' : 'nuovi messagg
 const min = (n: number) => `${n} ${n === 1 ? 'minuto' : 'minuti'}`;
 const sorry = 'ci scusiamo.';
 
+/** Conversations that came in later but went ahead (more urgent): said, never silent. */
+const passedBy = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? ' Una conversazione più urgente arrivata dopo la tua è davanti a te.'
+      : ` ${n} conversazioni più urgenti arrivate dopo la tua sono davanti a te.`;
+
 const notices: NoticeTexts = {
   human_button: () => 'Parla con una persona',
   agent_joined: (p) => `${p.agent} partecipa ora alla conversazione.`,
@@ -41,9 +49,9 @@ const notices: NoticeTexts = {
   status_assigned: (p) => `Stai chattando con ${p.agent ?? 'un membro'} del team ${p.team}.`,
   status_queued: (s) => {
     const place =
-      s.position === null
+      (s.position === null
         ? `Sei nella coda del team ${s.team}.`
-        : `Sei in posizione ${s.position} nella coda del team ${s.team}.`;
+        : `Sei in posizione ${s.position} nella coda del team ${s.team}.`) + passedBy(s.passedBy);
     if (s.online === 0) {
       const closed = s.openNow
         ? `Al momento nessuno del team ${s.team} è online.`

@@ -5,6 +5,14 @@ import type { Strings } from './en';
 const msgs = (n: number) => `${n} ${n === 1 ? 'nieuw bericht' : 'nieuwe berichten'}`;
 const min = (n: number) => `${n} ${n === 1 ? 'minuut' : 'minuten'}`;
 
+/** Conversations that came in later but went ahead (more urgent): said, never silent. */
+const passedBy = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? ' Een dringender gesprek dat na het jouwe binnenkwam, gaat voor.'
+      : ` ${n} dringendere gesprekken die na het jouwe binnenkwamen, gaan voor.`;
+
 const notices: NoticeTexts = {
   human_button: () => 'Praat met een medewerker',
   agent_joined: (p) => `${p.agent} neemt nu deel aan het gesprek.`,
@@ -41,9 +49,9 @@ const notices: NoticeTexts = {
   status_assigned: (p) => `Je chat met ${p.agent ?? 'een medewerker'} van ${p.team}.`,
   status_queued: (s) => {
     const place =
-      s.position === null
+      (s.position === null
         ? `Je staat in de wachtrij voor ${s.team}.`
-        : `Je bent nummer ${s.position} in de wachtrij voor ${s.team}.`;
+        : `Je bent nummer ${s.position} in de wachtrij voor ${s.team}.`) + passedBy(s.passedBy);
     if (s.online === 0) {
       const closed = s.openNow
         ? `Er is nu niemand van ${s.team} online.`

@@ -6,6 +6,14 @@ const msgs = (n: number) => `${n} ${n === 1 ? 'nova mensagem' : 'novas mensagens
 const min = (n: number) => `${n} ${n === 1 ? 'minuto' : 'minutos'}`;
 const sorry = 'desculpe.';
 
+/** Conversations that came in later but went ahead (more urgent): said, never silent. */
+const passedBy = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? ' Uma conversa mais urgente que chegou depois da sua está à sua frente.'
+      : ` ${n} conversas mais urgentes que chegaram depois da sua estão à sua frente.`;
+
 const notices: NoticeTexts = {
   human_button: () => 'Falar com uma pessoa',
   agent_joined: (p) => `${p.agent} entrou na conversa.`,
@@ -42,9 +50,9 @@ const notices: NoticeTexts = {
   status_assigned: (p) => `Você está conversando com ${p.agent ?? 'alguém'} de ${p.team}.`,
   status_queued: (s) => {
     const place =
-      s.position === null
+      (s.position === null
         ? `Você está na fila de ${s.team}.`
-        : `Você está na posição ${s.position} da fila de ${s.team}.`;
+        : `Você está na posição ${s.position} da fila de ${s.team}.`) + passedBy(s.passedBy);
     if (s.online === 0) {
       const closed = s.openNow
         ? `Ninguém de ${s.team} está online agora.`

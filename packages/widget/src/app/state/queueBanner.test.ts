@@ -26,6 +26,7 @@ function status(extra: Partial<QueueStatus> = {}): QueueStatus {
       params: {
         team: 'Billing',
         position: 2,
+        passedBy: 0,
         online: 3,
         openNow: true,
         hours: null,
