@@ -94,21 +94,51 @@ async function pageView(
   };
 }
 
-/** Click on the launcher → the composer inside the chat can be typed in. */
-async function firstOpen(browser: Browser, url: string): Promise<number> {
+interface Open {
+  /** The launcher's click event → the composer in place and focused (`baton:composer` mark). */
+  composerMs: number;
+  /** The same click → the chat session is up (`baton:online` mark). */
+  onlineMs: number;
+  /** The same click, as the test driver sees it, → the composer took typing. */
+  driverMs: number;
+}
+
+/**
+ * Click on the launcher → the composer inside the chat can be typed in. Timed in the browser,
+ * from the click event's own timestamp to the app's performance marks (the driver's click takes
+ * 200–300 ms of its own on a slow machine, before the page even sees it); the driver's figure is
+ * kept too.
+ */
+async function firstOpen(browser: Browser, url: string): Promise<Open> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
   await page.goto(url + '/', { waitUntil: 'load' });
+  await page.evaluate(() => {
+    const w = window as unknown as { clickAt?: number };
+    document.addEventListener(
+      'click',
+      (e) => (w.clickAt ??= performance.timeOrigin + e.timeStamp),
+      true,
+    );
+  });
   await page.waitForTimeout(300);
   const start = Date.now();
   await page.getByTestId('baton-host-launcher').click();
   const input = page.frameLocator('iframe[src*="/widget/frame.html"]').getByTestId('baton-input');
   await input.waitFor({ state: 'visible' });
-  // Usable: the session is up (the composer is enabled) and it takes typing.
   await input.fill('hello');
-  const ms = Date.now() - start;
+  const driverMs = Date.now() - start;
+  const frame = page.frame({ url: /\/widget\/frame\.html/ })!;
+  await frame.waitForFunction(() => performance.getEntriesByName('baton:online').length > 0);
+  const clickAt = await page.evaluate(() => (window as unknown as { clickAt: number }).clickAt);
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  const marks = await frame.evaluate(() =>
+    ['baton:composer', 'baton:online'].map(
+      (name) => performance.timeOrigin + performance.getEntriesByName(name)[0]!.startTime,
+    ),
+  );
   await context.close();
-  return ms;
+  return { composerMs: marks[0]! - clickAt, onlineMs: marks[1]! - clickAt, driverMs };
 }
 
 async function main() {
@@ -138,8 +168,12 @@ async function main() {
           `${fmt(median(without.map((v) => v.bytes)) / 1024)} → ${fmt(median(withTag.map((v) => v.bytes)) / 1024)} KB |`,
       );
     }
-    const opens: number[] = [];
+    const opens: Open[] = [];
     for (let i = 0; i < RUNS; i++) opens.push(await firstOpen(browser, url));
+    const spread = (pick: (o: Open) => number) => {
+      const v = opens.map(pick);
+      return `median ${fmt(median(v))} ms (min ${fmt(Math.min(...v))}, max ${fmt(Math.max(...v))})`;
+    };
     console.log(
       `Widget cost on the demo storefront, ${RUNS} interleaved pairs, medians (Chromium ${browser.version()})`,
     );
@@ -148,8 +182,10 @@ async function main() {
     );
     console.log('|---|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(r);
+    console.log(`first open, click → composer ready: ${spread((o) => o.composerMs)}`);
+    console.log(`first open, click → chat session up: ${spread((o) => o.onlineMs)}`);
     console.log(
-      `first open → usable composer: median ${median(opens)} ms (min ${Math.min(...opens)}, max ${Math.max(...opens)})`,
+      `first open as the test driver sees it (its own click included): ${spread((o) => o.driverMs)}`,
     );
     console.log(
       'goals: added main-thread ≤ 5 ms, no long task, load not delayed, first open ≤ 300 ms',

@@ -89,6 +89,9 @@ function restore(payload: unknown): void {
 // after the last message of a chat with the assistant.
 let lastActive: number | null | undefined;
 store.subscribe((s) => {
+  // For timing the first open: the session is up (bench:widget, or a store's own monitoring).
+  if (s.connection === 'online' && !performance.getEntriesByName('baton:online').length)
+    performance.mark?.('baton:online');
   const last = s.messages.at(-1);
   const until =
     s.status?.state === 'queued' || s.status?.state === 'assigned'

@@ -16,7 +16,11 @@ export function Composer({
 }) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+    // For timing the first open (bench:widget, or a store's own monitoring).
+    performance.mark?.('baton:composer');
+  }, []);
 
   function submit() {
     if (!text.trim()) return;
