@@ -88,10 +88,13 @@ function restore(payload: unknown): void {
 // load the chat at once and replies still arrive: while a person is involved, and for 30 minutes
 // after the last message of a chat with the assistant.
 let lastActive: number | null | undefined;
+let wasOnline = false;
 store.subscribe((s) => {
   // For timing the first open: the session is up (bench:widget, or a store's own monitoring).
-  if (s.connection === 'online' && !performance.getEntriesByName('baton:online').length)
+  if (!wasOnline && s.connection === 'online') {
+    wasOnline = true;
     performance.mark?.('baton:online');
+  }
   const last = s.messages.at(-1);
   const until =
     s.status?.state === 'queued' || s.status?.state === 'assigned'
